@@ -1,0 +1,69 @@
+"""The ``ctkg`` command: a thin layer over graph.pipeline. Only this module prints or exits."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import CtkgError
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUT = "exports"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ctkg", description="Conflict event timeline knowledge graph from news articles.")
+    p.add_argument("--version", action="version", version=f"ctkg {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="read articles and write the graph and tables")
+    b.add_argument("inputs", nargs="*", help="files, folders (recursive) or globs; default: seeds/")
+    b.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: exports/)")
+    b.add_argument("--actors", action="append", default=[], metavar="CSV",
+                   help="extra actor gazetteer CSV (key,name,type,country,affiliation,aliases); repeatable")
+    b.add_argument("--strict", action="store_true", help="stop at the first unreadable article")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def _build(args) -> int:
+    from .pipeline import run_build
+
+    inputs = args.inputs or [DEFAULT_INPUT]
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", desc="ctkg build", file=sys.stderr)
+
+    def progress(item) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    for f in result.failures:
+        print(f"error: {f.path}: {f.reason}", file=sys.stderr)
+    print(f"{result.summary()} -> {Path(args.out)}/")
+    return 1 if result.failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+    except CtkgError as exc:
+        print(f"ctkg: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("ctkg: interrupted; existing exports were left as they were", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,393 @@
+"""What happened: event triggers, PLOVER/CAMEO types, roles, places, figures and modality.
+
+Triggers come from an editable lexicon (graph/data/event_lexicon.csv: lemma, part of
+speech, PLOVER type, finer mode, CAMEO root code, and an optional named condition).
+Roles come from the dependency parse, not from word order:
+
+* verbs: the active subject acts, the object undergoes; in the passive the "by" phrase
+  acts and the subject undergoes; for movement (evacuate, flee, leave, arrive) the one who
+  moves is the agent; a verb in "agreed to withdraw" or a conjunct inherits its subject;
+* nouns: "army offensive", "Russian air strikes", "Assad's troops" (modifiers), "attack by
+  X on Y", and the subject of a light verb ("Russia stepped up air assaults");
+* pronouns: "he"/"she" the last person named before, "they"/"them" the last group.
+
+Media are never agents. Modality: negated, hypothetical (could, would, may, calls for,
+plan to), future (will), denied; the rest is asserted.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ArticleEntities
+from .model import ActorRef, PlaceRef, PLOVER_TYPES
+
+LIGHT_VERBS = {"launch", "carry", "conduct", "step", "mount", "stage", "begin", "continue", "intensify",
+               "escalate", "start", "order", "wage", "lead", "unleash", "resume", "announce", "pass", "adopt"}
+HYPO_AUX = {"could", "would", "might", "may", "should", "must", "can"}
+INTENT_VERBS = {"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
+                "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"}
+DENY_VERBS = {"deny", "dismiss", "refute", "reject"}
+WEAPON_WORDS = {"rocket", "missile", "shell", "mortar", "shot", "round", "bullet", "artillery", "gun", "weapon",
+                "grenade", "tear", "salvo", "fire"}
+TERRITORY = {"control", "command", "city", "town", "village", "territory", "area", "district", "base",
+             "neighborhood", "neighbourhood", "airport", "province", "region", "position", "enclave", "stronghold",
+             "hill", "border", "crossing", "capital", "held", "hold"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 24, "hundred": 100,
+    "hundreds": 200, "thousand": 1000, "thousands": 2000, "million": 1_000_000, "millions": 2_000_000,
+}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    lemma: str
+    pos: str  # V, N or any
+    plover: str
+    mode: str
+    cameo: str
+    condition: str = ""
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> dict[tuple[str, str], LexEntry]:
+    out: dict[tuple[str, str], LexEntry] = {}
+    with resources.files("graph").joinpath("data/event_lexicon.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            e = LexEntry(row["lemma"].strip().lower(), row["pos"].strip(), row["plover"].strip(),
+                         row["mode"].strip(), row["cameo"].strip().zfill(2), (row.get("condition") or "").strip())
+            if e.plover not in PLOVER_TYPES:
+                raise ValueError(f"event_lexicon.csv: unknown PLOVER type {e.plover!r} for {e.lemma!r}")
+            for pos in (("V", "N") if e.pos == "any" else (e.pos,)):
+                out[(e.lemma, pos)] = e
+    return out
+
+
+def parse_number(tok: Token) -> int | None:
+    t = tok.text.lower().replace(",", "")
+    if re.fullmatch(r"\d+(\.\d+)?", t):
+        return int(float(t))
+    if t in NUMBER_WORDS:
+        val = NUMBER_WORDS[t]
+        # "35 thousand", "2.5 million"
+        for c in tok.children:
+            if c.dep_ in ("compound", "quantmod", "nummod") and re.fullmatch(r"[\d.,]+", c.text):
+                try:
+                    val = int(float(c.text.replace(",", "")) * val)
+                except ValueError:
+                    pass
+        return val
+    return None
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out += [cc for cc in c.conjuncts if cc.i > c.i]
+    return out
+
+
+@dataclass
+class Trigger:
+    head: Token
+    start: int  # char offsets of the trigger words
+    end: int
+    entry: LexEntry
+
+
+class EventFinder:
+    """Finds event mentions in one parsed article."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities, lexicon: dict | None = None):
+        self.doc = doc
+        self.ents = ents
+        self.lex = lexicon if lexicon is not None else default_lexicon()
+
+    # -- triggers ---------------------------------------------------------------------
+    def entry_for(self, tok: Token) -> LexEntry | None:
+        if tok.is_space or tok.is_punct:
+            return None
+        pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else ""
+        if not pos:
+            return None
+        lemma = tok.lemma_.lower()
+        e = self.lex.get((lemma, pos)) or self.lex.get((tok.lower_, pos))
+        if e is None and pos == "N" and tok.lower_.endswith("s"):
+            e = self.lex.get((tok.lower_[:-1], pos))
+        if e is None:
+            return None
+        if e.condition and not self._condition(e.condition, tok):
+            return None
+        return e
+
+    def _condition(self, cond: str, tok: Token) -> bool:
+        kids = list(tok.children)
+        if cond == "take_territory":
+            objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+            return any(o.lemma_.lower() in TERRITORY or self.ents.place_at(o) is not None for o in objs) or any(
+                c.dep_ == "prt" and c.lower_ == "over" for c in kids)
+        if cond == "fire_weapon":
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPON_WORDS for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in kids)
+        if cond == "call_for":
+            return any(c.dep_ == "prep" and c.lower_ == "for" for c in kids) or any(
+                c.dep_ == "xcomp" for c in kids) and any(c.dep_ == "dobj" for c in kids) and tok.lower_ != "called"
+        if cond == "violent_strike":
+            mods = {c.lower_ for c in kids if c.dep_ in ("compound", "amod")}
+            return tok.pos_ == "NOUN" and bool(mods & {"air", "missile", "drone", "military", "aerial", "rocket",
+                                                       "artillery", "israeli", "russian", "american", "u.s.", "us",
+                                                       "coalition", "deadly", "airstrikes"}) or tok.pos_ == "VERB"
+        if cond == "not_celebratory":
+            return not any(c.lower_ in ("celebratory", "celebration") for c in kids)
+        if cond == "movement":
+            subj = self.agent_tokens_raw(tok)
+            movers = [self.ents.actor_at(s) for s in subj]
+            if any(m is not None and m.type in ("civilians", "armed_group", "military") for m in movers):
+                return True
+            return any(c.dep_ == "dobj" and self.ents.place_at(c) is not None for c in kids) or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and any(
+                    self.ents.place_at(p) is not None for p in c.children) for c in kids) and bool(movers)
+        if cond == "plural":
+            return tok.tag_ in ("NNS", "NNPS")
+        return True
+
+    def triggers(self, sent: Span) -> list[Trigger]:
+        out: list[Trigger] = []
+        for tok in sent:
+            e = self.entry_for(tok)
+            if e is None:
+                continue
+            start, end = tok.idx, tok.idx + len(tok.text)
+            # multiword nouns: "air strikes", "car bomb", "suicide bombing"
+            if e.pos != "V" and tok.pos_ in ("NOUN", "PROPN"):
+                left = [c for c in tok.lefts if c.dep_ in ("compound",) and c.i == tok.i - 1
+                        and c.lower_ in ("air", "car", "suicide", "roadside", "drone", "missile", "rocket", "mortar",
+                                         "artillery", "truck", "cease")]
+                if left:
+                    start = left[0].idx
+            if tok.lower_ == "ied" and e.mode == "explosion":
+                pass
+            out.append(Trigger(tok, start, end, e))
+        # a noun trigger that is the object of another trigger verb of the same type is one event
+        heads = {t.head.i for t in out}
+        keep = []
+        for t in out:
+            if t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ == "compound" and t.head.head.i in {x.head.i for x in out}:
+                continue  # "car bomb attack": keep the head noun
+            keep.append(t)
+        return keep
+
+    # -- roles ------------------------------------------------------------------------
+    def agent_tokens_raw(self, v: Token) -> list[Token]:
+        subj = _children(v, "nsubj")
+        if not subj and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+            subj = _children(v.head, "nsubj")
+            if not subj and v.dep_ == "conj":
+                subj = _children(v.head, "nsubjpass") if self._movement(v) else []
+        if not subj and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            subj = [v.head]
+        if not subj and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
+            subj = [v.head]
+        return subj
+
+    def _movement(self, tok: Token) -> bool:
+        e = self.entry_for(tok)
+        return e is not None and e.plover == "RETREAT"
+
+    def resolve(self, toks: list[Token]) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in toks:
+            for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
+                ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is None and x.pos_ in ("NOUN", "PROPN"):
+                    # "remnants" of rebels... (first-level of-phrase) and appositions
+                    for c in x.children:
+                        if c.dep_ == "appos":
+                            ref = self.ents.actor_at(c)
+                if ref is not None and all(r.key != ref.key for r in out):
+                    out.append(ref)
+        return out
+
+    def pronoun(self, tok: Token) -> ActorRef | None:
+        low = tok.lower_
+        before = [a for a in self.ents.actors if a.end <= tok.idx]
+        if low in PERSON_PRONOUNS:
+            persons = [a for a in before if a.type == "person"]
+            return persons[-1] if persons else None
+        if low in PLURAL_PRONOUNS:
+            sent_start = tok.sent.start_char
+            prev = self.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else sent_start
+            groups = [a for a in before if a.start >= prev
+                      and a.type in ("armed_group", "military", "civilians", "government", "country")]
+            return groups[-1] if groups else None
+        return None
+
+    def roles(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+        h, e = trig.head, trig.entry
+        agents: list[Token] = []
+        targets: list[Token] = []
+        if h.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
+            if passive:
+                by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                subj = _children(h, "nsubjpass")
+                if not subj and h.dep_ == "conj":
+                    subj = _children(h.head, "nsubjpass") or _children(h.head, "nsubj")
+                if e.plover == "RETREAT":
+                    agents, targets = subj, []
+                    agents += by if e.mode != "evacuation" else []
+                else:
+                    agents, targets = by, subj
+            else:
+                agents = self.agent_tokens_raw(h)
+                targets = _children(h, "dobj")
+                if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                                for p in c.children if p.dep_ == "pobj"]
+                if e.mode == "death":
+                    agents, targets = [], agents
+                if e.plover == "RETREAT":
+                    targets = []
+            if e.plover in ("ASSAULT",) and h.lemma_ in ("explode", "detonate") and not passive:
+                agents = [a for a in agents if self.ents.actor_at(a) is not None]
+        else:
+            for c in h.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
+                    agents.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    agents += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                    targets += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if e.plover == "RETREAT":
+                        agents += objs
+                    else:
+                        targets += objs
+            gov = h.head
+            if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | {"step", "call"}:
+                agents += self.agent_tokens_raw(gov)
+            if h.dep_ in ("nsubj",) and gov.pos_ == "VERB":
+                targets += _children(gov, "dobj")
+            if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
+                    and e.plover == "ASSAULT":
+                # "three were killed in an air strike": victims of the strike
+                if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
+                    targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
+        a = [x for x in self.resolve(agents) if x.type != "media"]
+        t = [x for x in self.resolve(targets) if x.type != "media" and x.key not in {y.key for y in a}]
+        return a, t
+
+    # -- place, figures and modality ---------------------------------------------------
+    def place(self, trig: Trigger, sent: Span) -> PlaceRef | None:
+        h = trig.head
+        main = self.main_city()
+        # 1. a place in a prepositional phrase of the trigger (or of its verb)
+        anchors = [h] + ([h.head] if h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else [])
+        for a in anchors:
+            for c in a.subtree:
+                if c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS | {"of"}:
+                    p = self._place_phrase(c, main)
+                    if p is not None:
+                        return p
+                if c.i != h.i and c.dep_ in ("dobj", "nsubjpass") and a is h:
+                    p = self._place_phrase(c, main)
+                    if p is not None:
+                        return p
+        # 2. a place elsewhere in the sentence: the most specific one
+        places = [p for t in sent for p in [self.ents.place_at(t)] if p is not None]
+        if places:
+            cities = [p for p in places if p.place.feature != "country"]
+            return (cities or places)[0]
+        # 3. "the area", "there": the article's main city
+        if main is not None and any(t.lower_ == "there" or (t.lemma_ in ANAPHORIC_PLACES and any(
+                d.lower_ == "the" for d in t.children)) for t in sent):
+            return main
+        return None
+
+    def _place_phrase(self, tok: Token, main: PlaceRef | None) -> PlaceRef | None:
+        p = self.ents.place_at(tok)
+        if p is not None:
+            return p
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
+                return self.ents.place_at(c)
+        if tok.lemma_.lower() in ANAPHORIC_PLACES and any(d.lower_ in ("the", "this", "that") for d in tok.children):
+            return main
+        return None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one finder per article
+    def main_city(self) -> PlaceRef | None:
+        counts: dict[str, list[PlaceRef]] = {}
+        for p in self.ents.places:
+            if p.place.feature != "country":
+                counts.setdefault(p.key, []).append(p)
+        if not counts:
+            return None
+        best = sorted(counts.values(), key=lambda ps: (-len(ps), ps[0].start))[0]
+        return best[0]
+
+    def figures(self, trig: Trigger) -> dict[str, int]:
+        h, e = trig.head, trig.entry
+        nums: list[int] = []
+        for t in [h] + _children(h, "nsubj", "nsubjpass", "dobj"):
+            for c in t.subtree if t is not h else [c for c in h.children if c.dep_ in ("nummod", "quantmod")]:
+                if c.dep_ in ("nummod",) or (c.like_num and c.dep_ in ("nummod", "quantmod", "compound")):
+                    n = parse_number(c)
+                    if n is not None and not (1900 <= n <= 2100 and c.tag_ == "CD" and len(c.text) == 4):
+                        nums.append(n)
+        if not nums:
+            return {}
+        n = max(nums)
+        if e.plover == "RETREAT":
+            return {"displaced": n}
+        if e.mode in ("injury",):
+            return {"injured": n}
+        if e.mode in ("killing", "death", "mass_killing", "execution"):
+            return {"killed": n}
+        return {}
+
+    def modality(self, trig: Trigger) -> str:
+        h = trig.head
+        verb = h if h.pos_ in ("VERB", "AUX") else (h.head if h.dep_ in ("dobj", "nsubj", "nsubjpass") else h)
+        chain = [verb]
+        x = verb
+        while x.dep_ in ("xcomp", "ccomp", "conj", "advcl") and x.head is not x and len(chain) < 4:
+            x = x.head
+            chain.append(x)
+        for v in chain[:1]:
+            kids = {c.lower_ for c in v.children}
+            if any(c.dep_ == "neg" for c in v.children) or "never" in kids or "no" in {
+                    c.lower_ for c in h.children if c.dep_ == "det"}:
+                return "negated"
+            if kids & {"will", "shall", "'ll"} or ("going" in kids and "to" in kids):
+                return "future"
+            if kids & HYPO_AUX:
+                return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            return "hypothetical"
+        for v in chain[1:]:
+            lemma = v.lemma_.lower()
+            if lemma in DENY_VERBS and verb.dep_ in ("ccomp", "xcomp"):
+                return "denied"
+            if lemma in INTENT_VERBS and verb.dep_ in ("xcomp",):
+                return "future" if lemma in ("vow", "plan", "threaten", "prepare", "intend") else "hypothetical"
+        if h.dep_ == "pobj" and h.head.head.lemma_.lower() in ("call", "demand", "urge"):
+            return "hypothetical"
+        return "asserted"
+
+    def in_quote(self, start: int, quotes: list[tuple[int, int]]) -> bool:
+        return any(s <= start < e for s, e in quotes)

@@ -1,0 +1,194 @@
+"""Tables and graph files written from the graph (CONTRACT.md).
+
+Each format has ``generate_<name>(G) -> str`` and is registered by file name in
+``FORMATS``; :func:`write_exports` writes them all atomically (temporary file in the
+same folder, then ``os.replace``), so every file is complete or absent.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import ExportError, UnknownFormat
+from .schema import Kind, Rel
+
+EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
+                 "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
+                 "injured", "displaced", "sources", "n_mentions", "merge_reason"]
+MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
+                   "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
+STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
+                     "date_start", "date_end", "date_precision", "about_events", "medium"]
+TIMEX_COLUMNS = ["article", "text", "char_start", "char_end", "type", "value", "date_start", "date_end",
+                 "precision"]
+ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "affiliation", "aliases", "articles"]
+PLACE_COLUMNS = ["place_id", "name", "country", "latitude", "longitude", "aliases", "articles", "geonameid"]
+ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "status", "error", "n_events",
+                   "n_statements", "published_source"]
+
+
+def _join(items) -> str:
+    return ";".join(str(x).replace(";", ",") for x in items)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.5f}".rstrip("0").rstrip(".")
+    if isinstance(v, (list, tuple)):
+        return _join(v)
+    return str(v)
+
+
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: _cell(r.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+def nodes_of(G: nx.MultiDiGraph, kind: Kind) -> list[tuple[str, dict]]:
+    return sorted(((n, d) for n, d in G.nodes(data=True) if d.get("kind") == kind.value), key=lambda x: x[0])
+
+
+def out_edges(G: nx.MultiDiGraph, n: str, rel: Rel) -> list[tuple[str, dict]]:
+    return sorted(((v, d) for _, v, d in G.out_edges(n, data=True) if d.get("relation") == rel.value),
+                  key=lambda x: (x[0], x[1].get("trigger_start", 0)))
+
+
+def generate_events_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.EVENT):
+        agents = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AGENT)]
+        targets = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.TARGET)]
+        places = [G.nodes[v] for v, _ in out_edges(G, n, Rel.PLACE)]
+        sources = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.SOURCE)]
+        mentions = out_edges(G, n, Rel.MENTIONED_IN)
+        p = places[0] if places else {}
+        rows.append({**d, "agents": agents, "targets": targets, "place": p.get("name", ""),
+                     "latitude": p.get("latitude"), "longitude": p.get("longitude"), "sources": sorted(set(sources)),
+                     "articles": d.get("articles", []), "n_mentions": len(mentions)})
+    rows.sort(key=lambda r: (r.get("date_start") or "9999", r["event_id"]))
+    return _csv(EVENT_COLUMNS, rows)
+
+
+def generate_mentions_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.EVENT):
+        for v, e in out_edges(G, n, Rel.MENTIONED_IN):
+            rows.append({**e, "event_id": d["event_id"], "article": G.nodes[v]["article_id"]})
+    rows.sort(key=lambda r: (r["article"], int(r["trigger_start"]), r["event_id"]))
+    return _csv(MENTION_COLUMNS, rows)
+
+
+def generate_statements_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.STATEMENT):
+        about = [G.nodes[v]["event_id"] for v, _ in out_edges(G, n, Rel.ABOUT)]
+        rows.append({**d, "kind": d.get("kind_of", ""), "speaker": d.get("speaker_name", ""),
+                     "about_events": sorted(set(about))})
+    rows.sort(key=lambda r: (r["article"], int(r["char_start"]), r["statement_id"]))
+    return _csv(STATEMENT_COLUMNS, rows)
+
+
+def generate_timexes_csv(G: nx.MultiDiGraph) -> str:
+    rows = list(G.graph.get("timexes", []))
+    rows.sort(key=lambda r: (r["article"], int(r["char_start"]), int(r["char_end"])))
+    return _csv(TIMEX_COLUMNS, rows)
+
+
+def generate_actors_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.ACTOR):
+        aff = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AFFILIATION)]
+        rows.append({**d, "affiliation": aff[0] if aff else ""})
+    return _csv(ACTOR_COLUMNS, rows)
+
+
+def generate_places_csv(G: nx.MultiDiGraph) -> str:
+    return _csv(PLACE_COLUMNS, [d for _, d in nodes_of(G, Kind.PLACE)])
+
+
+def generate_articles_csv(G: nx.MultiDiGraph) -> str:
+    return _csv(ARTICLE_COLUMNS, [d for _, d in nodes_of(G, Kind.ARTICLE)])
+
+
+def generate_json(G: nx.MultiDiGraph) -> str:
+    """Node-link JSON (networkx.node_link_data) for notebooks and other tools."""
+    data = nx.node_link_data(G, edges="links")
+    data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
+    data["nodes"].sort(key=lambda d: d["id"])
+    data["links"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n"
+
+
+def generate_turtle(G: nx.MultiDiGraph) -> str:
+    from .rdf import generate_turtle as gen
+
+    return gen(G)
+
+
+def generate_html(G: nx.MultiDiGraph) -> str:
+    from .html import generate_html as gen
+
+    return gen(G)
+
+
+FORMATS: dict[str, Callable[[nx.MultiDiGraph], str]] = {
+    "articles.csv": generate_articles_csv,
+    "events.csv": generate_events_csv,
+    "mentions.csv": generate_mentions_csv,
+    "statements.csv": generate_statements_csv,
+    "timexes.csv": generate_timexes_csv,
+    "actors.csv": generate_actors_csv,
+    "places.csv": generate_places_csv,
+    "graph.json": generate_json,
+    "graph.ttl": generate_turtle,
+    "graph.html": generate_html,
+}
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file completely or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def generate(G: nx.MultiDiGraph, name: str) -> str:
+    if name not in FORMATS:
+        raise UnknownFormat(f"unknown export format {name!r}; known: {', '.join(sorted(FORMATS))}")
+    return FORMATS[name](G)
+
+
+def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None) -> list[Path]:
+    """Generate every format first, then write them; returns the paths written."""
+    out = Path(out)
+    texts = {name: generate(G, name) for name in (names or list(FORMATS))}
+    written = []
+    try:
+        for name, text in texts.items():
+            write_text_atomic(out / name, text)
+            written.append(out / name)
+    except OSError as exc:
+        raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+    return written
