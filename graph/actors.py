@@ -117,7 +117,7 @@ class Resolver:
                 return (not any(w in n for w in ("army", "military", "armed forces", "government", "rebels")),
                         e.key.count("_"), e.key)
             self.by_country[k] = sorted(entries, key=rank)[0]
-        self.adjective = dict(getattr(self.geo, "adjectives", lambda: {})())
+        self.adjective = _adjectives()
 
     # -- actors -----------------------------------------------------------------------
     def entry_ref(self, entry, text: str, start: int, end: int) -> ActorRef:
@@ -159,6 +159,23 @@ class Resolver:
         if not name or not any(ch.isupper() for ch in name):
             return None
         return self.geo.lookup(name, country_hint=hint)
+
+
+def _adjectives() -> dict[str, str]:
+    """ISO3 -> the first nationality adjective listed for it in geo_demonyms.csv."""
+    import csv
+    from importlib import resources
+
+    out: dict[str, str] = {}
+    try:
+        with resources.files("graph").joinpath("data/geo_demonyms.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                iso, dem = (row.get("iso3") or "").strip(), (row.get("demonym") or "").strip()
+                if iso and dem and dem[0].isupper() and not dem.endswith(("s", "men")):
+                    out.setdefault(iso, dem)
+    except FileNotFoundError:
+        pass
+    return out
 
 
 def _in_skip(start: int, end: int, skip) -> bool:

@@ -24,7 +24,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ArticleEntities
+from .actors import PLACE_PREPS, ArticleEntities
 from .model import ActorRef, PlaceRef, PLOVER_TYPES
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "step", "mount", "stage", "begin", "continue", "intensify",
@@ -225,6 +225,9 @@ class EventFinder:
         low = tok.lower_
         before = [a for a in self.ents.actors if a.end <= tok.idx]
         if low in PERSON_PRONOUNS:
+            same = [a for a in before if a.start >= tok.sent.start_char and a.type in ("person", "civilians")]
+            if same:
+                return same[-1]
             persons = [a for a in before if a.type == "person"]
             return persons[-1] if persons else None
         if low in PLURAL_PRONOUNS:
