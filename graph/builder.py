@@ -216,7 +216,7 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
                    path=f.path, url="", status="error", error=f.reason, n_events=0, n_statements=0)
 
     for k, info in sorted(actor_info.items()):
-        aliases = sorted({t for t in actor_texts[k] if any(ch.isupper() for ch in t) and t != info["name"]})
+        aliases = sorted({a for a in (_clean_alias(t) for t in actor_texts[k]) if a and a != info["name"]})
         G.add_node(node_id(Kind.ACTOR, k), kind=Kind.ACTOR.value, label=info["name"], actor_id=k,
                    name=info["name"], type=info["type"], country=info["country"], aliases=aliases,
                    articles=sorted(actor_articles[k]))
@@ -335,6 +335,16 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
             for art in d["articles"]:
                 G.nodes[node_id(Kind.ARTICLE, art)]["n_events"] += 1
     return G
+
+
+ALIAS_LEAD = re.compile(r"^((the|a|an|some|about|around|nearly|almost|over|more than|at least|up to|all|"
+                        r"other|several|many|last|remaining)\s+|[\d][\d,.]*\s+|[\"'\u201c\u2018])+", re.I)
+
+
+def _clean_alias(text: str) -> str:
+    t = ALIAS_LEAD.sub("", text.strip()).strip(" ,.;:\"'\u201d\u2019")
+    t = re.sub(r"['\u2019]s$", "", t)
+    return t if len(t) > 1 and len(t) <= 80 and "\n" not in t else ""
 
 
 def actor_key_for(key: str, surname_map: dict[str, str]) -> str:

@@ -47,6 +47,18 @@ NUMBER_WORDS = {
 }
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+HUMAN_NOUNS = {
+    "people", "person", "man", "men", "woman", "women", "child", "children", "civilian", "soldier", "officer",
+    "policeman", "policemen", "member", "fighter", "worker", "student", "pilgrim", "worshipper", "shopper",
+    "passenger", "driver", "general", "commander", "leader", "official", "journalist", "reporter", "doctor",
+    "nurse", "personnel", "guard", "gunman", "bomber", "attacker", "victim", "family", "baby", "boy", "girl",
+    "teenager", "farmer", "protester", "other", "responder", "staff", "employee", "prisoner", "detainee",
+    "hostage", "villager", "patient", "colonel", "major", "lieutenant", "sergeant", "captain", "cadet",
+    "recruit", "policewoman", "relative", "son", "daughter", "father", "mother", "pedestrian", "tourist",
+    "expatriate", "militiaman", "jihadist", "insurgent", "militant", "demonstrator", "mourner", "guest",
+}
+MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "guard", "colonel", "major",
+                  "lieutenant", "sergeant", "captain", "cadet", "recruit", "fighter", "militiaman"}
 ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
 
 
@@ -217,9 +229,34 @@ class EventFinder:
                     for c in x.children:
                         if c.dep_ == "appos":
                             ref = self.ents.actor_at(c)
+                if ref is None:
+                    ref = self.unnamed(x)
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
+
+    def unnamed(self, tok: Token) -> ActorRef | None:
+        """People named by a common noun ("a major general", "policemen", "members of X")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma not in HUMAN_NOUNS and tok.lower_ not in HUMAN_NOUNS:
+            return None
+        if lemma == "member":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.ents.actor_at(p)
+                            if inner is not None:
+                                return inner
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and not c.like_num
+                and c.lower_ not in ("other", "several", "many", "some", "injured", "wounded", "dead")]
+        words = [m.text for m in mods if m.i >= tok.i - 3] + [tok.text]
+        name = " ".join(words)
+        typ = "military" if lemma in MILITARY_NOUNS else "civilians"
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
+                        text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
 
     def pronoun(self, tok: Token) -> ActorRef | None:
         low = tok.lower_
