@@ -88,11 +88,12 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         parts.append("mode family")
     else:
         return -1.0, ""
-    places = {x.place.key for x in c.mentions if x.place is not None}
+    places = [x.place for x in c.mentions if x.place is not None]
     if m.place is not None and places:
-        if m.place.key not in places:
+        near = [place_compatible(p, m.place) for p in places]
+        if not all(near):
             return -1.0, ""
-        score += 1.0
+        score += 1.0 if any(p.key == m.place.key for p in places) else 0.5
         parts.append("place")
     ov = _overlap(c.interval(), m.time)
     if ov is False:
@@ -100,8 +101,8 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if ov:
         score += 1.0
         parts.append("date")
-    agents = {a.key for x in c.mentions for a in x.agents}
-    magents = {a.key for a in m.agents}
+    agents = {_side(a) for x in c.mentions for a in x.agents}
+    magents = {_side(a) for a in m.agents}
     if agents and magents:
         if agents & magents:
             score += 1.0
@@ -120,6 +121,35 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if m.place is None and not places and not (agents & magents):
         score -= 1.0  # nothing ties them but their type
     return score, "+".join(parts)
+
+
+def _side(a) -> str:
+    """Actors of one state (its country, government, military) stand on one side."""
+    if a.country and a.type in ("country", "government", "military"):
+        return f"state:{a.country}"
+    return a.key
+
+
+def _km(a, b) -> float | None:
+    import math
+
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def place_compatible(a, b) -> bool:
+    """Same place, a country and a place inside it, or two places within 30 km."""
+    if a.key == b.key:
+        return True
+    pa, pb = a.place, b.place
+    if pa.country and pa.country == pb.country and "country" in (pa.feature, pb.feature):
+        return True
+    d = _km(pa, pb)
+    return d is not None and d <= 30.0
 
 
 def _mention_key(m: EventMention) -> tuple:

@@ -1,0 +1,115 @@
+"""Short sentences (written for these tests) pinning event type, roles, modality and speakers."""
+from __future__ import annotations
+
+import pytest
+
+
+def _event(parsed, trigger):
+    evs = [e for e in parsed.events if e.trigger.lower() == trigger.lower()
+           or e.trigger.lower().endswith(" " + trigger.lower())]
+    assert evs, f"no event with trigger {trigger!r}; got {[e.trigger for e in parsed.events]}"
+    return evs[0]
+
+
+def _names(refs):
+    return {r.name for r in refs}
+
+
+# (sentence, trigger, PLOVER type, agent contains, target contains, modality)
+EVENTS = [
+    ("Russian jets bombed a market in Idlib on Monday.", "bombed", "ASSAULT", "Russia", "", "asserted"),
+    ("The village was shelled by government forces overnight.", "shelled", "ASSAULT", "military", "", "asserted"),
+    ("Rebels attacked an army checkpoint near Hama.", "attacked", "ASSAULT", "rebels", "", "asserted"),
+    ("Israeli troops killed three Palestinian gunmen in Jenin.", "killed", "ASSAULT", "Israel", "militants", "asserted"),
+    ("Five soldiers were killed by a roadside bomb in Helmand.", "killed", "ASSAULT", "", "soldiers", "asserted"),
+    ("The Syrian army recaptured the town of Palmyra.", "recaptured", "ASSAULT", "Syria", "", "asserted"),
+    ("Police arrested twelve protesters in Tehran.", "arrested", "COERCE", "police", "protesters", "asserted"),
+    ("Thousands of civilians fled Mosul as the offensive began.", "fled", "RETREAT", "civilians", "", "asserted"),
+    ("Hundreds of residents were evacuated from eastern Ghouta.", "evacuated", "RETREAT", "civilians", "", "asserted"),
+    ("The rebels agreed to withdraw from the city.", "agreed", "AGREE", "rebels", "", "asserted"),
+    ("The Security Council approved a resolution on Yemen.", "approved", "AGREE", "Security Council", "", "asserted"),
+    ("Turkey condemned the strike on the convoy.", "condemned", "ACCUSE", "Turkey", "", "asserted"),
+    ("Iran rejected the proposal.", "rejected", "REJECT", "Iran", "", "asserted"),
+    ("The United States imposed new sanctions on Russia.", "sanctions", "SANCTION", "United States", "", "asserted"),
+    ("Protesters demonstrated outside the embassy in Baghdad.", "demonstrated", "PROTEST", "protesters", "", "asserted"),
+    ("The army did not attack the camp.", "attack", "ASSAULT", "", "", "negated"),
+    ("The militants will attack again, the governor warned.", "attack", "ASSAULT", "militants", "", "future"),
+    ("Government forces could storm the city within days.", "storm", "ASSAULT", "military", "", "hypothetical"),
+    ("Hezbollah threatened to strike Israeli towns.", "threatened", "THREATEN", "Hezbollah", "", "asserted"),
+    ("A car bomb exploded near a police station in Kabul.", "exploded", "ASSAULT", "", "", "asserted"),
+    ("Militants ambushed a military convoy in Borno.", "ambushed", "ASSAULT", "militants", "", "asserted"),
+    ("The United Nations called for an immediate ceasefire.", "called", "REQUEST", "United Nations", "", "asserted"),
+    ("Ukrainian forces shelled Russian positions near Donetsk.", "shelled", "ASSAULT", "Ukrain", "", "asserted"),
+    ("The Red Cross delivered aid to Aleppo.", "delivered", "AID", "Red Cross", "", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,ptype,agent,target,modality", EVENTS)
+def test_event_sentences(parse_text, text, trigger, ptype, agent, target, modality):
+    p = parse_text(text)
+    e = _event(p, trigger)
+    assert e.event_type == ptype
+    if agent:
+        assert any(agent.lower() in n.lower() for n in _names(e.agents)), _names(e.agents)
+    if target:
+        assert any(target.lower() in n.lower() for n in _names(e.targets)), _names(e.targets)
+    assert e.modality == modality
+
+
+def test_media_are_never_agents(parse_text):
+    p = parse_text("Air strikes killed ten people in Raqqa, the Associated Press reported.")
+    for e in p.events:
+        assert all(a.type != "media" for a in e.agents)
+
+
+def test_passive_roles(parse_text):
+    e = _event(parse_text("The hospital was bombed by Russian aircraft."), "bombed")
+    assert not any(a.type == "civilians" for a in e.agents)
+
+
+def test_displaced_figure(parse_text):
+    e = _event(parse_text("More than 35,000 people have fled the city since last week, the UN said."), "fled")
+    assert e.displaced == 35000
+
+
+def test_killed_figure(parse_text):
+    e = _event(parse_text("The air strike killed 23 civilians in the village."), "killed")
+    assert e.killed == 23
+
+
+# (text, quote start, speaker contains)
+STATEMENTS = [
+    ('"We will not surrender," the rebel commander Abu Omar said.', "We will not surrender", "Abu Omar"),
+    ('"The city is safe now," said General Ivan Petrov.', "The city is safe now", "Ivan Petrov"),
+    ('Defense Minister Sergei Shoigu said the operation was over.', "the operation was over", "Sergei Shoigu"),
+    ('The ministry said in a statement that 40 people had died.', "40 people had died", "ministry"),
+    ('Maria Lopez, a UNHCR spokeswoman, told reporters the camps were full.', "the camps were full", "Maria Lopez"),
+    ('"This is a massacre," John Smith said. "Nobody is safe."', "Nobody is safe", "John Smith"),
+    ('According to Amnesty International, the prisoners were tortured.', "the prisoners were tortured", "Amnesty"),
+    ('Ahmed Ali criticized the decision. "It is a disgrace," he said.', "It is a disgrace", "Ahmed Ali"),
+    ('The army announced "the complete liberation of the province" on Sunday.', "the complete liberation", "army"),
+    ('Iran\u2019s foreign minister Javad Zarif warned that the deal "could collapse at any moment."',
+     "could collapse at any moment", "Javad Zarif"),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker", STATEMENTS)
+def test_statement_sentences(parse_text, text, quote, speaker):
+    p = parse_text(text)
+    sts = [s for s in p.statements if quote.lower() in s.text.lower()]
+    assert sts, [(s.text, s.speaker) for s in p.statements]
+    assert any(s.speaker is not None and speaker.lower() in s.speaker.name.lower() for s in sts), \
+        [(s.text, s.speaker and s.speaker.name) for s in sts]
+
+
+def test_media_is_the_medium_not_the_speaker(parse_text):
+    p = parse_text('The army issued a statement announcing "the return of security to the city," the state news '
+                   'agency SANA said.')
+    st = [s for s in p.statements if "return of security" in s.text][0]
+    assert st.speaker is not None and st.speaker.type == "military"
+
+
+def test_statement_dated_by_its_speech_verb(parse_text):
+    p = parse_text("Rebels left the city, the military said Thursday.")
+    st = [s for s in p.statements if s.speaker is not None][0]
+    assert st.time.value == "2016-12-22"
