@@ -212,8 +212,8 @@ class ArticleEntities:
     by_token: dict[int, ActorRef] = field(default_factory=dict)
     place_by_token: dict[int, PlaceRef] = field(default_factory=dict)
     persons: dict[str, ActorRef] = field(default_factory=dict)  # full-name key -> ref
-    last_military: str = ""
-    last_government: str = ""
+    # (token index, kind, iso3) of military and government mentions with a country
+    state_mentions: list[tuple[int, str, str]] = field(default_factory=list)
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -273,10 +273,8 @@ class ArticleEntities:
         if span is not None:
             for t in span:
                 self.by_token.setdefault(t.i, ref)
-        if ref.type == "military" and ref.country:
-            self.last_military = ref.country
-        if ref.type == "government" and ref.country:
-            self.last_government = ref.country
+        if ref.type in ("military", "government") and ref.country and span is not None:
+            self.state_mentions.append((span.start if isinstance(span, Span) else span.i, ref.type, ref.country))
 
     def _add_place(self, match: PlaceMatch | None, text: str, span: Span) -> PlaceRef:
         name = DIRECTIONS.sub("", clean_name(text)).strip()
@@ -324,11 +322,45 @@ class ArticleEntities:
                 return
             self._add_actor(r.entry_ref(entry, text, ent.start_char, ent.end_char), ent)
             return
+        if label in ("ORG", "PERSON") and self._generic_entity(ent):
+            return
+        if label in ("ORG", "PERSON") and self._unconfirmed_headline(ent, name):
+            for t in ent:  # "Aleppo Has": keep the place inside
+                if t.pos_ == "PROPN" and t.is_title and (m := r.place(t.text, self.country or None)) is not None \
+                        and m.feature in ("country", "capital", "city", "admin"):
+                    self._add_place(m, t.text, ent[t.i - ent.start:t.i - ent.start + 1])
+            return
         if label == "PERSON":
             self._person(ent, name)
         elif label == "ORG":
             self._add_actor(ActorRef(key=slug(name), name=name, type=_org_type(name), text=text,
                                      start=ent.start_char, end=ent.end_char), ent)
+
+    def _generic_entity(self, ent: Span) -> bool:
+        """"The Army", "the Government": a group noun the model took for a name."""
+        words = [t for t in ent if t.lower_ not in ("the", "'s", "’s")]
+        if len(words) != 1:
+            return False
+        ref = self.group_actor(words[0])
+        if ref is None:
+            return False
+        self._add_actor(ref, ent)
+        return True
+
+    def _unconfirmed_headline(self, ent: Span, name: str) -> bool:
+        """In a Title Case headline every word looks like a name ("Aleppo Has Been
+        Retaken"): a name not in the gazetteer counts only if the body uses it too."""
+        sent = ent.sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return False
+        text = self.doc.text
+        pos = text.find(name)
+        while pos >= 0:
+            if not (sent.start_char <= pos < sent.end_char):
+                return False
+            pos = text.find(name, pos + 1)
+        return True
 
     def _maybe_place(self, ent: Span, label: str, entry) -> bool:
         """Record a place (and a country actor for countries); False if it is not a place."""
@@ -373,7 +405,9 @@ class ArticleEntities:
         iso = self.resolver.geo.demonym(clean_name(ent.text))
         if not iso:
             return
-        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and root.pos_ in ("PROPN", "NOUN"):
+        # "an injured Syrian arrives": the adjective used as a noun heads its phrase
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") and (
+                root.pos_ in ("PROPN", "NOUN") or (root.pos_ == "ADJ" and root.dep_ != "amod")):
             self._add_actor(self.resolver.generic("civilians", iso, ent.text, ent.start_char, ent.end_char), ent)
 
     def _person(self, ent: Span, name: str) -> None:
@@ -506,10 +540,12 @@ class ArticleEntities:
             return None
         iso = self.country_of_phrase(root)
         if not iso:
-            if kind == "military":
-                iso = self.last_military or self.country
-            elif kind == "government":
-                iso = self.last_government or self.country
+            if kind in ("military", "government"):
+                # the country of a recent mention (same or previous sentence), else the main country
+                sent = root.sent
+                prev_start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+                recent = [(i, c) for i, k, c in self.state_mentions if k == kind and prev_start <= i < root.i]
+                iso = max(recent)[1] if recent else self.country
             elif kind in ("rebels", "civilians", "protesters", "police"):
                 iso = self.country
         span = chunk if isinstance(chunk, Span) else self.doc[root.i:root.i + 1]

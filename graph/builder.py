@@ -25,7 +25,7 @@ from .schema import Kind, Rel, node_id, stable_hash
 MERGE_THRESHOLD = 3.0
 MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
-    "arrival": "movement", "withdrawal": "movement", "air_strike": "strike", "bombing": "strike",
+    "arrival": "arrival", "withdrawal": "movement", "air_strike": "strike", "bombing": "strike",
     "shelling": "strike", "explosion": "strike", "attack": "strike", "killing": "harm", "death": "harm",
     "injury": "harm", "mass_killing": "harm",
 }
@@ -107,8 +107,8 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         if agents & magents:
             score += 1.0
             parts.append("agents")
-        else:
-            return -1.0, ""
+        elif not (f.event_type == "RETREAT" and _movers(c, m)):
+            return -1.0, ""  # (rebels and residents leave a city together: movers do not conflict)
     targets = {a.key for x in c.mentions for a in x.targets}
     if targets and {a.key for a in m.targets} & targets:
         score += 0.5
@@ -121,6 +121,12 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if m.place is None and not places and not (agents & magents):
         score -= 1.0  # nothing ties them but their type
     return score, "+".join(parts)
+
+
+def _movers(c: Cluster, m: EventMention) -> bool:
+    """Whether both sides of a movement are non-state groups of people (they move together)."""
+    kinds = {"civilians", "armed_group"}
+    return all(a.type in kinds for x in c.mentions for a in x.agents) and all(a.type in kinds for a in m.agents)
 
 
 def _side(a) -> str:

@@ -28,7 +28,8 @@ from .actors import PLACE_PREPS, ArticleEntities
 from .model import ActorRef, PlaceRef, PLOVER_TYPES
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "step", "mount", "stage", "begin", "continue", "intensify",
-               "escalate", "start", "order", "wage", "lead", "unleash", "resume", "announce", "pass", "adopt"}
+               "escalate", "start", "order", "wage", "lead", "unleash", "resume", "announce", "pass", "adopt",
+               "impose", "introduce", "slap", "levy", "extend", "tighten", "issue", "make", "file", "level"}
 HYPO_AUX = {"could", "would", "might", "may", "should", "must", "can"}
 INTENT_VERBS = {"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                 "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"}
@@ -59,6 +60,10 @@ HUMAN_NOUNS = {
 }
 MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "guard", "colonel", "major",
                   "lieutenant", "sergeant", "captain", "cadet", "recruit", "fighter", "militiaman"}
+# verbs by which a body adopts its own document, and the documents a body issues
+ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
+DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
+                  "communique", "initiative", "motion", "draft", "ultimatum", "order"}
 ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
 
 
@@ -127,6 +132,7 @@ class EventFinder:
         self.doc = doc
         self.ents = ents
         self.lex = lexicon if lexicon is not None else default_lexicon()
+        self._main_city: tuple[PlaceRef | None] | None = None
 
     # -- triggers ---------------------------------------------------------------------
     def entry_for(self, tok: Token) -> LexEntry | None:
@@ -205,8 +211,10 @@ class EventFinder:
     # -- roles ------------------------------------------------------------------------
     def agent_tokens_raw(self, v: Token) -> list[Token]:
         subj = _children(v, "nsubj")
-        if not subj and v.dep_ in ("xcomp", "conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        if not subj and v.dep_ in ("xcomp", "conj", "advcl", "oprd") and v.head.pos_ in ("VERB", "AUX"):
             subj = _children(v.head, "nsubj")
+            if not subj and v.dep_ in ("xcomp", "oprd"):
+                subj = _children(v.head, "nsubjpass")  # "the convoy was reported leaving"
             if not subj and v.dep_ == "conj":
                 subj = _children(v.head, "nsubjpass") if self._movement(v) else []
         if not subj and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -229,6 +237,8 @@ class EventFinder:
                     for c in x.children:
                         if c.dep_ == "appos":
                             ref = self.ents.actor_at(c)
+                if ref is None:
+                    ref = self.owner(x)  # "a General Assembly resolution calling for ..."
                 if ref is None:
                     ref = self.unnamed(x)
                 if ref is not None and all(r.key != ref.key for r in out):
@@ -280,10 +290,11 @@ class EventFinder:
         agents: list[Token] = []
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
+                h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN"))
             if passive:
                 by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                subj = _children(h, "nsubjpass")
+                subj = _children(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
                 if not subj and h.dep_ == "conj":
                     subj = _children(h.head, "nsubjpass") or _children(h.head, "nsubj")
                 if e.plover == "RETREAT":
@@ -328,8 +339,45 @@ class EventFinder:
                 if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
                     targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
+        if not a and h.lemma_.lower() in ADOPT_VERBS:
+            # "the General Assembly resolution was approved": a body adopts its own resolution
+            for x in targets:
+                owner = self.owner(x)
+                if owner is not None:
+                    a = [owner]
+                    targets = [y for y in targets if y is not x]
+                    break
         t = [x for x in self.resolve(targets) if x.type != "media" and x.key not in {y.key for y in a}]
         return a, t
+
+    def owner(self, tok: Token) -> ActorRef | None:
+        """The actor a document noun belongs to: "a General Assembly resolution", "the UN's
+        plan"; for a definite noun without one ("the resolution"), its earlier mention's."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i:
+                ref = self.ents.actor_at(c)
+                if ref is not None and ref.type not in ("media", "civilians"):
+                    return ref
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            lemma = tok.lemma_.lower()
+            for prev in reversed(self.doc[:tok.i]):
+                if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+                    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in prev.children):
+                        return self.owner(prev)
+                    ref = self.owner_direct(prev)
+                    if ref is not None:
+                        return ref
+        return None
+
+    def owner_direct(self, tok: Token) -> ActorRef | None:
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i:
+                ref = self.ents.actor_at(c)
+                if ref is not None and ref.type not in ("media", "civilians"):
+                    return ref
+        return None
 
     # -- place, figures and modality ---------------------------------------------------
     def place(self, trig: Trigger, sent: Span) -> PlaceRef | None:
@@ -369,8 +417,13 @@ class EventFinder:
             return main
         return None
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one finder per article
     def main_city(self) -> PlaceRef | None:
+        if self._main_city is not None:
+            return self._main_city[0]
+        self._main_city = (self._find_main_city(),)
+        return self._main_city[0]
+
+    def _find_main_city(self) -> PlaceRef | None:
         counts: dict[str, list[PlaceRef]] = {}
         for p in self.ents.places:
             if p.place.feature != "country":

@@ -32,6 +32,14 @@ SPEECH_VERBS = {
 }
 INDIRECT_VERBS = SPEECH_VERBS - {"ask", "urge", "demand", "believe", "describe"}
 MEDIA_PRODUCTS = {"twitter", "facebook", "telegram", "x", "instagram", "youtube", "tiktok", "whatsapp"}
+# unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
+SPEAKER_NOUNS = {
+    "official": "government", "ministry": "government", "spokesman": "person", "spokeswoman": "person",
+    "spokesperson": "person", "authority": "government", "police": "military", "witness": "civilians",
+    "resident": "civilians", "doctor": "other", "medic": "other", "activist": "other", "source": "other",
+    "monitor": "other", "observer": "other", "commander": "military", "officer": "military",
+    "prosecutor": "government", "investigator": "other", "agency": "other", "ministry official": "government",
+}
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 
 
@@ -118,20 +126,48 @@ class StatementFinder:
                 r = self.ents.by_token.get(t.i)
                 if r is not None and not self.in_quote(t.idx):
                     return r
+            ref = self.unnamed_speaker(s)
+            if ref is not None:
+                return ref
         return None
 
+    def unnamed_speaker(self, tok: Token) -> ActorRef | None:
+        """"U.S. officials said" -> the U.S. government; "the ministry said" -> "ministry"."""
+        lemma = tok.lemma_.lower()
+        kind = SPEAKER_NOUNS.get(lemma)
+        if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        iso = self.ents.country_of_phrase(tok)
+        if iso and kind == "government":
+            return self.ents.resolver.generic("government", iso, tok.text, tok.idx, tok.idx + len(tok.text))
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.like_num
+                and c.lower_ not in ("other", "several", "many", "some", "two", "three", "local")]
+        words = [m.text for m in mods] + [tok.lemma_ if tok.tag_ in ("NNS", "NNPS") and len(mods) == 0 else tok.text]
+        name = " ".join(words)
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=kind,
+                        text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), country=iso)
+
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
+        """"he"/"she": the latest person before it who spoke or was named as a subject
+        outside quotes; "they"/"it"/"we": the latest non-person speaker."""
         low = tok.lower_
         if low in ("he", "she"):
-            recent = sorted((off, i, r) for i, (off, r) in enumerate(self.spoken) if off < at and r.type == "person")
-            if recent:
-                return recent[-1][2]
+            cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
+            for a in self.ents.actors:
+                if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
+                        span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
+                    cands.append((a.start, a))
+            if cands:
+                return max(cands, key=lambda x: x[0])[1]
             persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
                        and not self.in_quote(a.start)]
             return persons[-1] if persons else None
         if low in ("they", "it", "we"):
-            recent = sorted((off, i, r) for i, (off, r) in enumerate(self.spoken) if off < at and r.type != "person")
-            return recent[-1][2] if recent else None
+            recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
+            return max(recent, key=lambda x: x[0])[1] if recent else None
         return None
 
     def attribute(self, start_tok: Token, quote: tuple[int, int] | None) -> Attribution:
@@ -143,6 +179,9 @@ class StatementFinder:
             seen += 1
             if tok.pos_ in ("VERB", "AUX") and not (quote and quote[0] <= tok.idx < quote[1]):
                 subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+                if not subj:
+                    # "Speaking Thursday in Geneva, U.N. envoy X warned": a misparsed participle
+                    subj = [c for c in tok.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
                 if not subj and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if not subj and tok.tag_ == "VBG" and tok.dep_ == "advcl":
@@ -192,6 +231,7 @@ class StatementFinder:
         out: list[tuple[Statement, Token | None]] = []
         prev: Statement | None = None
         prev_end = -1
+        prev_verb: Token | None = None
         for qs, qe in self.quotes:
             text = self.doc.text[qs:qe]
             if len(text.split()) < 2:
@@ -222,9 +262,11 @@ class StatementFinder:
                         break
             if att.speaker is None and prev is not None and prev.speaker is not None:
                 gap = self.doc.text[prev_end:qs]
+                between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
                 if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
-                        t.lemma_ in SPEECH_VERBS for t in self.doc.char_span(prev_end, qs, alignment_mode="expand") or []):
-                    att = Attribution(prev.speaker, None, prev.medium)
+                        t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
+                        for t in between):
+                    att = Attribution(prev.speaker, prev_verb, prev.medium)
             sent = span[0].sent
             st = Statement(article_id=self.ents.article.article_id, kind="direct", text=text, start=qs, end=qe,
                            speaker=att.speaker, medium=att.medium, sentence_start=sent.start_char,
@@ -232,7 +274,7 @@ class StatementFinder:
             if att.speaker is not None:
                 self.spoken.append((qs, att.speaker))
             out.append((st, att.verb))
-            prev, prev_end = st, qe
+            prev, prev_end, prev_verb = st, qe, att.verb
         return out
 
     # -- reported speech ---------------------------------------------------------------
@@ -249,7 +291,11 @@ class StatementFinder:
                 preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
                 if not (objs and preds):
                     continue
-                s, e = objs[0].left_edge.idx, max(p.right_edge.idx + len(p.right_edge.text) for p in preds)
+                s = objs[0].left_edge.idx
+                last = tok.right_edge
+                while last.i > objs[0].i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                e = max(max(p.right_edge.idx + len(p.right_edge.text) for p in preds), last.idx + len(last.text))
             elif comp:
                 c = comp[0]
                 s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
@@ -268,8 +314,9 @@ class StatementFinder:
                 s, text = s + 1, text[1:]
             if len(text.split()) < 3:
                 continue
-            if any(s <= a and b <= e + 2 for a, b in self.quotes) or any(a <= s and e <= b + 1 for a, b in self.quotes):
-                continue  # the direct quote is the statement
+            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
+            if quoted * 2 >= e - s:
+                continue  # the direct quote is the statement (a scare quote inside is not)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj and tok.dep_ in ("advcl", "conj", "xcomp") :
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -289,9 +336,53 @@ class StatementFinder:
                                   sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
         return out
 
+    def according_to(self) -> list[tuple[Statement, Token | None]]:
+        """"According to X, the prisoners were tortured": X's report, without a speech verb."""
+        out: list[tuple[Statement, Token | None]] = []
+        for t in self.doc:
+            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+                continue
+            if self.in_quote(t.idx) or any(a < t.idx + 1 and t.idx < b for a, b in self.ents.article.skip):
+                continue
+            to = self.doc[t.i + 1]
+            objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            ref = self.speaker_of(objs, t.idx)
+            if ref is None or ref.type == "media":
+                continue
+            sent = t.sent
+            phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
+            # the clause around the phrase: the longer side of the sentence
+            left = self.doc[sent.start:t.i]
+            right = self.doc[phrase_end + 1:sent.end]
+            side = right if len(right) >= len(left) else left
+            toks = [x for x in side if not x.is_space]
+            while toks and (toks[0].is_punct or toks[0].lower_ in ("that",)):
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < 3:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
+            if quoted * 2 >= e - s:
+                continue
+            self.spoken.append((t.idx, ref))
+            out.append((Statement(article_id=self.ents.article.article_id, kind="indirect",
+                                  text=self.doc.text[s:e], start=s, end=e, speaker=ref, medium="",
+                                  sentence_start=sent.start_char, sentence_end=sent.end_char), t))
+        return out
+
     def statements(self) -> list[tuple[Statement, Token | None]]:
-        indirect = self.indirect()  # first, so that "he said" after "X claimed that" finds X
+        # a first pass records who spoke where, so that "he said" finds the latest speaker
+        # whether that one was quoted directly or reported
+        self.indirect()
+        self.direct()
+        self.spoken = list(self.spoken)
+        indirect = self.indirect()
         direct = self.direct()
+        covered = [(st.start, st.end) for st, _ in indirect + direct]
+        indirect += [(st, v) for st, v in self.according_to()
+                     if not any(a < st.end and st.start < b for a, b in covered)]
         allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
         return allst
 

@@ -1876,7 +1876,7 @@ def _caption_date(sent, anchored: list[_Anchored], text: str) -> _Anchored | Non
 def _default(aspect: str, anchor: date | None, speech: bool, floor: date | None = None) -> TimeValue:
     if anchor is None:
         return TimeValue()
-    if aspect == "future":
+    if aspect == "future" and not speech:  # a statement is made when reported, whatever it is about
         return TimeValue("FUTURE_REF", "DATE", None, None, "unknown")
     days = DEFAULT_RECENT_DAYS if speech or aspect in ("present", "perfect") else DEFAULT_PAST_DAYS
     start = anchor - timedelta(days=days)

