@@ -136,6 +136,13 @@ class EventFinder:
 
     # -- triggers ---------------------------------------------------------------------
     def entry_for(self, tok: Token) -> LexEntry | None:
+        e = self.lexical_entry(tok)
+        if e is None or (e.condition and not self._condition(e.condition, tok)):
+            return None
+        return e
+
+    def lexical_entry(self, tok: Token) -> LexEntry | None:
+        """The lexicon entry for a word, before its condition is checked."""
         if tok.is_space or tok.is_punct:
             return None
         pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else ""
@@ -145,10 +152,6 @@ class EventFinder:
         e = self.lex.get((lemma, pos)) or self.lex.get((tok.lower_, pos))
         if e is None and pos == "N" and tok.lower_.endswith("s"):
             e = self.lex.get((tok.lower_[:-1], pos))
-        if e is None:
-            return None
-        if e.condition and not self._condition(e.condition, tok):
-            return None
         return e
 
     def _condition(self, cond: str, tok: Token) -> bool:
@@ -224,7 +227,7 @@ class EventFinder:
         return subj
 
     def _movement(self, tok: Token) -> bool:
-        e = self.entry_for(tok)
+        e = self.lexical_entry(tok)
         return e is not None and e.plover == "RETREAT"
 
     def resolve(self, toks: list[Token]) -> list[ActorRef]:

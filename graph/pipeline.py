@@ -41,12 +41,17 @@ def parse_articles(items: Iterable[Article | ArticleFailure], extractor, *, stri
     batch: list[Article] = []
 
     def flush() -> Iterator[ParsedArticle | ArticleFailure]:
+        done: set[str] = set()
         try:
-            yield from extractor.parse_many(batch, batch_size=batch_size)
+            for p in extractor.parse_many(batch, batch_size=batch_size):
+                done.add(p.article.article_id)
+                yield p
         except CtkgError:
             raise
         except Exception:  # noqa: BLE001 - isolate the article that breaks, parse the rest one by one
             for a in batch:
+                if a.article_id in done:
+                    continue
                 try:
                     yield extractor.parse(a)
                 except Exception as exc:  # noqa: BLE001
