@@ -46,6 +46,10 @@ class Extractor:
 
     # -- the stages of one article -------------------------------------------------------
     def parse_doc(self, article: Article, doc: Doc) -> ParsedArticle:
+        if article.published is None:
+            found = temporal.dateline_date(article.text)
+            if found is not None:
+                article = replace(article, published=found, published_source="dateline")
         out = ParsedArticle(article=article)
         anchor = article.published
         if anchor is None:

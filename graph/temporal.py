@@ -1944,3 +1944,22 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
                 and x.timex.time.start == x.timex.time.end and x.timex.time.start <= anchor]
         floor = max(days) if days else None
     return _default(aspect, anchor, speech, floor), ""
+
+
+DATELINE_CHARS = 400  # how far into the text a dateline may sit
+
+
+def dateline_date(text: str, *, today: date | None = None) -> date | None:
+    """The publication date given by a dateline: the first explicit full date in the
+    opening lines ("BEIRUT, Dec. 22, 2016 (AP) -", "Published 22 December 2016"), or None.
+
+    Only explicit day dates count (nothing relative can be resolved without an anchor), and
+    never one after ``today`` (a dateline is not in the future).
+    """
+    head = text[:DATELINE_CHARS]
+    limit = today or date.today()
+    for t in find_timexes(head, None):
+        tv = t.time
+        if tv.type == "DATE" and tv.precision == "day" and tv.start is not None and tv.start <= limit:
+            return tv.start
+    return None

@@ -120,3 +120,5 @@ def test_seed_score_floor(seed_build):
     got = json.loads(res.stdout)
     assert got["actor_junk"] <= floor["seeds_actor_junk_max"]
     assert got["score"] >= floor["seeds_score"], f"seed score {got['score']:.3f} fell below {floor['seeds_score']}"
+    low = {k: (got[k], v) for k, v in floor["seeds"].items() if got[k] < v}
+    assert not low, f"below the floor (got, floor): {low}"

@@ -590,3 +590,26 @@ WORDY = st.lists(st.sampled_from(
 def test_find_never_raises_and_offsets_hold(text, anchor):
     for t in find_timexes(text, anchor):
         assert text[t.start:t.end] == t.text and t.start < t.end
+
+
+# -- the publication date from a dateline ---------------------------------------------------
+def test_dateline_gives_the_publication_date(parse_text):
+    p = parse_text("BEIRUT, Dec. 22, 2016 (AP) - The army said Thursday that it had taken the town.", published=None)
+    assert p.article.published == date(2016, 12, 22)
+    assert p.article.published_source == "dateline"
+    thursday = [t for t in p.timexes if t.text == "Thursday"]
+    assert thursday and thursday[0].time.value == "2016-12-22"
+
+
+def test_no_date_anywhere_leaves_relative_dates_unresolved_and_flags_the_article(parse_text):
+    p = parse_text("The army said Thursday that it had taken the town last year.", published=None)
+    assert p.article.published is None
+    assert all(t.time.value == "" for t in p.timexes)
+    assert any("no publication date" in w for w in p.warnings)
+
+
+def test_a_future_date_is_no_dateline():
+    from graph.temporal import dateline_date
+
+    assert dateline_date("GENEVA, March 3, 2031 - Talks open.", today=date(2026, 1, 1)) is None
+    assert dateline_date("GENEVA, March 3, 2021 - Talks open.", today=date(2026, 1, 1)) == date(2021, 3, 3)
