@@ -71,7 +71,8 @@ class Extractor:
                     continue
                 agents, targets = finder.roles(trig)
                 place = finder.place(trig, sent)
-                time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor)
+                time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor,
+                                                              text=article.text)
                 time = self._report_date(doc, trig, time, time_text, out.timexes, anchor)
                 figs = finder.figures(trig)
                 s_start, s_end = sent.start_char, sent.end_char
@@ -91,9 +92,10 @@ class Extractor:
         for i, (st, verb) in enumerate(statements):
             if verb is not None:
                 time, ttext = temporal.date_for_span(doc, verb.idx, verb.idx + len(verb.text), out.timexes, anchor,
-                                                     speech=True)
+                                                     speech=True, text=article.text)
             else:
-                time, ttext = temporal.date_for_span(doc, st.start, st.end, out.timexes, anchor, speech=True)
+                time, ttext = temporal.date_for_span(doc, st.start, st.end, out.timexes, anchor, speech=True,
+                                                     text=article.text)
                 ttext = ""
             if ttext:
                 explicit.add(i)
@@ -127,7 +129,8 @@ class Extractor:
             if x.dep_ in ("ccomp", "conj") and x.head is not x:
                 x = x.head
                 if x.lemma_ in ("say", "announce", "report", "confirm", "declare", "tell"):
-                    t, ttext = temporal.date_for_span(doc, x.idx, x.idx + len(x.text), timexes, anchor, speech=True)
+                    t, ttext = temporal.date_for_span(doc, x.idx, x.idx + len(x.text), timexes, anchor, speech=True,
+                                                      text=doc.text)
                     if ttext and t.precision == "day" and perfect and t.start <= anchor:
                         return t
                     break

@@ -100,8 +100,9 @@ class StatementFinder:
     spoken: list[tuple[int, ActorRef]] = field(default_factory=list)  # (char offset, speaker)
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text  # spaCy joins the tokens on every Doc.text access
         if not self.quotes:
-            self.quotes = find_quotes(self.doc.text, self.ents.article.skip)
+            self.quotes = find_quotes(self.text, self.ents.article.skip)
 
     def in_quote(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
@@ -233,7 +234,7 @@ class StatementFinder:
         prev_end = -1
         prev_verb: Token | None = None
         for qs, qe in self.quotes:
-            text = self.doc.text[qs:qe]
+            text = self.text[qs:qe]
             if len(text.split()) < 2:
                 continue  # a scare quote, not a statement
             span = self.doc.char_span(qs, qe, alignment_mode="expand")
@@ -261,7 +262,7 @@ class StatementFinder:
                     if att.speaker is not None:
                         break
             if att.speaker is None and prev is not None and prev.speaker is not None:
-                gap = self.doc.text[prev_end:qs]
+                gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
                 if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
                         t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
@@ -306,7 +307,7 @@ class StatementFinder:
                     e = min(e, tok.idx)
             else:
                 continue
-            text = self.doc.text[s:e].strip().rstrip(",;: ")
+            text = self.text[s:e].strip().rstrip(",;: ")
             if text.startswith("that "):
                 s, text = s + 5, text[5:]
             e = s + len(text)
@@ -368,7 +369,7 @@ class StatementFinder:
                 continue
             self.spoken.append((t.idx, ref))
             out.append((Statement(article_id=self.ents.article.article_id, kind="indirect",
-                                  text=self.doc.text[s:e], start=s, end=e, speaker=ref, medium="",
+                                  text=self.text[s:e], start=s, end=e, speaker=ref, medium="",
                                   sentence_start=sent.start_char, sentence_end=sent.end_char), t))
         return out
 

@@ -1886,7 +1886,7 @@ def _default(aspect: str, anchor: date | None, speech: bool, floor: date | None 
 
 
 def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date | None, *,
-                  speech: bool = False) -> tuple[TimeValue, str]:
+                  speech: bool = False, text: str | None = None) -> tuple[TimeValue, str]:
     """Date the event (speech=False) or statement (speech=True) whose trigger is text[start:end].
 
     Returns the TimeValue and the text of the expression that governs it ("" when the date
@@ -1896,12 +1896,13 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
         raise TemporalError(f"invalid span [{start}, {end})")
     if doc is None:
         return _default("unknown", anchor, speech), ""
-    if end > len(doc.text):
-        raise TemporalError(f"span [{start}, {end}) lies outside the text ({len(doc.text)} characters)")
+    if text is None:
+        text = doc.text  # (spaCy rebuilds Doc.text on every access: callers pass it once)
+    if end > len(text):
+        raise TemporalError(f"span [{start}, {end}) lies outside the text ({len(text)} characters)")
     trig = _token_at(doc, start, max(end, start + 1))
     if trig is None:
         return _default("unknown", anchor, speech), ""
-    text = doc.text
     sent = trig.sent
     anchored = [_attach(doc, t, text) for t in timexes
                 if sent.start_char <= t.start and t.end <= sent.end_char and t.time.value]
