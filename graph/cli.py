@@ -23,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="extra actor gazetteer CSV (key,name,type,country,affiliation,aliases); repeatable")
     b.add_argument("--strict", action="store_true", help="stop at the first unreadable article")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="parse in N processes (default: the number of CPUs; 1 = in this process)")
+    b.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                   help="parse on a Dask distributed cluster (needs the 'dask' extra)")
+    b.add_argument("--timings", action="store_true", help="print the seconds spent per stage")
     return p
 
 
@@ -41,13 +46,19 @@ def _build(args) -> int:
             bar.update(1)
 
     try:
-        result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress)
+        from .parallel import default_workers
+
+        workers = args.workers if args.workers is not None else default_workers()
+        result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress,
+                           workers=workers, scheduler=args.scheduler)
     finally:
         if bar is not None:
             bar.close()
     for f in result.failures:
         print(f"error: {f.path}: {f.reason}", file=sys.stderr)
     print(f"{result.summary()} -> {Path(args.out)}/")
+    if args.timings:
+        print("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
     return 1 if result.failed else 0
 
 

@@ -6,6 +6,7 @@ callback, and the result says how many articles were read and failed.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ class BuildResult:
     failed: int = 0
     failures: list[ArticleFailure] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: parse, graph, export
 
     def count(self, kind: str) -> int:
         return sum(1 for _, d in self.graph.nodes(data=True) if d.get("kind") == kind)
@@ -35,54 +37,38 @@ class BuildResult:
                 f"{self.count('statement')} statements, {self.count('actor')} actors, {self.count('place')} places")
 
 
-def parse_articles(items: Iterable[Article | ArticleFailure], extractor, *, strict: bool = False,
-                   batch_size: int = 16) -> Iterator[ParsedArticle | ArticleFailure]:
-    """Parse a stream of articles; an article that fails becomes an ArticleFailure."""
-    batch: list[Article] = []
+def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *, strict: bool = False,
+                   batch_size: int = 16, workers: int = 1, scheduler: str | None = None,
+                   actor_files: Iterable[str] = ()) -> Iterator[ParsedArticle | ArticleFailure]:
+    """Parse a stream of articles; an article that fails becomes an ArticleFailure
+    (with ``strict``, the first failure raises InputError instead). ``workers`` > 1 parses
+    in that many processes, ``scheduler`` on a Dask cluster (see graph.parallel)."""
+    from .parallel import parse_stream
 
-    def flush() -> Iterator[ParsedArticle | ArticleFailure]:
-        done: set[str] = set()
-        try:
-            for p in extractor.parse_many(batch, batch_size=batch_size):
-                done.add(p.article.article_id)
-                yield p
-        except CtkgError:
-            raise
-        except Exception:  # noqa: BLE001 - isolate the article that breaks, parse the rest one by one
-            for a in batch:
-                if a.article_id in done:
-                    continue
-                try:
-                    yield extractor.parse(a)
-                except Exception as exc:  # noqa: BLE001
-                    if strict:
-                        raise
-                    yield ArticleFailure(a.article_id, a.path, f"extraction failed: {type(exc).__name__}: {exc}")
-
-    for item in items:
-        if isinstance(item, ArticleFailure):
-            if strict:
-                raise InputError(item.path, item.reason)
-            yield item
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
+    for item in parse_stream(items, extractor=extractor, workers=workers, scheduler=scheduler,
+                             actor_files=actor_files, batch_size=batch_size):
+        if strict and isinstance(item, ArticleFailure):
+            raise InputError(item.path, item.reason)
+        yield item
 
 
 def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, actor_files: Iterable[str] = (),
               strict: bool = False, progress: Callable[[ParsedArticle | ArticleFailure], None] | None = None,
-              extractor=None, formats: list[str] | None = None) -> BuildResult:
+              extractor=None, formats: list[str] | None = None, workers: int = 1,
+              scheduler: str | None = None) -> BuildResult:
+    """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
+    ``scheduler``: a Dask scheduler address to parse on a cluster instead."""
     from .extract import Extractor
 
-    ex = extractor or Extractor.create(actor_files=actor_files)
+    t0 = time.perf_counter()
+    ex = extractor
+    if ex is None and scheduler is None:
+        ex = Extractor.create(actor_files=actor_files)
     parsed: list[ParsedArticle] = []
     failures: list[ArticleFailure] = []
     seen: set[str] = set()
-    for item in parse_articles(read_articles(inputs), ex, strict=strict):
+    for item in parse_articles(read_articles(inputs), ex, strict=strict, workers=workers, scheduler=scheduler,
+                               actor_files=actor_files):
         aid = item.article_id if isinstance(item, ArticleFailure) else item.article.article_id
         if aid in seen:
             path = item.path if isinstance(item, ArticleFailure) else item.article.path
@@ -95,7 +81,11 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
             parsed.append(item)
         if progress is not None:
             progress(item)
+    t1 = time.perf_counter()
     G = build_graph(parsed, failures)
+    t2 = time.perf_counter()
     result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
     result.written = write_exports(G, out, formats)
+    t3 = time.perf_counter()
+    result.timings = {"parse": t1 - t0, "graph": t2 - t1, "export": t3 - t2}
     return result
