@@ -73,7 +73,7 @@ class Extractor:
                 place = finder.place(trig, sent)
                 time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor,
                                                               text=article.text)
-                time = self._report_date(doc, trig, time, time_text, out.timexes, anchor)
+                time = self._report_date(doc, trig, time, time_text, out.timexes, anchor, article.text)
                 figs = finder.figures(trig)
                 s_start, s_end = sent.start_char, sent.end_char
                 text = article.text[s_start:s_end].rstrip()
@@ -113,7 +113,7 @@ class Extractor:
         return out
 
     @staticmethod
-    def _report_date(doc: Doc, trig, time: TimeValue, time_text: str, timexes, anchor) -> TimeValue:
+    def _report_date(doc: Doc, trig, time: TimeValue, time_text: str, timexes, anchor, text: str) -> TimeValue:
         """"X has been recaptured, the army said Thursday": the state holds on the report's day.
 
         A completed (perfect) or present event reported by a speech verb that carries a day
@@ -130,7 +130,7 @@ class Extractor:
                 x = x.head
                 if x.lemma_ in ("say", "announce", "report", "confirm", "declare", "tell"):
                     t, ttext = temporal.date_for_span(doc, x.idx, x.idx + len(x.text), timexes, anchor, speech=True,
-                                                      text=doc.text)
+                                                      text=text)
                     if ttext and t.precision == "day" and perfect and t.start <= anchor:
                         return t
                     break

@@ -9,8 +9,6 @@ span and the right label whatever the small model guesses.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,13 +69,6 @@ def build_pipeline(gazetteer) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(ruler_patterns(gazetteer))
     return nlp
-
-
-@lru_cache(maxsize=2)
-def default_pipeline(gazetteer_id: int = 0):  # pragma: no cover - thin cache
-    from .gazetteer import default_gazetteer
-
-    return build_pipeline(default_gazetteer())
 
 
 def model_info(nlp: Language) -> str:
