@@ -93,7 +93,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         near = [place_compatible(p, m.place) for p in places]
         if not all(near):
             return -1.0, ""
-        score += 1.0 if any(p.key == m.place.key for p in places) else 0.5
+        score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in places) else 0.5
         parts.append("place")
     ov = _overlap(c.interval(), m.time)
     if ov is False:
@@ -145,6 +145,14 @@ def _km(a, b) -> float | None:
     dl = math.radians(b.longitude - a.longitude)
     c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
     return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _near(a, b) -> bool:
+    """Two named places (not countries) within 30 km: one town and its district."""
+    if "country" in (a.place.feature, b.place.feature):
+        return False
+    d = _km(a.place, b.place)
+    return d is not None and d <= 30.0
 
 
 def place_compatible(a, b) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import CtkgError
-from .schema import Kind, Rel
+from .schema import Kind, Rel, node_id
 
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:
@@ -189,3 +189,25 @@ def top_actors(G: nx.MultiDiGraph, n: int = 10) -> list[tuple[str, int]]:
             for a in set(_rel(G, e, Rel.AGENT)) | set(_rel(G, e, Rel.TARGET)):
                 c[G.nodes[a]["name"]] += 1
     return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def temporal_relation(G: nx.MultiDiGraph, a: str, b: str) -> str:
+    """How event ``a`` lies in time against event ``b`` (event ids or node ids), from their
+    closed date intervals: ``before`` (a ends before b starts), ``after``, ``overlap``, or
+    ``unknown`` when either date is unknown. Computed on demand, not stored as edges."""
+    ia, ib = (_interval(G, x) for x in (a, b))
+    if ia is None or ib is None:
+        return "unknown"
+    if ia[1] < ib[0]:
+        return "before"
+    if ib[1] < ia[0]:
+        return "after"
+    return "overlap"
+
+
+def _interval(G: nx.MultiDiGraph, e: str) -> tuple[date, date] | None:
+    n = e if e in G else node_id(Kind.EVENT, e)
+    if n not in G or G.nodes[n].get("kind") != Kind.EVENT.value:
+        raise CtkgError(f"{e!r} is not an event of this graph; use an event_id from events.csv")
+    s, t = _d(G.nodes[n].get("date_start")), _d(G.nodes[n].get("date_end"))
+    return (s, t) if s and t else None

@@ -1,0 +1,79 @@
+"""Merge decisions of the builder on synthetic event mentions (no NLP model needed)."""
+from __future__ import annotations
+
+from datetime import date
+
+from graph.builder import cluster_mentions
+from graph.model import ActorRef, EventMention, PlaceMatch, PlaceRef, TimeValue
+
+# Two neighbourhoods a few km apart, a town far away, and the country they lie in.
+JABALIYA = PlaceMatch(name="Jabalia", country="PSE", latitude=31.528, longitude=34.483, feature="city")
+GAZA = PlaceMatch(name="Gaza", country="PSE", latitude=31.502, longitude=34.466, feature="city")
+RAFAH = PlaceMatch(name="Rafah", country="PSE", latitude=31.297, longitude=34.245, feature="city")
+ISRAEL_ARMY = ActorRef(key="idf", name="Israeli military", type="military", text="Israeli troops", start=0, end=14,
+                       country="ISR")
+HAMAS = ActorRef(key="hamas", name="Hamas", type="armed_group", text="Hamas", start=0, end=5)
+
+
+def mention(article: str, place: PlaceMatch | None, sentence: str, *, agents=(), day: date | None = None,
+            mode: str = "attack", start: int = 10) -> EventMention:
+    ref = PlaceRef(key=place.name.lower(), place=place, text=place.name, start=0, end=len(place.name)) if place else None
+    time = TimeValue(value=day.isoformat(), start=day, end=day, precision="day") if day else TimeValue()
+    return EventMention(article_id=article, event_type="ASSAULT", mode=mode, cameo="19", trigger="attack",
+                        trigger_start=start, trigger_end=start + 6, sentence=sentence, sentence_start=0,
+                        sentence_end=len(sentence), agents=tuple(agents), place=ref, time=time)
+
+
+def groups(clusters) -> set[frozenset]:
+    return {frozenset(m.article_id for m in c.mentions) for c in clusters}
+
+
+def test_nearby_places_merge_across_articles_and_record_why():
+    a = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY])
+    b = mention("b", JABALIYA, "The attack on the Jabalia school shocked aid workers")
+    clusters = cluster_mentions([a, b])
+    assert groups(clusters) == {frozenset({"a", "b"})}
+    assert any("place" in r for r in clusters[0].reasons)
+
+
+def test_distant_places_stay_apart():
+    a = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY])
+    b = mention("b", RAFAH, "The attack on the Rafah school shocked aid workers")
+    assert groups(cluster_mentions([a, b])) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_conflicting_dates_and_agents_stay_apart():
+    a = mention("a", GAZA, "Troops attack a school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 6))
+    b = mention("b", GAZA, "Troops attack a school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 20))
+    c = mention("c", GAZA, "Fighters attack a post in Gaza", agents=[HAMAS], day=date(2009, 1, 6))
+    assert groups(cluster_mentions([a, b, c])) == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}
+
+
+def test_clustering_does_not_depend_on_input_order():
+    ms = [mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY]),
+          mention("b", JABALIYA, "The attack on the Jabalia school shocked aid workers"),
+          mention("c", RAFAH, "An attack in Rafah killed two", start=40),
+          mention("d", GAZA, "Hamas fighters attack a post in Gaza", agents=[HAMAS])]
+    expected = groups(cluster_mentions(ms))
+    assert groups(cluster_mentions(list(reversed(ms)))) == expected
+    assert groups(cluster_mentions(ms[1:] + ms[:1])) == expected
+
+
+def test_temporal_relation_from_intervals():
+    import networkx as nx
+    import pytest
+
+    from graph.errors import CtkgError
+    from graph.queries import temporal_relation
+
+    G = nx.MultiDiGraph()
+    for eid, s, e in (("e1", "2009-01-06", "2009-01-06"), ("e2", "2009-01-01", "2009-01-31"),
+                      ("e3", "2009-02-02", "2009-02-08"), ("e4", "", "")):
+        G.add_node(f"event:{eid}", kind="event", event_id=eid, date_start=s, date_end=e)
+    G.add_node("actor:x", kind="actor")
+    assert temporal_relation(G, "e1", "e3") == "before"
+    assert temporal_relation(G, "event:e3", "e1") == "after"
+    assert temporal_relation(G, "e1", "e2") == "overlap"
+    assert temporal_relation(G, "e1", "e4") == "unknown"
+    with pytest.raises(CtkgError):
+        temporal_relation(G, "e1", "actor:x")
