@@ -1,34 +1,54 @@
-"""RDF of the graph: SEM events, actors, places and times, PROV-O provenance.
+"""Linked data of the graph: SEM events, actors, places and times, PROV-O provenance.
 
-* events are ``sem:Event`` with ``sem:eventType`` (a PLOVER type IRI), ``ctkg:agent`` and
-  ``ctkg:target`` (sub-properties of ``sem:hasActor``; ``sem:hasActor`` is also stated so
-  that plain SEM consumers see the actors), ``sem:hasPlace``, ``sem:hasTimeStamp`` or
-  ``sem:hasBeginTimeStamp``/``sem:hasEndTimeStamp`` (xsd:date, xsd:gYearMonth, xsd:gYear);
-* every mention is a ``ctkg:Mention`` (a ``prov:Entity``) with the sentence, the trigger and
-  their character offsets, ``prov:wasDerivedFrom`` its article;
-* statements are ``ctkg:Statement`` with ``ctkg:speaker``, ``ctkg:text``, dates, ``ctkg:about``;
-* places carry WGS84 ``geo:lat``/``geo:long``.
+The vocabulary is documented in ``graph/data/ctkg.ttl`` and checked by the SHACL shapes
+in ``graph/data/shapes.ttl``. In short:
 
-IRIs are minted from stable ids with percent-encoding, so any name gives a valid IRI.
+* events are ``sem:Event`` with ``sem:eventType`` (a PLOVER type, an ``sem:EventType``),
+  ``ctkg:agent`` and ``ctkg:target`` (sub-properties of ``sem:hasActor``; ``sem:hasActor``
+  is stated as well so that plain SEM consumers see the actors), ``ctkg:source``
+  (sub-property of ``sem:accordingTo``), ``sem:hasPlace``, ``sem:hasTime`` (a ``sem:Time``)
+  and on the event itself ``sem:hasTimeStamp`` (``xsd:date``, ``xsd:gYearMonth`` or
+  ``xsd:gYear`` by precision) and ``sem:hasBeginTimeStamp``/``sem:hasEndTimeStamp``
+  (``xsd:date``, the interval the event lies in); ``prov:wasDerivedFrom`` the articles;
+* every report of an event is a ``ctkg:Mention`` (a ``prov:Entity``) with the sentence, the
+  trigger and their character offsets, ``prov:wasDerivedFrom`` its article;
+* statements are ``ctkg:Statement`` with ``ctkg:speaker`` (also ``prov:wasAttributedTo``),
+  ``ctkg:text`` and its offsets, dates as for events, ``ctkg:about`` events;
+* actors are ``sem:Actor`` with ``sem:actorType``; places ``sem:Place`` with WGS84
+  ``geo:lat``/``geo:long`` and ``owl:sameAs`` their GeoNames resource.
+
+The instance IRIs start with a base IRI (``G.graph["base_iri"]``, default
+:data:`DEFAULT_BASE`) and end with the percent-encoded stable id, so any name gives a valid
+IRI. Formats: Turtle (one graph), TriG (one named graph per source article holding what
+that article says, the merged events, actors and places in the default graph) and JSON-LD.
 """
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, PROV
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV, VOID, DefinedNamespace
+from rdflib.term import Node
 
-from .errors import ConfigError
+from .errors import ConfigError, ExportError
 from .schema import Kind, Rel
 
 DEFAULT_BASE = "https://ctkg.example.org/id/"
+VOCAB = "https://ctkg.example.org/vocab#"
 
 
 class SEM(DefinedNamespace):
     """Simple Event Model (the terms ctkg uses)."""
 
+    _fail = True
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     Event: URIRef
     Actor: URIRef
@@ -50,20 +70,26 @@ class SEM(DefinedNamespace):
 class CTKG(DefinedNamespace):
     """The ctkg vocabulary (documented in graph/data/ctkg.ttl)."""
 
-    _NS = Namespace("https://ctkg.example.org/vocab#")
+    _fail = True
+    _NS = Namespace(VOCAB)
     Article: URIRef
     Mention: URIRef
     Statement: URIRef
     agent: URIRef
     target: URIRef
+    source: URIRef
+    identifier: URIRef
     mode: URIRef
     cameoRoot: URIRef
     modality: URIRef
     datePrecision: URIRef
     dateValue: URIRef
+    timeText: URIRef
     killed: URIRef
     injured: URIRef
     displaced: URIRef
+    mergeReason: URIRef
+    before: URIRef
     mentionOf: URIRef
     sentence: URIRef
     sentenceStart: URIRef
@@ -81,163 +107,500 @@ class CTKG(DefinedNamespace):
     affiliation: URIRef
     country: URIRef
     alias: URIRef
+    appearsIn: URIRef
     publisher: URIRef
     published: URIRef
+    publishedSource: URIRef
+    url: URIRef
     status: URIRef
-    mergeReason: URIRef
+    error: URIRef
 
 
 class GEO(DefinedNamespace):
+    """W3C Basic Geo (WGS84 lat/long)."""
+
+    _fail = True
     _NS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
     lat: URIRef
     long: URIRef
     SpatialThing: URIRef
 
 
-PLOVER = Namespace("https://ctkg.example.org/plover/")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+class PLOVER(DefinedNamespace):
+    """PLOVER event types (``sem:EventType`` individuals, labelled in ctkg.ttl)."""
+
+    _fail = True
+    _NS = Namespace("https://ctkg.example.org/plover/")
+    AGREE: URIRef
+    CONSULT: URIRef
+    SUPPORT: URIRef
+    CONCEDE: URIRef
+    COOPERATE: URIRef
+    AID: URIRef
+    RETREAT: URIRef
+    REQUEST: URIRef
+    ACCUSE: URIRef
+    REJECT: URIRef
+    THREATEN: URIRef
+    PROTEST: URIRef
+    SANCTION: URIRef
+    MOBILIZE: URIRef
+    COERCE: URIRef
+    ASSAULT: URIRef
+    OTHER: URIRef
 
 
-def _text(s: str) -> Literal:
-    return Literal(CONTROL.sub(" ", s or ""))
+class ACTORTYPE(DefinedNamespace):
+    """Actor types (``sem:ActorType`` individuals, labelled in ctkg.ttl)."""
+
+    _fail = True
+    _NS = Namespace("https://ctkg.example.org/actor-type/")
+    person: URIRef
+    military: URIRef
+    government: URIRef
+    armed_group: URIRef
+    igo: URIRef
+    ngo: URIRef
+    country: URIRef
+    media: URIRef
+    civilians: URIRef
+    other: URIRef
+
+
+GEONAMES = "https://sws.geonames.org/"
+PREFIXES: dict[str, str] = {
+    "sem": str(SEM._NS), "ctkg": VOCAB, "prov": str(PROV), "geo": str(GEO._NS), "plover": str(PLOVER._NS),
+    "actortype": str(ACTORTYPE._NS), "owl": str(OWL), "rdfs": str(RDFS), "rdf": str(RDF), "xsd": str(XSD),
+    "void": str(VOID),
+}
+# characters XML 1.0 and many RDF tools refuse: C0 controls but tab/newline/return, DEL, lone surrogates
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BASE_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+
+Quad = tuple[URIRef, URIRef, Node, "str | None"]  # the last item: the article whose named graph holds it
+
+
+def check_base(base: str) -> str:
+    """The base IRI if it is an absolute IRI ending in '/', '#' or ':'; ConfigError otherwise."""
+    if not isinstance(base, str) or not _BASE_RE.fullmatch(base):
+        raise ConfigError(f"base IRI {base!r} must be an absolute IRI ending in '/', '#' or ':' "
+                          f"(for example {DEFAULT_BASE})")
+    return base
+
+
+def base_of(G: nx.MultiDiGraph) -> str:
+    """The base IRI a graph's linked data is minted under (``G.graph["base_iri"]``)."""
+    return check_base(G.graph.get("base_iri") or DEFAULT_BASE)
+
+
+def _text(s) -> Literal:
+    return Literal(_UNSAFE_CHARS.sub(" ", str(s or "")))
+
+
+def _decimal(x) -> Literal:
+    """An xsd:decimal in canonical form (5 places at most, no trailing zeros: 35.975, 36.0)."""
+    text = f"{float(x):.5f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
 
 
 def mint(base: str, kind: str, ident: str) -> URIRef:
-    return URIRef(f"{base}{kind}/{quote(str(ident), safe='')}")
+    """``<base><kind>/<percent-encoded id>``: a valid IRI whatever the id holds."""
+    return URIRef(f"{base}{kind}/{quote(_UNSAFE_CHARS.sub(' ', str(ident)), safe='')}")
 
 
-def _date_literal(value: str, start: str, end: str) -> list[tuple[URIRef, Literal]]:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
-        return [(SEM.hasTimeStamp, Literal(value, datatype=XSD.date))]
-    if re.fullmatch(r"\d{4}-\d{2}", value or ""):
-        return [(SEM.hasTimeStamp, Literal(value, datatype=XSD.gYearMonth))]
-    if re.fullmatch(r"\d{4}", value or ""):
-        return [(SEM.hasTimeStamp, Literal(value, datatype=XSD.gYear))]
+def dataset_iri(base: str) -> URIRef:
+    """The IRI of a build as a whole (a ``void:Dataset``; ``ctkg push`` names its graph so)."""
+    return URIRef(f"{base}dataset")
+
+
+def article_graph_iri(base: str, article_id: str) -> URIRef:
+    """The named graph (TriG) holding what one article says."""
+    return mint(base, "graph", article_id)
+
+
+def _date_literals(value: str, start: str, end: str) -> list[tuple[URIRef, Literal]]:
+    """sem:hasTimeStamp typed by precision, and the xsd:date interval the date lies in."""
+    value, start, end = value or "", start or "", end or ""
     out = []
-    if start:
+    if _DAY.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.date)))
+    elif _MONTH.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYearMonth)))
+    elif _YEAR.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYear)))
+    if _DAY.fullmatch(start):
         out.append((SEM.hasBeginTimeStamp, Literal(start, datatype=XSD.date)))
-    if end:
+    if _DAY.fullmatch(end):
         out.append((SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
     return out
 
 
-def to_rdf(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> Graph:
-    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]", base):
-        raise ConfigError(f"base IRI {base!r} must be an absolute IRI ending in '/', '#' or ':'")
-    g = Graph()
-    g.bind("sem", SEM._NS)
-    g.bind("ctkg", CTKG._NS)
-    g.bind("prov", PROV)
-    g.bind("geo", GEO._NS)
-    g.bind("plover", PLOVER)
-    iri: dict[str, URIRef] = {}
-    for n, d in G.nodes(data=True):
-        kind = d["kind"]
-        ident = {"article": d.get("article_id"), "event": d.get("event_id"), "actor": d.get("actor_id"),
-                 "place": d.get("place_id"), "statement": d.get("statement_id")}[kind]
-        iri[n] = mint(base, kind, ident)
+def _time_key(d: dict) -> str:
+    value, start, end = d.get("date") or "", d.get("date_start") or "", d.get("date_end") or ""
+    if value and (_DAY.fullmatch(value) or _MONTH.fullmatch(value) or _YEAR.fullmatch(value)):
+        return value
+    if start or end:
+        return f"{value}@{start}..{end}" if value else f"{start}..{end}"
+    return ""
+
+
+def _event_type(name: str) -> URIRef:
+    try:
+        return PLOVER[name]
+    except AttributeError as exc:
+        raise ExportError(f"event type {name!r} is not a PLOVER type; fix graph/data/event_lexicon.csv") from exc
+
+
+def _actor_type(name: str) -> URIRef:
+    try:
+        return ACTORTYPE[name or "other"]
+    except AttributeError as exc:
+        raise ExportError(f"actor type {name!r} is not one of ctkg's actor types; fix the actor gazetteer") from exc
+
+
+def _node_iri(base: str, d: dict) -> URIRef:
+    kind = d["kind"]
+    key = {"article": "article_id", "event": "event_id", "actor": "actor_id", "place": "place_id",
+           "statement": "statement_id"}.get(kind)
+    if key is None or not d.get(key):
+        raise ExportError(f"graph node of kind {kind!r} has no {key or 'id'}; the graph is not a ctkg build")
+    return mint(base, kind, d[key])
+
+
+def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
+    """Every triple of the graph with the article whose named graph holds it (None: the merged graph)."""
+    base = check_base(base) if base is not None else base_of(G)
+    iri = {n: _node_iri(base, d) for n, d in G.nodes(data=True)}
+    ds = dataset_iri(base)
+    yield ds, RDF.type, VOID.Dataset, None
+    yield ds, RDFS.label, Literal("ctkg knowledge graph"), None
+    yield ds, VOID.uriSpace, Literal(base), None
     for n, d in sorted(G.nodes(data=True)):
         s = iri[n]
         kind = d["kind"]
         if kind == Kind.ARTICLE.value:
-            g.add((s, RDF.type, CTKG.Article))
-            g.add((s, RDF.type, PROV.Entity))
-            g.add((s, RDFS.label, _text(d.get("title") or d.get("article_id"))))
+            aid = d["article_id"]
+            yield s, RDF.type, CTKG.Article, aid
+            yield s, RDF.type, PROV.Entity, aid
+            yield s, CTKG.identifier, _text(aid), aid
+            yield s, RDFS.label, _text(d.get("title") or aid), aid
             if d.get("publisher"):
-                g.add((s, CTKG.publisher, _text(d["publisher"])))
-            if d.get("published"):
-                g.add((s, CTKG.published, Literal(d["published"], datatype=XSD.date)))
-            g.add((s, CTKG.status, Literal(d.get("status", "ok"))))
+                yield s, CTKG.publisher, _text(d["publisher"]), aid
+            if _DAY.fullmatch(str(d.get("published") or "")):
+                yield s, CTKG.published, Literal(d["published"], datatype=XSD.date), aid
+            if d.get("published_source"):
+                yield s, CTKG.publishedSource, _text(d["published_source"]), aid
+            if d.get("url"):
+                yield s, CTKG.url, _text(d["url"]), aid
+            yield s, CTKG.status, Literal(d.get("status") or "ok"), aid
+            if d.get("error"):
+                yield s, CTKG.error, _text(d["error"]), aid
+            yield ds, VOID.subset, article_graph_iri(base, aid), None
         elif kind == Kind.EVENT.value:
-            g.add((s, RDF.type, SEM.Event))
-            g.add((s, RDFS.label, _text(d.get("label", ""))))
-            g.add((s, SEM.eventType, PLOVER[d["event_type"]]))
-            g.add((s, CTKG.mode, Literal(d.get("mode", ""))))
-            g.add((s, CTKG.cameoRoot, Literal(d.get("cameo", ""))))
-            g.add((s, CTKG.modality, Literal(d.get("modality", "asserted"))))
-            g.add((s, CTKG.datePrecision, Literal(d.get("date_precision", "unknown"))))
+            yield s, RDF.type, SEM.Event, None
+            yield s, CTKG.identifier, _text(d["event_id"]), None
+            yield s, RDFS.label, _text(d.get("label", "")), None
+            yield s, SEM.eventType, _event_type(d["event_type"]), None
+            if d.get("mode"):
+                yield s, CTKG.mode, _text(d["mode"]), None
+            if d.get("cameo"):
+                yield s, CTKG.cameoRoot, _text(d["cameo"]), None
+            yield s, CTKG.modality, _text(d.get("modality") or "asserted"), None
+            yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), None
             if d.get("date"):
-                g.add((s, CTKG.dateValue, Literal(d["date"])))
-            for p, o in _date_literal(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
-                g.add((s, p, o))
+                yield s, CTKG.dateValue, _text(d["date"]), None
+            for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                yield s, p, o, None
+            key = _time_key(d)
+            if key:
+                t = mint(base, "time", key)
+                yield s, SEM.hasTime, t, None
+                yield t, RDF.type, SEM.Time, None
+                yield t, RDFS.label, _text(d.get("date") or key), None
+                yield t, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), None
+                for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                    yield t, p, o, None
             for f in ("killed", "injured", "displaced"):
-                for claim in d.get(f, []):
-                    g.add((s, CTKG[f], _text(claim)))
-            for r in d.get("merge_reason", []):
-                g.add((s, CTKG.mergeReason, _text(r)))
+                for claim in d.get(f) or []:
+                    yield s, CTKG[f], _text(claim), None
+            for r in d.get("merge_reason") or []:
+                yield s, CTKG.mergeReason, _text(r), None
         elif kind == Kind.ACTOR.value:
-            g.add((s, RDF.type, SEM.Actor))
-            g.add((s, RDFS.label, _text(d.get("name", ""))))
-            g.add((s, SEM.actorType, Literal(d.get("type", "other"))))
+            yield s, RDF.type, SEM.Actor, None
+            yield s, CTKG.identifier, _text(d["actor_id"]), None
+            yield s, RDFS.label, _text(d.get("name", "")), None
+            yield s, SEM.actorType, _actor_type(d.get("type", "")), None
             if d.get("country"):
-                g.add((s, CTKG.country, Literal(d["country"])))
-            for a in d.get("aliases", []):
-                g.add((s, CTKG.alias, _text(a)))
+                yield s, CTKG.country, _text(d["country"]), None
+            for a in d.get("aliases") or []:
+                yield s, CTKG.alias, _text(a), None
         elif kind == Kind.PLACE.value:
-            g.add((s, RDF.type, SEM.Place))
-            g.add((s, RDF.type, GEO.SpatialThing))
-            g.add((s, RDFS.label, _text(d.get("name", ""))))
+            yield s, RDF.type, SEM.Place, None
+            yield s, RDF.type, GEO.SpatialThing, None
+            yield s, CTKG.identifier, _text(d["place_id"]), None
+            yield s, RDFS.label, _text(d.get("name", "")), None
             if d.get("country"):
-                g.add((s, CTKG.country, Literal(d["country"])))
+                yield s, CTKG.country, _text(d["country"]), None
+            for a in d.get("aliases") or []:
+                yield s, CTKG.alias, _text(a), None
             if d.get("latitude") is not None and d.get("longitude") is not None:
-                g.add((s, GEO.lat, Literal(round(float(d["latitude"]), 5), datatype=XSD.decimal)))
-                g.add((s, GEO.long, Literal(round(float(d["longitude"]), 5), datatype=XSD.decimal)))
+                yield s, GEO.lat, _decimal(d["latitude"]), None
+                yield s, GEO.long, _decimal(d["longitude"]), None
+            if str(d.get("geonameid") or "").isdigit():
+                yield s, OWL.sameAs, URIRef(f"{GEONAMES}{d['geonameid']}/"), None
         elif kind == Kind.STATEMENT.value:
-            g.add((s, RDF.type, CTKG.Statement))
-            g.add((s, RDF.type, PROV.Entity))
-            g.add((s, CTKG.text, _text(d.get("text", ""))))
-            g.add((s, CTKG.statementKind, Literal(d.get("kind_of", ""))))
-            g.add((s, CTKG.textStart, Literal(int(d["char_start"]))))
-            g.add((s, CTKG.textEnd, Literal(int(d["char_end"]))))
-            g.add((s, CTKG.datePrecision, Literal(d.get("date_precision", "unknown"))))
-            for p, o in _date_literal(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
-                g.add((s, p, o))
+            aid = d.get("article") or None
+            yield s, RDF.type, CTKG.Statement, aid
+            yield s, RDF.type, PROV.Entity, aid
+            yield s, CTKG.identifier, _text(d["statement_id"]), aid
+            yield s, CTKG.text, _text(d.get("text", "")), aid
+            if d.get("kind_of"):
+                yield s, CTKG.statementKind, _text(d["kind_of"]), aid
+            yield s, CTKG.textStart, Literal(int(d["char_start"])), aid
+            yield s, CTKG.textEnd, Literal(int(d["char_end"])), aid
+            yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), aid
+            if d.get("date"):
+                yield s, CTKG.dateValue, _text(d["date"]), aid
+            for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                yield s, p, o, aid
             if d.get("medium"):
-                g.add((s, CTKG.medium, _text(d["medium"])))
+                yield s, CTKG.medium, _text(d["medium"]), aid
+    # the event and actor types used, labelled, so the data describes itself
+    for t in sorted({d["event_type"] for _, d in G.nodes(data=True) if d["kind"] == Kind.EVENT.value}):
+        yield _event_type(t), RDF.type, SEM.EventType, None
+        yield _event_type(t), RDFS.label, Literal(t), None
+    for t in sorted({d.get("type") or "other" for _, d in G.nodes(data=True) if d["kind"] == Kind.ACTOR.value}):
+        yield _actor_type(t), RDF.type, SEM.ActorType, None
+        yield _actor_type(t), RDFS.label, Literal(t), None
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         rel = d.get("relation", k)
         su, ov = iri[u], iri[v]
         if rel == Rel.AGENT.value:
-            g.add((su, CTKG.agent, ov))
-            g.add((su, SEM.hasActor, ov))
+            yield su, CTKG.agent, ov, None
+            yield su, SEM.hasActor, ov, None
         elif rel == Rel.TARGET.value:
-            g.add((su, CTKG.target, ov))
-            g.add((su, SEM.hasActor, ov))
+            yield su, CTKG.target, ov, None
+            yield su, SEM.hasActor, ov, None
         elif rel == Rel.PLACE.value:
-            g.add((su, SEM.hasPlace, ov))
+            yield su, SEM.hasPlace, ov, None
         elif rel == Rel.SOURCE.value:
-            g.add((su, SEM.accordingTo, ov))
-        elif rel == Rel.SPEAKER.value:
-            g.add((su, CTKG.speaker, ov))
-        elif rel == Rel.STATED_IN.value:
-            g.add((su, PROV.wasDerivedFrom, ov))
-        elif rel == Rel.ABOUT.value:
-            g.add((su, CTKG.about, ov))
+            yield su, CTKG.source, ov, None
+            yield su, SEM.accordingTo, ov, None
         elif rel == Rel.AFFILIATION.value:
-            g.add((su, CTKG.affiliation, ov))
+            yield su, CTKG.affiliation, ov, None
+        elif rel == Rel.BEFORE.value:
+            yield su, CTKG.before, ov, None
+        elif rel == Rel.APPEARS_IN.value:
+            yield su, CTKG.appearsIn, ov, G.nodes[v]["article_id"]
+        elif rel in (Rel.SPEAKER.value, Rel.STATED_IN.value, Rel.ABOUT.value):
+            aid = G.nodes[u].get("article") or None
+            if rel == Rel.SPEAKER.value:
+                yield su, CTKG.speaker, ov, aid
+                yield su, PROV.wasAttributedTo, ov, aid
+            elif rel == Rel.STATED_IN.value:
+                yield su, PROV.wasDerivedFrom, ov, aid
+            else:
+                yield su, CTKG.about, ov, aid
         elif rel == Rel.MENTIONED_IN.value:
-            m = mint(base, "mention", f"{G.nodes[v]['article_id']}:{d['trigger_start']}:{d['trigger_end']}")
-            g.add((su, PROV.wasDerivedFrom, ov))
-            g.add((m, RDF.type, CTKG.Mention))
-            g.add((m, RDF.type, PROV.Entity))
-            g.add((m, CTKG.mentionOf, su))
-            g.add((m, PROV.wasDerivedFrom, ov))
-            g.add((m, CTKG.sentence, _text(d.get("sentence", ""))))
-            g.add((m, CTKG.sentenceStart, Literal(int(d["char_start"]))))
-            g.add((m, CTKG.sentenceEnd, Literal(int(d["char_end"]))))
-            g.add((m, CTKG.trigger, _text(d.get("trigger", ""))))
-            g.add((m, CTKG.triggerStart, Literal(int(d["trigger_start"]))))
-            g.add((m, CTKG.triggerEnd, Literal(int(d["trigger_end"]))))
+            aid = G.nodes[v]["article_id"]
+            m = mint(base, "mention", f"{aid}:{d['trigger_start']}:{d['trigger_end']}:{G.nodes[u]['event_id']}")
+            yield su, PROV.wasDerivedFrom, ov, aid
+            yield m, RDF.type, CTKG.Mention, aid
+            yield m, RDF.type, PROV.Entity, aid
+            yield m, CTKG.mentionOf, su, aid
+            yield m, PROV.wasDerivedFrom, ov, aid
+            yield m, CTKG.sentence, _text(d.get("sentence", "")), aid
+            yield m, CTKG.sentenceStart, Literal(int(d["char_start"])), aid
+            yield m, CTKG.sentenceEnd, Literal(int(d["char_end"])), aid
+            yield m, CTKG.trigger, _text(d.get("trigger", "")), aid
+            yield m, CTKG.triggerStart, Literal(int(d["trigger_start"])), aid
+            yield m, CTKG.triggerEnd, Literal(int(d["trigger_end"])), aid
+            if d.get("modality"):
+                yield m, CTKG.modality, _text(d["modality"]), aid
+            if d.get("time_text"):
+                yield m, CTKG.timeText, _text(d["time_text"]), aid
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, Namespace(ns), override=True, replace=True)
+
+
+def to_rdf(G: nx.MultiDiGraph, *, base: str | None = None) -> Graph:
+    """The whole build as one rdflib Graph (what graph.ttl and graph.jsonld hold)."""
+    g = Graph(bind_namespaces="none")
+    _bind(g)
+    for s, p, o, _ in quads(G, base=base):
+        g.add((s, p, o))
     return g
 
 
-def generate_turtle(G: nx.MultiDiGraph, *, base: str = DEFAULT_BASE) -> str:
-    return to_rdf(G, base=base).serialize(format="turtle")
+def to_dataset(G: nx.MultiDiGraph, *, base: str | None = None) -> Dataset:
+    """The build as an rdflib Dataset: one named graph per source article (what it says: the
+    article, its mentions and statements, which events and actors it reports), and the merged
+    events, actors, places and times in the default graph. The union equals :func:`to_rdf`."""
+    base = check_base(base) if base is not None else base_of(G)
+    ds = Dataset()
+    _bind(ds)
+    graphs: dict[str | None, Graph] = {None: ds.graph(DATASET_DEFAULT_GRAPH_ID)}
+    for s, p, o, aid in quads(G, base=base):
+        if aid not in graphs:
+            graphs[aid] = ds.graph(article_graph_iri(base, aid))
+        graphs[aid].add((s, p, o))
+    return ds
 
 
-def write_turtle(G: nx.MultiDiGraph, path, *, base: str = DEFAULT_BASE) -> None:
-    from pathlib import Path
+# --- serializing -------------------------------------------------------------------------
+# The files are written by Oxigraph's serializers (an order of magnitude faster than rdflib's)
+# from triples sorted by graph, subject, predicate (rdf:type first) and object, so the same
+# graph gives the same text on every run; rdflib reads them back in the tests.
 
+def _sort_key(t: Node) -> tuple:
+    if isinstance(t, Literal):
+        return (1, str(t), str(t.datatype or ""), t.language or "")
+    return (0, str(t), "", "")
+
+
+def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> list[Quad]:
+    """Each quad once, in a stable order: the default graph first, then the article graphs."""
+    seen: set[tuple] = set()
+    out = []
+    for q in quads(G, base=base):
+        if q not in seen:
+            seen.add(q)
+            out.append(q)
+    out.sort(key=lambda q: (q[3] is not None, q[3] or "", str(q[0]), q[1] != RDF.type, str(q[1]), _sort_key(q[2])))
+    return out
+
+
+def _ox(t: Node):
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
+    raise ExportError(f"cannot serialize the RDF term {t!r}")
+
+
+def _serialize(items: list, fmt) -> str:
+    try:
+        text = ox.serialize(items, format=fmt, prefixes=PREFIXES).decode("utf-8")
+    except (ValueError, SyntaxError) as exc:
+        raise ExportError(f"cannot serialize the linked data: {exc}") from exc
+    body = [line for line in text.splitlines() if not line.startswith("@prefix ")]
+    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
+    return "\n".join(head + [""] + body) + "\n"
+
+
+def generate_turtle(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
+    """Turtle of the whole build (the union of all graphs)."""
+    triples, seen = [], set()
+    for s, p, o, _ in _unique_quads(G, base):
+        if (s, p, o) not in seen:
+            seen.add((s, p, o))
+            triples.append((s, p, o))
+    triples.sort(key=lambda t: (str(t[0]), t[1] != RDF.type, str(t[1]), _sort_key(t[2])))
+    return _serialize([ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples], ox.RdfFormat.TURTLE)
+
+
+def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
+    """TriG: the merged events, actors, places and times in the default graph, then one named
+    graph per source article (see :func:`to_dataset`)."""
+    base = check_base(base) if base is not None else base_of(G)
+    items = [ox.Quad(_ox(s), _ox(p), _ox(o),
+                     ox.DefaultGraph() if aid is None else ox.NamedNode(str(article_graph_iri(base, aid))))
+             for s, p, o, aid in _unique_quads(G, base)]
+    return _serialize(items, ox.RdfFormat.TRIG)
+
+
+def _jsonld_value(o: Node, curie) -> object:
+    if isinstance(o, URIRef):
+        return {"@id": curie(o)}
+    if o.language:
+        return {"@value": str(o), "@language": o.language}
+    if o.datatype is None or o.datatype == XSD.string:
+        return str(o)
+    return {"@value": str(o), "@type": curie(o.datatype)}
+
+
+def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
+    """JSON-LD of the whole build: one node object per subject, compacted with ctkg's prefixes,
+    nodes sorted by @id and values sorted (order in JSON-LD arrays carries no meaning)."""
+    vocab_ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+    def curie(iri: URIRef) -> str:
+        for prefix, ns in vocab_ns:
+            rest = str(iri)[len(ns):]
+            if str(iri).startswith(ns) and rest and ":" not in rest and "/" not in rest and "#" not in rest:
+                return f"{prefix}:{rest}"
+        return str(iri)
+
+    nodes: dict[str, dict[str, list]] = {}
+    for s, p, o in sorted({(s, p, o) for s, p, o, _ in quads(G, base=base)},
+                          key=lambda t: (str(t[0]), str(t[1]), _sort_key(t[2]))):
+        node = nodes.setdefault(str(s), {})
+        if p == RDF.type and isinstance(o, URIRef):
+            node.setdefault("@type", []).append(curie(o))
+        else:
+            node.setdefault(curie(p), []).append(_jsonld_value(o, curie))
+    graph = []
+    for sid, props in sorted(nodes.items()):
+        obj: dict[str, object] = {"@id": sid}
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            values = props[key]
+            obj[key] = values[0] if len(values) == 1 else values
+        graph.append(obj)
+    return json.dumps({"@context": dict(sorted(PREFIXES.items())), "@graph": graph}, ensure_ascii=False,
+                      indent=1) + "\n"
+
+
+def _write(path, text: str) -> None:
     from .exports import write_text_atomic
 
-    write_text_atomic(Path(path), generate_turtle(G, base=base))
+    write_text_atomic(Path(path), text)
+
+
+def write_turtle(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_turtle(G, base=base))
+
+
+def write_trig(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_trig(G, base=base))
+
+
+def write_jsonld(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_jsonld(G, base=base))
+
+
+# --- the shipped vocabulary and shapes -------------------------------------------------
+
+def _data_graph(name: str) -> Graph:
+    g = Graph(bind_namespaces="none")
+    _bind(g)
+    g.parse(data=resources.files("graph").joinpath("data", name).read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def vocabulary() -> Graph:
+    """The ctkg vocabulary (graph/data/ctkg.ttl): every class, property and type with label and comment."""
+    return _data_graph("ctkg.ttl")
+
+
+def shapes() -> Graph:
+    """The SHACL shapes every build satisfies (graph/data/shapes.ttl)."""
+    return _data_graph("shapes.ttl")
+
+
+def validate(g: Graph) -> tuple[bool, str]:
+    """Validate linked data against the shipped SHACL shapes with pySHACL: (conforms, report text)."""
+    try:
+        from pyshacl import validate as shacl_validate
+    except ImportError as exc:
+        raise ConfigError("validation needs pySHACL: pip install 'pyshacl>=0.26'") from exc
+    conforms, _, text = shacl_validate(g, shacl_graph=shapes(), ont_graph=vocabulary(), inference="none",
+                                       advanced=True, allow_warnings=True)
+    return bool(conforms), str(text)
