@@ -138,8 +138,26 @@ def generate_turtle(G: nx.MultiDiGraph) -> str:
     return gen(G)
 
 
+def generate_trig(G: nx.MultiDiGraph) -> str:
+    from .rdf import generate_trig as gen
+
+    return gen(G)
+
+
+def generate_jsonld(G: nx.MultiDiGraph) -> str:
+    from .rdf import generate_jsonld as gen
+
+    return gen(G)
+
+
 def generate_html(G: nx.MultiDiGraph) -> str:
     from .html import generate_html as gen
+
+    return gen(G)
+
+
+def generate_timeline(G: nx.MultiDiGraph) -> str:
+    from .timeline import generate_timeline as gen
 
     return gen(G)
 
@@ -154,8 +172,17 @@ FORMATS: dict[str, Callable[[nx.MultiDiGraph], str]] = {
     "places.csv": generate_places_csv,
     "graph.json": generate_json,
     "graph.ttl": generate_turtle,
+    "graph.trig": generate_trig,
+    "graph.jsonld": generate_jsonld,
     "graph.html": generate_html,
+    "timeline.html": generate_timeline,
 }
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -165,6 +192,9 @@ def write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -255,11 +255,27 @@ TIPS = {Kind.EVENT.value: _event_tip, Kind.ACTOR.value: _actor_tip, Kind.PLACE.v
 
 # ----------------------------------------------------------------------------- labels
 
+def _label_date(d: dict) -> str:
+    """The event's date for its label: the TIMEX value, else its interval (``2016-12-15..22``)."""
+    date = _short(d.get("date"), 24)
+    if date:
+        return date
+    s, e = _text(d.get("date_start"))[:10], _text(d.get("date_end"))[:10]
+    if not s or not e or s == e:
+        return s or e
+    same = 0  # shared leading year / month, as in 2016-12-15..22 or 2016-11-22..12-22
+    for k in (8, 5):
+        if s[:k] == e[:k]:
+            same = k
+            break
+    return f"{s}..{e[same:]}"
+
+
 def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
     kind = d.get("kind")
     if kind == Kind.EVENT.value:
         etype = _text(d.get("event_type")) or "event"
-        return f"{_short(etype)}\n{_short(d.get('date'), 24) or 'undated'}"
+        return f"{_short(etype)}\n{_label_date(d) or 'undated'}"
     if kind in (Kind.ACTOR.value, Kind.PLACE.value):
         return _short(d.get("name") or d.get("label") or n)
     if kind == Kind.STATEMENT.value:

@@ -55,10 +55,15 @@ def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *,
 def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, actor_files: Iterable[str] = (),
               strict: bool = False, progress: Callable[[ParsedArticle | ArticleFailure], None] | None = None,
               extractor=None, formats: list[str] | None = None, workers: int = 1,
-              scheduler: str | None = None) -> BuildResult:
+              scheduler: str | None = None, base_iri: str | None = None) -> BuildResult:
     """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
-    ``scheduler``: a Dask scheduler address to parse on a cluster instead."""
+    ``scheduler``: a Dask scheduler address to parse on a cluster instead; ``base_iri``: the
+    base of the linked data's IRIs (default graph.rdf.DEFAULT_BASE)."""
     from .extract import Extractor
+    from .rdf import check_base
+
+    if base_iri is not None:
+        check_base(base_iri)
 
     t0 = time.perf_counter()
     ex = extractor
@@ -83,6 +88,8 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
             progress(item)
     t1 = time.perf_counter()
     G = build_graph(parsed, failures)
+    if base_iri is not None:
+        G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()
     result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
     result.written = write_exports(G, out, formats)
