@@ -170,15 +170,72 @@ def _mention_key(m: EventMention) -> tuple:
     return (m.article_id, m.trigger_start, m.trigger_end)
 
 
+WIDE_MONTHS = 36  # intervals longer than this are checked against every mention of their family
+
+
+def _months(t: TimeValue) -> list[tuple[int, int]] | None:
+    """The calendar months an interval touches, or None when unknown or wider than WIDE_MONTHS."""
+    if not t.resolved:
+        return None
+    n = (t.end.year - t.start.year) * 12 + t.end.month - t.start.month
+    if n < 0 or n >= WIDE_MONTHS:
+        return None
+    y, mo = t.start.year, t.start.month
+    out = []
+    for _ in range(n + 1):
+        out.append((y, mo))
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+class _Blocks:
+    """Candidate clusters for a mention: only those that can merge at all (same type and mode
+    family, an interval touching the same months), so clustering stays linear in the corpus.
+    Candidates come back in creation order, which keeps the result identical to trying all."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_month: dict[tuple, list[int]] = defaultdict(list)
+        self.wide: dict[tuple, list[int]] = defaultdict(list)
+        self.family: dict[tuple, list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _family(m: EventMention) -> tuple[str, str]:
+        return m.event_type, MODE_FAMILIES.get(m.mode, m.mode)
+
+    def candidates(self, m: EventMention) -> list[Cluster]:
+        fam = self._family(m)
+        months = _months(m.time)
+        if months is None:
+            idx = self.family[fam]
+        else:
+            found = set(self.wide[fam])
+            for mo in months:
+                found.update(self.by_month[fam + mo])
+            idx = sorted(found)
+        return [self.clusters[i] for i in idx]
+
+    def add(self, c: Cluster) -> None:
+        i = len(self.clusters)
+        self.clusters.append(c)
+        fam = self._family(c.first)
+        self.family[fam].append(i)
+        months = _months(c.first.time)
+        if months is None:
+            self.wide[fam].append(i)
+        else:
+            for mo in months:
+                self.by_month[fam + mo].append(i)
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
     """Greedy, order-independent clustering: mentions in a canonical order, best cluster first."""
-    clusters: list[Cluster] = []
-    by_type: dict[str, list[Cluster]] = defaultdict(list)
+    blocks = _Blocks()
     ordered = sorted(mentions, key=lambda m: (m.time.precision != "day", m.time.start or date.max,
                                               m.article_id, m.trigger_start))
     for m in ordered:
         best, best_score, best_reason = None, MERGE_THRESHOLD, ""
-        for c in by_type[m.event_type]:
+        for c in blocks.candidates(m):
             if any(x.article_id == m.article_id and x.sentence_start == m.sentence_start for x in c.mentions):
                 continue  # two triggers of one sentence are two events
             s, why = merge_score(c, m)
@@ -186,12 +243,11 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
                 best, best_score, best_reason = c, s, why
         if best is None:
             best = Cluster()
-            clusters.append(best)
-            by_type[m.event_type].append(best)
             best.add(m)
+            blocks.add(best)
         else:
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
-    return clusters
+    return blocks.clusters
 
 
 def _interval_value(start: date | None, end: date | None) -> tuple[str, str]:
