@@ -177,6 +177,7 @@ FORMATS: dict[str, Callable[[nx.MultiDiGraph], str]] = {
     "graph.html": generate_html,
     "timeline.html": generate_timeline,
 }
+_DEFAULTS = dict(FORMATS)
 
 
 def _umask() -> int:
@@ -210,10 +211,27 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
     return FORMATS[name](G)
 
 
+LINKED_DATA = {"graph.ttl": "generate_turtle", "graph.trig": "generate_trig", "graph.jsonld": "generate_jsonld"}
+
+
+def generate_many(G: nx.MultiDiGraph, names: list[str]) -> dict[str, str]:
+    """The texts of several formats; the linked-data formats share one computation of the quads."""
+    from . import rdf
+
+    texts, data = {}, None
+    for name in names:
+        if name in LINKED_DATA and FORMATS.get(name) is _DEFAULTS.get(name):
+            data = data or rdf.linked_data(G)
+            texts[name] = getattr(rdf, LINKED_DATA[name])(G, data=data)
+        else:
+            texts[name] = generate(G, name)
+    return texts
+
+
 def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None) -> list[Path]:
     """Generate every format first, then write them; returns the paths written."""
     out = Path(out)
-    texts = {name: generate(G, name) for name in (names or list(FORMATS))}
+    texts = generate_many(G, names or list(FORMATS))
     written = []
     try:
         for name, text in texts.items():

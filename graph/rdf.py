@@ -25,10 +25,13 @@ that article says, the merged events, actors and places in the default graph) an
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from functools import cached_property
 import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import networkx as nx
@@ -270,8 +273,20 @@ def _node_iri(base: str, d: dict) -> URIRef:
     return mint(base, kind, d[key])
 
 
+def _fast(ns) -> SimpleNamespace:
+    """A DefinedNamespace's terms as plain attributes: rdflib's checked lookup costs a few
+    microseconds per access, which adds up to seconds over a large build. Unknown names still
+    fail loudly (AttributeError)."""
+    base = str(ns._NS)
+    return SimpleNamespace(**{str(t)[len(base):]: t for t in dir(ns) if str(t).startswith(base)})
+
+
+_TERMS = tuple(_fast(ns) for ns in (SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID))
+
+
 def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
     """Every triple of the graph with the article whose named graph holds it (None: the merged graph)."""
+    SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID = _TERMS  # noqa: N806 (fast local views of the namespaces)
     base = check_base(base) if base is not None else base_of(G)
     iri = {n: _node_iri(base, d) for n, d in G.nodes(data=True)}
     ds = dataset_iri(base)
@@ -325,7 +340,7 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
                     yield t, p, o, None
             for f in ("killed", "injured", "displaced"):
                 for claim in d.get(f) or []:
-                    yield s, CTKG[f], _text(claim), None
+                    yield s, getattr(CTKG, f), _text(claim), None
             for r in d.get("merge_reason") or []:
                 yield s, CTKG.mergeReason, _text(r), None
         elif kind == Kind.ACTOR.value:
@@ -459,31 +474,65 @@ def to_dataset(G: nx.MultiDiGraph, *, base: str | None = None) -> Dataset:
 # graph gives the same text on every run; rdflib reads them back in the tests.
 
 def _sort_key(t: Node) -> tuple:
-    if isinstance(t, Literal):
+    if t.__class__ is Literal:
         return (1, str(t), str(t.datatype or ""), t.language or "")
     return (0, str(t), "", "")
 
 
 def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> list[Quad]:
     """Each quad once, in a stable order: the default graph first, then the article graphs."""
-    seen: set[tuple] = set()
-    out = []
-    for q in quads(G, base=base):
-        if q not in seen:
-            seen.add(q)
-            out.append(q)
-    out.sort(key=lambda q: (q[3] is not None, q[3] or "", str(q[0]), q[1] != RDF.type, str(q[1]), _sort_key(q[2])))
-    return out
+    rdf_type = RDF.type
+    unique = list(dict.fromkeys(quads(G, base=base)))
+    unique.sort(key=lambda q: (q[3] is not None, q[3] or "", q[0], q[1] != rdf_type, q[1], _sort_key(q[2])))
+    return unique
+
+
+@dataclass(frozen=True)
+class LinkedData:
+    """The build's quads, computed once and shared by the Turtle, TriG and JSON-LD writers."""
+    base: str
+    quads: list
+
+    @cached_property
+    def terms(self) -> "_Converter":
+        """rdflib to Oxigraph terms, shared by the writers."""
+        return _Converter()
+
+    @cached_property
+    def triples(self) -> list[tuple[Node, Node, Node]]:
+        """The union of all graphs, each triple once, sorted by subject (rdf:type first)."""
+        rdf_type = RDF.type
+        out = list(dict.fromkeys((s, p, o) for s, p, o, _ in self.quads))
+        out.sort(key=lambda t: (t[0], t[1] != rdf_type, t[1], _sort_key(t[2])))
+        return out
+
+
+def linked_data(G: nx.MultiDiGraph, *, base: str | None = None) -> LinkedData:
+    base = check_base(base) if base is not None else base_of(G)
+    return LinkedData(base=base, quads=_unique_quads(G, base))
+
+
+class _Converter(dict):
+    """rdflib terms to Oxigraph terms, each distinct term converted once."""
+
+    def __missing__(self, t: Node):
+        if isinstance(t, URIRef):
+            v = ox.NamedNode(str(t))
+        elif isinstance(t, Literal):
+            if t.language:
+                v = ox.Literal(str(t), language=t.language)
+            elif t.datatype:
+                v = ox.Literal(str(t), datatype=self[t.datatype])
+            else:
+                v = ox.Literal(str(t))
+        else:
+            raise ExportError(f"cannot serialize the RDF term {t!r}")
+        self[t] = v
+        return v
 
 
 def _ox(t: Node):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-    raise ExportError(f"cannot serialize the RDF term {t!r}")
+    return _Converter()[t]
 
 
 def _serialize(items: list, fmt) -> str:
@@ -496,24 +545,25 @@ def _serialize(items: list, fmt) -> str:
     return "\n".join(head + [""] + body) + "\n"
 
 
-def generate_turtle(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
-    """Turtle of the whole build (the union of all graphs)."""
-    triples, seen = [], set()
-    for s, p, o, _ in _unique_quads(G, base):
-        if (s, p, o) not in seen:
-            seen.add((s, p, o))
-            triples.append((s, p, o))
-    triples.sort(key=lambda t: (str(t[0]), t[1] != RDF.type, str(t[1]), _sort_key(t[2])))
-    return _serialize([ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples], ox.RdfFormat.TURTLE)
+def generate_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
+    """Turtle of the whole build (the union of all graphs). ``data``: quads already computed."""
+    data = data or linked_data(G, base=base)
+    c = data.terms
+    return _serialize([ox.Triple(c[s], c[p], c[o]) for s, p, o in data.triples], ox.RdfFormat.TURTLE)
 
 
-def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
+def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
     """TriG: the merged events, actors, places and times in the default graph, then one named
     graph per source article (see :func:`to_dataset`)."""
-    base = check_base(base) if base is not None else base_of(G)
-    items = [ox.Quad(_ox(s), _ox(p), _ox(o),
-                     ox.DefaultGraph() if aid is None else ox.NamedNode(str(article_graph_iri(base, aid))))
-             for s, p, o, aid in _unique_quads(G, base)]
+    data = data or linked_data(G, base=base)
+    c = data.terms
+    graphs: dict[str | None, object] = {None: ox.DefaultGraph()}
+    items = []
+    for s, p, o, aid in data.quads:
+        g = graphs.get(aid)
+        if g is None:
+            g = graphs[aid] = ox.NamedNode(str(article_graph_iri(data.base, aid)))
+        items.append(ox.Quad(c[s], c[p], c[o], g))
     return _serialize(items, ox.RdfFormat.TRIG)
 
 
@@ -527,21 +577,29 @@ def _jsonld_value(o: Node, curie) -> object:
     return {"@value": str(o), "@type": curie(o.datatype)}
 
 
-def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
+def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
     """JSON-LD of the whole build: one node object per subject, compacted with ctkg's prefixes,
     nodes sorted by @id and values sorted (order in JSON-LD arrays carries no meaning)."""
     vocab_ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
-    def curie(iri: URIRef) -> str:
+    def curie_of(iri: URIRef) -> str:
         for prefix, ns in vocab_ns:
             rest = str(iri)[len(ns):]
             if str(iri).startswith(ns) and rest and ":" not in rest and "/" not in rest and "#" not in rest:
                 return f"{prefix}:{rest}"
         return str(iri)
 
+    data = data or linked_data(G, base=base)
+    curies: dict[URIRef, str] = {}
+
+    def curie(iri: URIRef) -> str:  # memoized: a few hundred distinct IRIs, used many times
+        v = curies.get(iri)
+        if v is None:
+            v = curies[iri] = curie_of(iri)
+        return v
+
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in sorted({(s, p, o) for s, p, o, _ in quads(G, base=base)},
-                          key=lambda t: (str(t[0]), str(t[1]), _sort_key(t[2]))):
+    for s, p, o in data.triples:  # sorted by subject, predicate and object
         node = nodes.setdefault(str(s), {})
         if p == RDF.type and isinstance(o, URIRef):
             node.setdefault("@type", []).append(curie(o))
@@ -554,8 +612,10 @@ def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None) -> str:
             values = props[key]
             obj[key] = values[0] if len(values) == 1 else values
         graph.append(obj)
-    return json.dumps({"@context": dict(sorted(PREFIXES.items())), "@graph": graph}, ensure_ascii=False,
-                      indent=1) + "\n"
+    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
+    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
+    body = ",\n".join(json.dumps(obj, ensure_ascii=False) for obj in graph)
+    return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'
 
 
 def _write(path, text: str) -> None:
