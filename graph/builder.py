@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 import networkx as nx
@@ -33,8 +34,9 @@ STOP = set("the a an of in on at to for by with and or from as that this is was 
            "their they he she said says would could will after before since about over into than not".split())
 
 
-def _words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2}
+@lru_cache(maxsize=1 << 16)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2)
 
 
 def _overlap(a: TimeValue, b: TimeValue) -> bool | None:
@@ -49,6 +51,7 @@ class Cluster:
     reasons: list[str] = field(default_factory=list)
     start: date | None = None
     end: date | None = None
+    sentences: set[tuple[str, int]] = field(default_factory=set)
 
     @property
     def first(self) -> EventMention:
@@ -59,6 +62,7 @@ class Cluster:
 
     def add(self, m: EventMention, reason: str = "") -> None:
         self.mentions.append(m)
+        self.sentences.add((m.article_id, m.sentence_start))
         if reason:
             self.reasons.append(reason)
         if m.time.resolved:
@@ -236,7 +240,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
     for m in ordered:
         best, best_score, best_reason = None, MERGE_THRESHOLD, ""
         for c in blocks.candidates(m):
-            if any(x.article_id == m.article_id and x.sentence_start == m.sentence_start for x in c.mentions):
+            if (m.article_id, m.sentence_start) in c.sentences:
                 continue  # two triggers of one sentence are two events
             s, why = merge_score(c, m)
             if s >= best_score:
