@@ -31,6 +31,7 @@ SPEECH_VERBS = {
     "contend", "maintain", "complain", "ask", "urge", "demand", "reply", "respond", "conclude", "believe",
 }
 INDIRECT_VERBS = SPEECH_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+REQUEST_VERBS = {"ask", "urge", "request", "call", "appeal", "implore", "press", "demand"}
 MEDIA_PRODUCTS = {"twitter", "facebook", "telegram", "x", "instagram", "youtube", "tiktok", "whatsapp"}
 # unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
 SPEAKER_NOUNS = {
@@ -323,17 +324,67 @@ class StatementFinder:
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             speaker = self.speaker_of(subj, tok.idx)
             medium = self.medium_of(tok, None)
+            outlet = None
             if speaker is not None and speaker.type == "media":
-                medium, speaker = speaker.name, None
+                medium, outlet, speaker = speaker.name, speaker, None
             if speaker is None:
                 att = self.attribute(tok, None)
                 speaker, medium = att.speaker, medium or att.medium
+            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i:
+                speaker = outlet  # "Al-Monitor reported that ...": the outlet's own report
             if speaker is None:
                 continue
             sent = tok.sent
             self.spoken.append((tok.idx, speaker))
             out.append((Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=s,
                                   end=s + len(text), speaker=speaker, medium=medium,
+                                  sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
+        return out
+
+    def requests(self) -> list[tuple[Statement, Token | None]]:
+        """"X asked/urged/called on Y to do Z": X's request, reported ("Y to do Z")."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            if tok.lemma_ not in REQUEST_VERBS or tok.pos_ != "VERB" or self.in_quote(tok.idx):
+                continue
+            if any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip):
+                continue
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
+            if not objs and tok.lemma_ in ("call", "appeal"):
+                # "called on Cuba to ...": the object of "on"/"to"
+                objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                        for p in c.children if p.dep_ == "pobj"]
+            comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+            if not comp:
+                comp = [c for o in objs for c in o.children if c.dep_ in ("xcomp", "relcl", "acl") and c.i > o.i
+                        and any(x.lower_ == "to" for x in c.children)]
+            if not (objs and comp):
+                continue
+            if not any(x.lower_ == "to" and x.dep_ == "aux" for x in comp[0].children):
+                continue  # "asked him whether ...", "urged calm": not a request for an act
+            s = objs[0].left_edge.idx
+            last = comp[0].right_edge
+            while last.i > comp[0].i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            e = last.idx + len(last.text)
+            text = self.text[s:e]
+            if len(text.split()) < 3 or "\n\n" in text:
+                continue
+            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
+            if quoted * 2 >= e - s:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue  # passive "was asked to" and the like: who asked is not said here
+            speaker = self.speaker_of(subj, tok.idx)
+            if speaker is None:
+                continue
+            sent = tok.sent
+            self.spoken.append((tok.idx, speaker))
+            out.append((Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=s,
+                                  end=e, speaker=speaker, medium=self.medium_of(tok, None),
                                   sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
         return out
 
@@ -382,8 +433,10 @@ class StatementFinder:
         indirect = self.indirect()
         direct = self.direct()
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        indirect += [(st, v) for st, v in self.according_to()
-                     if not any(a < st.end and st.start < b for a, b in covered)]
+        for extra in (self.requests(), self.according_to()):
+            new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
+            indirect += new
+            covered += [(st.start, st.end) for st, _ in new]
         allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
         return allst
 

@@ -1,0 +1,38 @@
+"""Reported requests and outlets' own reports (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+# (sentence, speaker, words the statement text starts with) -- None: no statement
+CASES = [
+    ("Colombia has asked Cuba to hand over the rebels who were in Havana for peace talks.",
+     "Colombia", "Cuba to hand over the rebels"),
+    ("President Ivan Duque urged the Cuban government to arrest the leaders of the group.",
+     "Ivan Duque", "the Cuban government to arrest"),
+    ("The United Nations called on both sides to respect the ceasefire in the city.",
+     "United Nations", "both sides to respect the ceasefire"),
+    ("Al-Monitor reported that the general was killed by a roadside bomb near the city.",
+     "Al-Monitor", "the general was killed"),
+    ("The minister asked whether the talks would resume.", None, None),
+    ("Residents were asked to leave their homes before the shelling began.", None, None),
+]
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", CASES)
+def test_requests_and_outlet_reports(parse_text, sentence, speaker, starts):
+    p = parse_text(sentence)
+    if speaker is None:
+        assert not p.statements, [(s.speaker and s.speaker.name, s.text) for s in p.statements]
+        return
+    got = [(s.speaker.name if s.speaker else None, s.text, s.kind) for s in p.statements]
+    assert any(sp == speaker and text.startswith(starts) and kind == "indirect" for sp, text, kind in got), got
+    st = p.statements[0]
+    assert sentence[st.start:st.end] == st.text  # offsets bound the words
+
+
+def test_outlet_is_only_the_speaker_of_its_own_report(parse_text):
+    """When someone speaks through an outlet, the outlet is the medium, not the speaker."""
+    p = parse_text("The army's general command said in a statement carried by Al-Monitor that "
+                   "the town had been recaptured.")
+    names = {s.speaker.name for s in p.statements if s.speaker}
+    assert "Al-Monitor" not in names and names
