@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing as mp
 import os
 import tempfile
 from collections.abc import Callable
@@ -214,7 +215,7 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
 LINKED_DATA = {"graph.ttl": "generate_turtle", "graph.trig": "generate_trig", "graph.jsonld": "generate_jsonld"}
 
 
-def generate_many(G: nx.MultiDiGraph, names: list[str]) -> dict[str, str]:
+def _generate_group(G: nx.MultiDiGraph, names: list[str]) -> dict[str, str]:
     """The texts of several formats; the linked-data formats share one computation of the quads."""
     from . import rdf
 
@@ -228,10 +229,47 @@ def generate_many(G: nx.MultiDiGraph, names: list[str]) -> dict[str, str]:
     return texts
 
 
-def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None) -> list[Path]:
-    """Generate every format first, then write them; returns the paths written."""
+# The graph a forked export process works on (inherited through fork, never pickled): the
+# state of that one child process, not configuration.
+_CHILD: dict[str, nx.MultiDiGraph] = {}
+
+
+def _init_child(G: nx.MultiDiGraph) -> None:
+    _CHILD["G"] = G
+
+
+def _child_generate(names: list[str]) -> dict[str, str]:
+    return _generate_group(_CHILD["G"], names)
+
+
+def generate_many(G: nx.MultiDiGraph, names: list[str], *, workers: int = 1) -> dict[str, str]:
+    """The texts of several formats. With ``workers`` > 1 (and the fork start method), the
+    linked-data formats are generated in a forked process while this one writes the rest:
+    the two halves take about as long, so the export stage takes about half the time."""
+    names = list(names)
+    for name in names:
+        if name not in FORMATS:
+            raise UnknownFormat(f"unknown export format {name!r}; known: {', '.join(sorted(FORMATS))}")
+    ld = [n for n in names if n in LINKED_DATA]
+    rest = [n for n in names if n not in LINKED_DATA]
+    if workers <= 1 or not ld or not rest or "fork" not in mp.get_all_start_methods():
+        return _generate_group(G, names)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"), initializer=_init_child,
+                             initargs=(G,)) as pool:
+        future = pool.submit(_child_generate, ld)
+        texts = _generate_group(G, rest)
+        texts.update(future.result())
+    return {n: texts[n] for n in names}
+
+
+def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None, *,
+                  workers: int = 1) -> list[Path]:
+    """Generate every format first, then write them; returns the paths written. ``workers``:
+    see :func:`generate_many`."""
     out = Path(out)
-    texts = generate_many(G, names or list(FORMATS))
+    texts = generate_many(G, names or list(FORMATS), workers=workers)
     written = []
     try:
         for name, text in texts.items():

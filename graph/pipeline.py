@@ -92,7 +92,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
         G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()
     result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
-    result.written = write_exports(G, out, formats)
+    result.written = write_exports(G, out, formats, workers=workers)
     t3 = time.perf_counter()
     result.timings = {"parse": t1 - t0, "graph": t2 - t1, "export": t3 - t2}
     return result

@@ -479,12 +479,17 @@ def _sort_key(t: Node) -> tuple:
     return (0, str(t), "", "")
 
 
-def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> list[Quad]:
-    """Each quad once, in a stable order: the default graph first, then the article graphs."""
+def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> tuple[list[Quad], list[Quad]]:
+    """Each quad once, in a stable order: the default graph first, then the article graphs;
+    within a graph by subject, predicate (rdf:type first) and object."""
     rdf_type = RDF.type
     unique = list(dict.fromkeys(quads(G, base=base)))
-    unique.sort(key=lambda q: (q[3] is not None, q[3] or "", q[0], q[1] != rdf_type, q[1], _sort_key(q[2])))
-    return unique
+    # one full sort by triple, then a stable sort by graph (cheap), so that the union of the
+    # graphs comes out of the first order without sorting again (LinkedData.triples)
+    unique.sort(key=lambda q: (q[0], q[1] != rdf_type, q[1], _sort_key(q[2]), q[3] is not None, q[3] or ""))
+    by_triple = list(unique)
+    unique.sort(key=lambda q: (q[3] is not None, q[3] or ""))
+    return unique, by_triple
 
 
 @dataclass(frozen=True)
@@ -492,6 +497,7 @@ class LinkedData:
     """The build's quads, computed once and shared by the Turtle, TriG and JSON-LD writers."""
     base: str
     quads: list
+    by_triple: list  # the same quads sorted by triple first
 
     @cached_property
     def terms(self) -> "_Converter":
@@ -501,15 +507,13 @@ class LinkedData:
     @cached_property
     def triples(self) -> list[tuple[Node, Node, Node]]:
         """The union of all graphs, each triple once, sorted by subject (rdf:type first)."""
-        rdf_type = RDF.type
-        out = list(dict.fromkeys((s, p, o) for s, p, o, _ in self.quads))
-        out.sort(key=lambda t: (t[0], t[1] != rdf_type, t[1], _sort_key(t[2])))
-        return out
+        return list(dict.fromkeys((s, p, o) for s, p, o, _ in self.by_triple))
 
 
 def linked_data(G: nx.MultiDiGraph, *, base: str | None = None) -> LinkedData:
     base = check_base(base) if base is not None else base_of(G)
-    return LinkedData(base=base, quads=_unique_quads(G, base))
+    ordered, by_triple = _unique_quads(G, base)
+    return LinkedData(base=base, quads=ordered, by_triple=by_triple)
 
 
 class _Converter(dict):
