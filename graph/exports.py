@@ -11,6 +11,7 @@ import io
 import json
 import multiprocessing as mp
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,14 +40,19 @@ def _join(items) -> str:
     return ";".join(str(x).replace(";", ",") for x in items)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _cell(v) -> str:
+    """A CSV cell: control characters (NUL, escape...) and lone surrogates become spaces,
+    one for one, so text keeps its length and offsets, and every CSV reader can read it."""
     if v is None:
         return ""
     if isinstance(v, float):
         return f"{v:.5f}".rstrip("0").rstrip(".")
     if isinstance(v, (list, tuple)):
-        return _join(v)
-    return str(v)
+        return _CONTROL.sub(" ", _join(v))
+    return _CONTROL.sub(" ", str(v))
 
 
 def _csv(columns: list[str], rows: list[dict]) -> str:
@@ -264,12 +270,25 @@ def generate_many(G: nx.MultiDiGraph, names: list[str], *, workers: int = 1) -> 
     return {n: texts[n] for n in names}
 
 
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files a killed build left behind (``.graph.ttl.x1y2.tmp``); never an export."""
+    if not out.is_dir():
+        return
+    for f in out.iterdir():
+        if f.name.startswith(".") and f.name.endswith(".tmp") and any(f.name.startswith(f".{n}.") for n in FORMATS):
+            try:
+                f.unlink()
+            except OSError:
+                pass
+
+
 def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None, *,
                   workers: int = 1) -> list[Path]:
     """Generate every format first, then write them; returns the paths written. ``workers``:
     see :func:`generate_many`."""
     out = Path(out)
     texts = generate_many(G, names or list(FORMATS), workers=workers)
+    _remove_stale_temporaries(out)
     written = []
     try:
         for name, text in texts.items():

@@ -13,19 +13,23 @@ the extractor leaves out.
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 
 from dateutil import parser as dateparser_
 
-from .errors import InputError
+from .errors import InputError, UnknownFormat
 from .model import Article, ArticleFailure
 
 MAX_BYTES = 50_000_000  # larger inputs are refused with a clear error
+MAX_CHARS = 1_000_000  # the most text one article may hold (spaCy's own limit of one document)
 META_FIELDS = ("title", "publisher", "published", "url", "language")
 ID_SAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
 
@@ -150,7 +154,20 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(s: str) -> str:
+    """Lone surrogates (JSON "\\ud800" escapes) cannot be written as UTF-8: U+FFFD, one for one."""
+    return _SURROGATE.sub("\ufffd", s)
+
+
 def _make_article(article_id: str, text: str, path: str, meta: dict, source: str = "sidecar") -> Article:
+    text = _clean(text)
+    meta = {k: _clean(v) if isinstance(v, str) else v for k, v in meta.items()}
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"the article is too long ({len(text):,} characters; the limit is {MAX_CHARS:,}): "
+                               "split it into several articles")
     published = meta.get("published")
     return Article(
         article_id=article_id,
@@ -183,7 +200,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def article_id_for(path: Path) -> str:
-    return ID_SAFE.sub("_", path.name.split(".")[0] if path.name.endswith(".meta.json") else path.stem) or "article"
+    """The id of the article a file holds: its name without extension, in safe characters."""
+    stem = path.name.split(".")[0] if path.name.endswith(".meta.json") else path.stem
+    return ID_SAFE.sub("_", stem).strip("_.")[:120] or "article"
 
 
 # -- readers -------------------------------------------------------------------------------
@@ -195,6 +214,42 @@ def read_text(path: Path) -> Iterator[Article]:
     yield _make_article(article_id_for(path), text, str(path), read_sidecar(path))
 
 
+class _Visible(HTMLParser):
+    SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "article", "section",
+             "blockquote", "figcaption", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in self.SKIP:
+            self.depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees on a page, a block a line (a fallback for broken pages)."""
+    v = _Visible()
+    v.feed(html)
+    v.close()
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in "".join(v.parts).split("\n"))
+    return "\n\n".join(ln for ln in lines if ln)
+
+
 def html_to_article(html: str, article_id: str, where: str, meta: dict) -> Article:
     """Main text and metadata of an HTML page (trafilatura); sidecar metadata wins."""
     import trafilatura  # heavy import, only when HTML is read
@@ -204,12 +259,16 @@ def html_to_article(html: str, article_id: str, where: str, meta: dict) -> Artic
                                           include_tables=False, favor_precision=True)
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
         raise InputError(where, f"the HTML page could not be parsed ({type(exc).__name__}: {exc})") from exc
-    if doc is None:
-        raise InputError(where, "no article text found in the HTML page")
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+    if doc is None:
+        get = (lambda k: None)  # noqa: E731
     text = get("text") or ""
     if not text.strip():
-        raise InputError(where, "no article text found in the HTML page")
+        # pages trafilatura cannot take (very deep nesting, no article markup): the visible
+        # text of the page, without scripts, styles and navigation
+        text = visible_text(html)
+        if len(text.split()) < 8:
+            raise InputError(where, "no article text found in the HTML page")
     page = {"title": get("title") or "", "publisher": get("sitename") or "", "url": get("url") or ""}
     source = "sidecar"
     if get("date") and not meta.get("published"):
@@ -252,7 +311,8 @@ def read_jsonl(path: Path) -> Iterator[Article | ArticleFailure]:
             yield ArticleFailure(fallback_id, where, "a record must be a JSON object")
             continue
         rid = rec.get("id")
-        aid = ID_SAFE.sub("_", str(rid)) if rid not in (None, "") else fallback_id
+        aid = ID_SAFE.sub("_", str(rid)).strip("_.") if rid not in (None, "") else fallback_id
+        aid = aid[:120] or fallback_id
         if aid in seen:
             yield ArticleFailure(f"{aid}_{lineno}", where, f"duplicate record id {aid!r}")
             continue
@@ -263,7 +323,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ArticleFailure]:
             if isinstance(text, str) and text.strip():
                 yield _make_article(aid, text, where, meta)
             elif isinstance(html, str) and html.strip():
-                yield html_to_article(html, aid, where, meta)
+                yield html_to_article(_clean(html), aid, where, meta)
             else:
                 raise InputError(where, "the record has no 'text' or 'html' string")
         except InputError as exc:
@@ -282,38 +342,77 @@ def reader_for(path: Path) -> str | None:
     return EXTENSIONS.get(path.suffix.lower())
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files, folders (recursively) and globs, in a stable order, without duplicates."""
-    found: list[Path] = []
+def _expand(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | ArticleFailure]:
+    """Files, folders (recursively) and globs in a stable order; an input that names nothing
+    becomes a failure record, so the other inputs still build."""
+    seen: set[Path] = set()
     for item in inputs:
         s = str(item)
         if any(ch in s for ch in "*?["):
             matches = [Path(p) for p in sorted(glob.glob(s, recursive=True))]
             if not matches:
-                raise InputError(s, "the pattern matches no file")
+                yield ArticleFailure(article_id_for(Path(s)), s, "the pattern matches no file")
+                continue
         else:
             p = Path(s)
             if not p.exists():
-                raise InputError(s, "no such file or folder")
+                reason = "broken symbolic link" if p.is_symlink() else "no such file or folder"
+                yield ArticleFailure(article_id_for(p), s, reason)
+                continue
             matches = [p]
         for m in matches:
             if m.is_dir():
-                found += sorted(f for f in m.rglob("*") if f.is_file() and reader_for(f))
+                files = []
+                for f in sorted(m.rglob("*")):
+                    if f.is_symlink() and not f.exists() and reader_for(f):
+                        files.append(f)  # reported below as a broken link
+                    elif f.is_file() and reader_for(f):
+                        files.append(f)
             else:
-                found.append(m)
-    return list(dict.fromkeys(found))
+                files = [m]
+            for f in files:
+                if f not in seen:
+                    seen.add(f)
+                    yield f
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files, folders (recursively) and globs, in a stable order, without duplicates.
+    Raises InputError for an input that names nothing."""
+    out = []
+    for x in _expand(inputs):
+        if isinstance(x, ArticleFailure):
+            raise InputError(x.path, x.reason)
+        out.append(x)
+    return out
 
 
 def read_path(path: Path, reader: str | None = None) -> Iterator[Article | ArticleFailure]:
     """Read one input path with the named reader (or the one its extension selects)."""
     name = reader or reader_for(path) or "text"
+    if name not in READERS:
+        raise UnknownFormat(f"unknown reader {name!r}; known: {', '.join(sorted(READERS))}")
     try:
+        if path.is_symlink() and not path.exists():
+            raise InputError(str(path), "broken symbolic link")
         yield from READERS[name](path)
     except InputError as exc:
-        yield ArticleFailure(article_id_for(path), str(path), exc.reason)
+        # a sidecar's problem names the sidecar
+        reason = exc.reason if exc.path == str(path) else f"{Path(exc.path).name}: {exc.reason}"
+        yield ArticleFailure(article_id_for(path), str(path), reason)
 
 
 def read_articles(inputs: Iterable[str | os.PathLike], reader: str | None = None) -> Iterator[Article | ArticleFailure]:
-    """Every article of the inputs, or a failure record per unreadable one."""
-    for path in expand_inputs(inputs):
-        yield from read_path(path, reader)
+    """Every article of the inputs, or a failure record per unreadable one. Article ids are
+    unique in a batch: a second file with an id already taken ("2016/report.txt" after
+    "2015/report.txt") gets the id with a short hash of its path appended."""
+    taken: set[str] = set()
+    for x in _expand(inputs):
+        items = [x] if isinstance(x, ArticleFailure) else read_path(x, reader)
+        for item in items:
+            aid = item.article_id
+            if aid in taken:
+                aid = f"{aid}_{hashlib.sha1(item.path.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+                item = replace(item, article_id=aid)
+            taken.add(aid)
+            yield item

@@ -330,8 +330,12 @@ class StatementFinder:
             if speaker is None:
                 att = self.attribute(tok, None)
                 speaker, medium = att.speaker, medium or att.medium
-            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i:
-                speaker = outlet  # "Al-Monitor reported that ...": the outlet's own report
+            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
+                    t.lemma_ in ("statement", "announcement", "communique", "communiqué") or self.in_quote(t.idx)
+                    for t in comp[0].subtree):
+                # "Al-Monitor reported that ...": the outlet's own report (not when it relays
+                # someone's statement: "the army announced ..., SANA said")
+                speaker = outlet
             if speaker is None:
                 continue
             sent = tok.sent
