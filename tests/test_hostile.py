@@ -274,3 +274,46 @@ def test_expand_inputs_still_raises_for_a_library_caller(tmp_path):
         from graph.readers import expand_inputs
 
         expand_inputs([tmp_path / "nope.txt"])
+
+
+# -- property tests: random and adversarial articles through the whole pipeline -------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+HOSTILE_BITS = ["<script>alert(1)</script>", "</textarea>", "\"", "'", "\\", "\n", "\r\n", "\t", "\x00", "\x1b[31m",
+                "\u202e", "\u200f", "\ufeff", "\ud800", "&amp;", "]]>", "{{x}}", "${x}", "<!--", "`", "\u2028",
+                "Aleppo", "Assad", "the Syrian army", "said", "attacked", "killed 5", "on Monday", "\"We will win,\"",
+                " ", ".", "U.N.", "Dec. 22, 2016", "\U0001f4a5", "e\u0301"]
+texts = st.lists(st.one_of(st.sampled_from(HOSTILE_BITS), st.text(max_size=12)), min_size=1, max_size=30).map("".join)
+names = st.lists(st.sampled_from(HOSTILE_BITS), min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(text=texts, title=names, publisher=names)
+def test_random_articles_never_break_an_output(extractor, tmp_path_factory, text, title, publisher):
+    """No exception escapes, and every output re-parses with nothing injected as markup."""
+    import rdflib
+
+    from graph.builder import build_graph
+    from graph.exports import FORMATS, generate_many
+    from graph.model import Article
+    from graph.readers import _clean, furniture_spans
+
+    text = _clean(text)
+    if not text.strip():
+        return
+    art = Article(article_id="h", text=text, title=_clean(title), publisher=_clean(publisher),
+                  skip=furniture_spans(text))
+    parsed = extractor.parse(art)
+    G = build_graph([parsed])
+    out = generate_many(G, list(FORMATS))
+    for name in FORMATS:
+        if name.endswith(".csv"):
+            rows = list(csv.reader(io.StringIO(out[name], newline="")))
+            assert len({len(r) for r in rows}) == 1, name
+    rdflib.Graph().parse(data=out["graph.ttl"], format="turtle")
+    rdflib.Dataset().parse(data=out["graph.trig"], format="trig")
+    rdflib.Graph().parse(data=out["graph.jsonld"], format="json-ld")
+    json.loads(out["graph.json"])
+    for page in ("graph.html", "timeline.html"):
+        assert "<script>alert(1)" not in out[page] and "</textarea>" not in out[page], page
