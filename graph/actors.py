@@ -225,6 +225,11 @@ class ArticleEntities:
             if _in_skip(ent.start_char, ent.end_char, article.skip):
                 continue
             self._entity(ent)
+        if not self.country:
+            # no country named: the country of the places the article resolved ("Douma" -> Syria)
+            seen = Counter(p.place.country for p in self.places if p.place.country)
+            if seen:
+                self.country = sorted(seen, key=lambda c: (-seen[c], c))[0]
         for chunk in self._group_chunks():
             ref = self.group_actor(chunk)
             if ref is not None:

@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                    help="parse on a Dask distributed cluster (needs the 'dask' extra)")
     b.add_argument("--timings", action="store_true", help="print the seconds spent per stage")
+    b.add_argument("--add", action="store_true",
+                   help="add the inputs to the articles already built into --out (one-by-one gives the same "
+                        "graph as all at once; adding an article again changes nothing)")
     b.add_argument("--base", default=None, metavar="IRI",
                    help="base of the linked data's IRIs (default: https://ctkg.example.org/id/)")
     q = sub.add_parser("query", help="run a SPARQL query over the last build (embedded Oxigraph store)")
@@ -68,7 +71,7 @@ def _build(args) -> int:
 
         workers = args.workers if args.workers is not None else default_workers()
         result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress,
-                           workers=workers, scheduler=args.scheduler, base_iri=args.base)
+                           workers=workers, scheduler=args.scheduler, base_iri=args.base, add=args.add)
     finally:
         if bar is not None:
             bar.close()

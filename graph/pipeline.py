@@ -55,15 +55,21 @@ def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *,
 def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, actor_files: Iterable[str] = (),
               strict: bool = False, progress: Callable[[ParsedArticle | ArticleFailure], None] | None = None,
               extractor=None, formats: list[str] | None = None, workers: int = 1,
-              scheduler: str | None = None, base_iri: str | None = None) -> BuildResult:
+              scheduler: str | None = None, base_iri: str | None = None, add: bool = False) -> BuildResult:
     """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
     ``scheduler``: a Dask scheduler address to parse on a cluster instead; ``base_iri``: the
-    base of the linked data's IRIs (default graph.rdf.DEFAULT_BASE)."""
+    base of the linked data's IRIs (default graph.rdf.DEFAULT_BASE); ``add``: add the inputs
+    to the articles already built into ``out`` (see graph.store) instead of replacing them.
+
+    The parsed articles are stored in ``out/.store/`` after the exports are written, so a
+    build that fails leaves both the exports and the store as they were."""
     from .extract import Extractor
     from .rdf import check_base
+    from .store import load_store, write_store
 
     if base_iri is not None:
         check_base(base_iri)
+    stored = load_store(out) if add else {}
 
     t0 = time.perf_counter()
     ex = extractor
@@ -87,12 +93,17 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
         if progress is not None:
             progress(item)
     t1 = time.perf_counter()
-    G = build_graph(parsed, failures)
+    new = {(x.article_id if isinstance(x, ArticleFailure) else x.article.article_id): x for x in parsed + failures}
+    everything = {**stored, **new}  # an article added again replaces its stored self
+    all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
+    all_failed = [x for x in everything.values() if isinstance(x, ArticleFailure)]
+    G = build_graph(all_parsed, all_failed)
     if base_iri is not None:
         G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()
     result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
     result.written = write_exports(G, out, formats, workers=workers)
+    write_store(out, new.values(), replace_all=not add)
     t3 = time.perf_counter()
     result.timings = {"parse": t1 - t0, "graph": t2 - t1, "export": t3 - t2}
     return result
