@@ -174,6 +174,9 @@ class EventFinder:
         if cond == "not_celebratory":
             return not any(c.lower_ in ("celebratory", "celebration") for c in kids)
         if cond == "movement":
+            if tok.lemma_.lower() == "leave" and any(
+                    x.lower_ in ("dead", "wounded", "injured", "killed") for x in tok.subtree if 0 < x.i - tok.i <= 6):
+                return False  # "leaving 40 people dead": the toll of an attack, not a departure
             subj = self.agent_tokens_raw(tok)
             movers = [self.ents.actor_at(s) for s in subj]
             if any(m is not None and m.type in ("civilians", "armed_group", "military") for m in movers):

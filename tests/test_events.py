@@ -115,3 +115,10 @@ def test_statement_dated_by_its_speech_verb(parse_text):
     p = parse_text("Rebels left the city, the military said Thursday.")
     st = [s for s in p.statements if s.speaker is not None][0]
     assert st.time.value == "2016-12-22"
+
+
+def test_leaving_people_dead_is_not_a_departure(parse_text):
+    p = parse_text("A bomb exploded in the market, leaving 40 people dead.")
+    assert not [e for e in p.events if e.event_type == "RETREAT"], [(e.trigger, e.event_type) for e in p.events]
+    p = parse_text("Thousands of residents were leaving the city on Monday.")
+    assert [e for e in p.events if e.event_type == "RETREAT"]
