@@ -122,9 +122,24 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     score += sim
     if sim >= 0.1:
         parts.append(f"text {sim:.2f}")
-    if m.place is None and not places and not (agents & magents):
+    # "the attack" with no place or actors, in an article that reports one with them: the same one
+    bare_m = m.place is None and not m.agents and not m.targets and _definite(m)
+    if bare_m and (places or agents) and any(x.article_id == m.article_id for x in c.mentions):
+        score += 1.0
+        parts.append("same article")
+    elif m.place is None and not places and not (agents & magents):
         score -= 1.0  # nothing ties them but their type
     return score, "+".join(parts)
+
+
+_DEFINITE = re.compile(r"\b(the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _definite(m: EventMention) -> bool:
+    """Whether the trigger heads a definite noun phrase ("the attack", "this week's bombing"):
+    a reference back to an event the article has reported, not a new one."""
+    before = m.sentence[max(0, m.trigger_start - m.sentence_start - 40):m.trigger_start - m.sentence_start]
+    return _DEFINITE.search(before) is not None
 
 
 def _movers(c: Cluster, m: EventMention) -> bool:

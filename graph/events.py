@@ -61,6 +61,13 @@ HUMAN_NOUNS = {
 MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "guard", "colonel", "major",
                   "lieutenant", "sergeant", "captain", "cadet", "recruit", "fighter", "militiaman"}
 # verbs by which a body adopts its own document, and the documents a body issues
+# verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
+# places are the event's
+EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",
+               "occur", "happen", "take", "rock", "shake", "flatten", "raze", "level", "tear", "rip", "kill",
+               "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
+MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
+             "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
@@ -243,6 +250,8 @@ class EventFinder:
                     for c in x.children:
                         if c.dep_ == "appos":
                             ref = self.ents.actor_at(c)
+                if x.lemma_.lower() in MUNITIONS:
+                    ref = self.wielder(x) or ref  # "Israeli bombs hit the school": Israel's military
                 if ref is None:
                     ref = self.owner(x)  # "a General Assembly resolution calling for ..."
                 if ref is None:
@@ -250,6 +259,22 @@ class EventFinder:
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
+
+    def wielder(self, tok: Token) -> ActorRef | None:
+        """Who fires a weapon named with its owner: "Israeli jets", "Russia's warplanes",
+        "government tanks" -> that state's military (or the named armed group)."""
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso = self.ents.resolver.geo.demonym(c.text)
+            ref = self.ents.by_token.get(c.i)
+            if iso is None and ref is not None and ref.type in ("country", "government", "military"):
+                iso = ref.country or None
+            if iso:
+                return self.ents.resolver.generic("military", iso, c.text, c.idx, c.idx + len(c.text))
+            if ref is not None and ref.type in ("armed_group", "military"):
+                return ref
+        return None
 
     def unnamed(self, tok: Token) -> ActorRef | None:
         """People named by a common noun ("a major general", "policemen", "members of X")."""
@@ -389,8 +414,13 @@ class EventFinder:
     def place(self, trig: Trigger, sent: Span) -> PlaceRef | None:
         h = trig.head
         main = self.main_city()
+        # a nominal event that is the subject of a verb of effect ("the attack caused shock across
+        # Israel", "the bombing drew condemnation in Europe"): that verb's places are not the event's
+        effect = h.pos_ in ("NOUN", "PROPN") and h.dep_ in ("nsubj", "nsubjpass") and \
+            h.head.lemma_.lower() not in EVENT_VERBS
+        not_here = {t.i for t in h.head.subtree} - {t.i for t in h.subtree} if effect else set()
         # 1. a place in a prepositional phrase of the trigger (or of its verb)
-        anchors = [h] + ([h.head] if h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else [])
+        anchors = [h] + ([h.head] if h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and not effect else [])
         for a in anchors:
             for c in a.subtree:
                 if c.dep_ == "pobj" and c.head.lower_ in PLACE_PREPS | {"of"}:
@@ -402,7 +432,7 @@ class EventFinder:
                     if p is not None:
                         return p
         # 2. a place elsewhere in the sentence: the most specific one
-        places = [p for t in sent for p in [self.ents.place_at(t)] if p is not None]
+        places = [p for t in sent if t.i not in not_here for p in [self.ents.place_at(t)] if p is not None]
         if places:
             cities = [p for p in places if p.place.feature != "country"]
             return (cities or places)[0]

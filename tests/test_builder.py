@@ -77,3 +77,35 @@ def test_temporal_relation_from_intervals():
     assert temporal_relation(G, "e1", "e4") == "unknown"
     with pytest.raises(CtkgError):
         temporal_relation(G, "e1", "actor:x")
+
+
+def _at(sentence: str, word: str) -> int:
+    return sentence.index(word)
+
+
+def test_a_definite_bare_mention_joins_its_articles_event():
+    s1 = "Israeli troops attack a school in Gaza"
+    s2 = "The attack drew condemnation from the European Union"
+    a = mention("a", GAZA, s1, agents=[ISRAEL_ARMY], start=_at(s1, "attack"))
+    b = mention("a", None, s2, start=100 + _at(s2, "attack"))
+    b = EventMention(**{**b.__dict__, "sentence_start": 100, "sentence_end": 100 + len(s2)})
+    clusters = cluster_mentions([a, b])
+    assert len(clusters) == 1
+    assert any("same article" in r for r in clusters[0].reasons)
+
+
+def test_an_indefinite_bare_mention_stays_apart():
+    s1 = "Israeli troops attack a school in Gaza"
+    s2 = "Militants had planned an attack for weeks"
+    a = mention("a", GAZA, s1, agents=[ISRAEL_ARMY], start=_at(s1, "attack"))
+    b = mention("a", None, s2, start=100 + _at(s2, "attack"))
+    b = EventMention(**{**b.__dict__, "sentence_start": 100, "sentence_end": 100 + len(s2)})
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def test_a_bare_mention_in_another_article_stays_apart():
+    s1 = "Israeli troops attack a school in Gaza"
+    s2 = "The attack drew condemnation from the European Union"
+    a = mention("a", GAZA, s1, agents=[ISRAEL_ARMY], start=_at(s1, "attack"))
+    b = mention("b", None, s2, start=_at(s2, "attack"))
+    assert len(cluster_mentions([a, b])) == 2

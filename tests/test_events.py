@@ -122,3 +122,18 @@ def test_leaving_people_dead_is_not_a_departure(parse_text):
     assert not [e for e in p.events if e.event_type == "RETREAT"], [(e.trigger, e.event_type) for e in p.events]
     p = parse_text("Thousands of residents were leaving the city on Monday.")
     assert [e for e in p.events if e.event_type == "RETREAT"]
+
+
+def test_weapons_with_a_nationality_are_that_states_military(parse_text):
+    p = parse_text("Israeli bombs hit a school in the Jabalia refugee camp on Tuesday.")
+    ev = _event(p, "hit")
+    assert [a.type for a in ev.agents] == ["military"] and ev.agents[0].country == "ISR", ev.agents
+
+
+def test_places_of_an_events_effect_are_not_its_place(parse_text):
+    p = parse_text("The attack on the school has caused widespread shock across Israel.")
+    ev = _event(p, "attack")
+    assert ev.place is None or ev.place.place.country != "ISR", ev.place
+    p = parse_text("The blast killed 12 people in Kabul on Monday.")
+    ev = _event(p, "blast")
+    assert ev.place is not None and ev.place.place.name == "Kabul"
