@@ -71,6 +71,10 @@ MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "h
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
+SITE_NOUNS = {"city", "town", "village", "capital", "outskirts", "suburb", "district", "neighborhood",
+              "neighbourhood", "quarter", "province", "region", "border", "coast", "north", "south", "east", "west",
+              "center", "centre", "hospital", "school", "market", "camp", "airport", "port", "base", "street",
+              "square", "mosque", "church", "university", "prison", "embassy", "checkpoint", "crossing", "area"}
 ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
 
 
@@ -113,6 +117,14 @@ def parse_number(tok: Token) -> int | None:
                     pass
         return val
     return None
+
+
+def _actor_position(t: Token) -> bool:
+    """Whether a word stands where an actor does: a subject or a possessor, or a name inside one."""
+    head = t
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass", "poss") or t.dep_ == "poss"
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -432,7 +444,9 @@ class EventFinder:
                     if p is not None:
                         return p
         # 2. a place elsewhere in the sentence: the most specific one
-        places = [p for t in sent if t.i not in not_here for p in [self.ents.place_at(t)] if p is not None]
+        # (a place named as a subject or owner is an actor there: "Israel said", "Israel's war")
+        places = [p for t in sent if t.i not in not_here and not _actor_position(t)
+                  for p in [self.ents.place_at(t)] if p is not None]
         if places:
             cities = [p for p in places if p.place.feature != "country"]
             return (cities or places)[0]
@@ -447,6 +461,8 @@ class EventFinder:
         if p is not None:
             return p
         for c in tok.children:
+            if c.dep_ == "poss" and tok.lemma_.lower() not in SITE_NOUNS:
+                continue  # "Israel's war", "Syria's government": an owner, not a place
             if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
                 return self.ents.place_at(c)
         if tok.lemma_.lower() in ANAPHORIC_PLACES and any(d.lower_ in ("the", "this", "that") for d in tok.children):

@@ -137,3 +137,12 @@ def test_places_of_an_events_effect_are_not_its_place(parse_text):
     p = parse_text("The blast killed 12 people in Kabul on Monday.")
     ev = _event(p, "blast")
     assert ev.place is not None and ev.place.place.name == "Kabul"
+
+
+def test_a_country_as_subject_or_owner_is_not_the_events_place(parse_text):
+    p = parse_text("Israel moved quickly to explain the attack on the school, saying its forces were fired on first.")
+    ev = _event(p, "attack")
+    assert ev.place is None or ev.place.place.country != "ISR", ev.place
+    p = parse_text("The air strike killed 40 Palestinians seeking shelter from Israel's war on Hamas.")
+    ev = _event(p, "killed")
+    assert ev.place is None or ev.place.place.country != "ISR", ev.place
