@@ -68,6 +68,8 @@ EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", 
                "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
 MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
              "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
+WEAPON_VERBS = {"set", "plant", "detonate", "fire", "drop", "hurl", "throw", "lob", "launch", "explode", "rig",
+                "trigger", "park", "drive"}
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
@@ -328,7 +330,46 @@ class EventFinder:
             return groups[-1] if groups else None
         return None
 
-    def roles(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+    def _inherited_agents(self, h: Token, depth: int) -> list[Token]:
+        """Agents an act takes from the event it is part of: "the bombing ... that killed 20"
+        (a relative clause), "were killed in IS attacks", "set off a car bomb ..., killing five"."""
+        if depth > 2:
+            return []
+        if h.dep_ == "relcl":
+            for anc in [h.head] + list(h.head.ancestors)[:4]:
+                if anc.i != h.i and anc.pos_ in ("NOUN", "PROPN") and self.entry_for(anc) is not None:
+                    inner = self.roles(Trigger(head=anc, start=anc.idx, end=anc.idx + len(anc.text),
+                                               entry=self.entry_for(anc)), depth=depth + 1)[0]
+                    return self._tokens_of(inner)
+        if h.lemma_.lower() in ("kill", "wound", "injure"):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        if self.ents.actor_at(p) is not None and any(
+                                self.entry_for(x) is not None for x in p.children if x.dep_ in ("attr", "appos")):
+                            return [p]  # "killed in IS attacks" (misparsed with IS as the head)
+                        if self.entry_for(p) is not None:
+                            return [x for x in p.children if x.dep_ in ("compound", "poss", "amod")
+                                    and self.ents.actor_at(x) is not None]
+            if h.tag_ == "VBG" or h.dep_ in ("pobj", "advcl"):
+                # "Taliban fighters set off a car bomb ..., killing five": the clause's subject
+                root = h.sent.root
+                if root.i != h.i and root.lemma_.lower() in WEAPON_VERBS | LIGHT_VERBS | {"attack", "bomb", "shell",
+                                                                                         "strike", "open", "fire"}:
+                    return self.agent_tokens_raw(root)
+        return []
+
+    def _tokens_of(self, refs: list[ActorRef]) -> list[Token]:
+        out = []
+        for r in refs:
+            span = self.doc.char_span(r.start, r.end, alignment_mode="expand")
+            if span is not None:
+                out.append(span.root)
+        return out
+
+    def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         h, e = trig.head, trig.entry
         agents: list[Token] = []
         targets: list[Token] = []
@@ -372,8 +413,25 @@ class EventFinder:
                     else:
                         targets += objs
             gov = h.head
-            if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | {"step", "call"}:
+            if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | WEAPON_VERBS | {"step", "call"}:
                 agents += self.agent_tokens_raw(gov)
+            # "Colombia blamed the ELN for the bombing": the blamed is the attacker; so is the
+            # claimer of "X claimed (responsibility for) the attack"
+            if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "for":
+                verb = gov.head
+                if verb.lemma_.lower() in ("blame", "hold") and e.plover in ("ASSAULT", "COERCE"):
+                    agents += _children(verb, "dobj")
+                elif verb.lower_ == "responsibility" and verb.head.lemma_.lower() in ("claim", "take", "accept"):
+                    agents += self.agent_tokens_raw(verb.head)
+            if h.dep_ == "dobj" and gov.lemma_.lower() == "claim" and e.plover == "ASSAULT":
+                agents += self.agent_tokens_raw(gov)
+            # "the bombing was blamed on the group"
+            if h.dep_ == "nsubjpass" and gov.lemma_.lower() in ("blame", "pin") and e.plover == "ASSAULT":
+                agents += [p for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
+                           for p in c.children if p.dep_ == "pobj"]
+            # "killed in IS attacks" parsed with the group as the head of the attacks
+            if h.dep_ in ("attr", "appos") and self.ents.actor_at(gov) is not None:
+                agents.append(gov)
             if h.dep_ in ("nsubj",) and gov.pos_ == "VERB":
                 targets += _children(gov, "dobj")
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
@@ -382,6 +440,8 @@ class EventFinder:
                 if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
                     targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
+        if not a and e.plover == "ASSAULT":
+            a = [x for x in self.resolve(self._inherited_agents(h, depth)) if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
             # "the General Assembly resolution was approved": a body adopts its own resolution
             for x in targets:

@@ -146,3 +146,25 @@ def test_a_country_as_subject_or_owner_is_not_the_events_place(parse_text):
     p = parse_text("The air strike killed 40 Palestinians seeking shelter from Israel's war on Hamas.")
     ev = _event(p, "killed")
     assert ev.place is None or ev.place.place.country != "ISR", ev.place
+
+
+# attackers named outside the trigger's own clause (sentences written for these tests)
+INHERITED = [
+    ("Police blamed the Shabab for the bombing of a hotel in Mogadishu.", "bombing", "shabaab"),
+    ("A suicide bombing in Kabul was blamed on the Taliban.", "bombing", "Taliban"),
+    ("The Taliban claimed responsibility for the attack on the checkpoint.", "attack", "Taliban"),
+    ("Militants set off a car bomb near the market, killing six people.", "killing", "militants"),
+    ("Militants set off a car bomb near the market, killing six people.", "car bomb", "militants"),
+    ("Police blamed the Shabab for the bombing of a hotel that killed 12 guests.", "killed", "shabaab"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,agent", INHERITED)
+def test_attackers_from_blame_claims_and_the_clause(parse_text, text, trigger, agent):
+    ev = _event(parse_text(text), trigger)
+    assert any(agent.lower() in a.name.lower() for a in ev.agents), (trigger, [a.name for a in ev.agents])
+
+
+def test_blaming_is_not_attacking(parse_text):
+    ev = _event(parse_text("Police blamed the Shabab for the bombing of a hotel in Mogadishu."), "bombing")
+    assert not any("police" in a.name.lower() for a in ev.agents)
