@@ -297,6 +297,11 @@ class EventFinder:
         lemma = tok.lemma_.lower()
         if lemma not in HUMAN_NOUNS and tok.lower_ not in HUMAN_NOUNS:
             return None
+        if lemma in ("other", "victim", "person"):
+            # "11 people and 40 others": the people of the article's country, not an actor "others"
+            country = self.ents.country
+            return self.ents.resolver.generic("civilians", country, tok.text, tok.idx,
+                                              tok.idx + len(tok.text)) if country else None
         if lemma == "member":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -432,8 +437,13 @@ class EventFinder:
             # "killed in IS attacks" parsed with the group as the head of the attacks
             if h.dep_ in ("attr", "appos") and self.ents.actor_at(gov) is not None:
                 agents.append(gov)
-            if h.dep_ in ("nsubj",) and gov.pos_ == "VERB":
-                targets += _children(gov, "dobj")
+            subj_of = gov if h.dep_ == "nsubj" else gov.head if h.dep_ == "conj" and gov.dep_ == "nsubj" else None
+            if subj_of is not None and subj_of.pos_ == "VERB":
+                # "blasts killed 11 people", "shootings and bomb blasts killed 11 ... and left 40 others wounded"
+                targets += _children(subj_of, "dobj")
+                for v in subj_of.conjuncts:
+                    if v.lemma_.lower() in ("kill", "wound", "injure", "leave") and not _children(v, "nsubj"):
+                        targets += _children(v, "dobj")
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike

@@ -168,3 +168,12 @@ def test_attackers_from_blame_claims_and_the_clause(parse_text, text, trigger, a
 def test_blaming_is_not_attacking(parse_text):
     ev = _event(parse_text("Police blamed the Shabab for the bombing of a hotel in Mogadishu."), "bombing")
     assert not any("police" in a.name.lower() for a in ev.agents)
+
+
+def test_victims_of_nominal_events_in_a_coordinated_subject(parse_text):
+    p = parse_text("Checkpoint shootings and bomb blasts in Diyala province killed 11 people and left 40 others "
+                   "wounded, officials said.")
+    for trig in ("shootings", "blasts"):
+        ev = _event(p, trig)
+        assert any("civilians" in t.name for t in ev.targets), (trig, [t.name for t in ev.targets])
+    assert not any(a.name == "others" for a in p.actors + [t for e in p.events for t in e.targets])
