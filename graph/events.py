@@ -68,6 +68,7 @@ EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", 
                "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
 MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
              "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
+INTRANSITIVE = {"explode", "die", "erupt", "blow", "crash", "collapse"}
 WEAPON_VERBS = {"set", "plant", "detonate", "fire", "drop", "hurl", "throw", "lob", "launch", "explode", "rig",
                 "trigger", "park", "drive"}
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
@@ -119,6 +120,14 @@ def parse_number(tok: Token) -> int | None:
                     pass
         return val
     return None
+
+
+def _in_attribution(t: Token) -> bool:
+    """Whether a word is the source of a report ("according to X", "X said"), never a role."""
+    for anc in [t] + list(t.ancestors)[:6]:
+        if anc.lower_ == "according":
+            return True
+    return False
 
 
 def _actor_position(t: Token) -> bool:
@@ -393,10 +402,17 @@ class EventFinder:
                     agents, targets = by, subj
             else:
                 agents = self.agent_tokens_raw(h)
-                targets = _children(h, "dobj")
+                # an intransitive act has no object ("a bomb exploded ..., according to X": X is a
+                # misparsed object)
+                targets = _children(h, "dobj") if h.lemma_.lower() not in INTRANSITIVE else []
                 if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
+                if e.plover == "ASSAULT" and h.lemma_.lower() in INTRANSITIVE | {"detonate", "go"}:
+                    # "a bomb exploded near an army patrol": the people it was set for
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("near", "beside", "outside")
+                                for p in c.children if p.dep_ == "pobj" and self.ents.actor_at(p) is not None
+                                and self.ents.actor_at(p).type in ("military", "government", "armed_group")]
                 if e.mode == "death":
                     agents, targets = [], agents
                 if e.plover == "RETREAT":
@@ -438,7 +454,7 @@ class EventFinder:
             if h.dep_ in ("attr", "appos") and self.ents.actor_at(gov) is not None:
                 agents.append(gov)
             subj_of = gov if h.dep_ == "nsubj" else gov.head if h.dep_ == "conj" and gov.dep_ == "nsubj" else None
-            if subj_of is not None and subj_of.pos_ == "VERB":
+            if subj_of is not None and subj_of.pos_ == "VERB" and subj_of.lemma_.lower() not in INTRANSITIVE:
                 # "blasts killed 11 people", "shootings and bomb blasts killed 11 ... and left 40 others wounded"
                 targets += _children(subj_of, "dobj")
                 for v in subj_of.conjuncts:
@@ -449,6 +465,8 @@ class EventFinder:
                 # "three were killed in an air strike": victims of the strike
                 if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
                     targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
+        agents = [x for x in agents if not _in_attribution(x)]
+        targets = [x for x in targets if not _in_attribution(x)]
         a = [x for x in self.resolve(agents) if x.type != "media"]
         if not a and e.plover == "ASSAULT":
             a = [x for x in self.resolve(self._inherited_agents(h, depth)) if x.type != "media"]

@@ -177,3 +177,10 @@ def test_victims_of_nominal_events_in_a_coordinated_subject(parse_text):
         ev = _event(p, trig)
         assert any("civilians" in t.name for t in ev.targets), (trig, [t.name for t in ev.targets])
     assert not any(a.name == "others" for a in p.actors + [t for e in p.events for t in e.targets])
+
+
+def test_the_source_of_a_report_is_never_a_target(parse_text):
+    p = parse_text("In the town of Heet, a car bomb exploded near an army patrol, killing one soldier and wounding "
+                   "10 others, according to an Iraqi army captain and doctor Abdulwahab al-Shammari.")
+    for e in p.events:
+        assert not any("Shammari" in t.name for t in e.targets + e.agents), (e.trigger, e.targets)
