@@ -247,11 +247,18 @@ class _Blocks:
                 self.by_month[fam + mo].append(i)
 
 
+def _canonical_order(m: EventMention) -> tuple:
+    """A total order of mentions (day-dated first): two readings of one trigger (same article and
+    offsets, another type or mode) never tie, so clustering never depends on the input order."""
+    return (m.time.precision != "day", m.time.start or date.max, m.article_id, m.trigger_start, m.trigger_end,
+            m.event_type, m.mode, m.cameo, m.modality, m.sentence_start, m.time.end or date.max, m.time.value,
+            m.trigger)
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
     """Greedy, order-independent clustering: mentions in a canonical order, best cluster first."""
     blocks = _Blocks()
-    ordered = sorted(mentions, key=lambda m: (m.time.precision != "day", m.time.start or date.max,
-                                              m.article_id, m.trigger_start))
+    ordered = sorted(mentions, key=_canonical_order)
     for m in ordered:
         best, best_score, best_reason = None, MERGE_THRESHOLD, ""
         for c in blocks.candidates(m):

@@ -109,3 +109,20 @@ def test_a_bare_mention_in_another_article_stays_apart():
     a = mention("a", GAZA, s1, agents=[ISRAEL_ARMY], start=_at(s1, "attack"))
     b = mention("b", None, s2, start=_at(s2, "attack"))
     assert len(cluster_mentions([a, b])) == 2
+
+
+def test_two_readings_of_one_trigger_cluster_the_same_in_any_order():
+    # one trigger read as two events (same article, same offsets): which of them joins the
+    # other article's event must not depend on the order the extractor listed them in
+    day = date(2009, 1, 6)
+    other = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY], mode="bombing")
+    attack = mention("b", GAZA, "Troops attacked and shelled Gaza", agents=[ISRAEL_ARMY], day=day)
+    shelling = mention("b", GAZA, "Troops attacked and shelled Gaza", agents=[ISRAEL_ARMY], day=day, mode="shelling")
+
+    def with_modes(clusters):
+        return {frozenset((m.article_id, m.mode) for m in c.mentions) for c in clusters}
+
+    first = with_modes(cluster_mentions([other, attack, shelling]))
+    assert with_modes(cluster_mentions([other, shelling, attack])) == first
+    assert with_modes(cluster_mentions([shelling, attack, other])) == first
+    assert len(first) == 2
