@@ -389,7 +389,8 @@ class EventFinder:
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
-                h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN"))
+                h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN") and (
+                    h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children)))
             if passive:
                 by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 subj = _children(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
@@ -553,6 +554,10 @@ class EventFinder:
                 continue  # "Israel's war", "Syria's government": an owner, not a place
             if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
                 return self.ents.place_at(c)
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            # "the town of Taji": the place named, not the article's main city
+            return next((pl for pl in (self.ents.place_at(p) for p in of) if pl is not None), None)
         if tok.lemma_.lower() in ANAPHORIC_PLACES and any(d.lower_ in ("the", "this", "that") for d in tok.children):
             return main
         return None

@@ -184,3 +184,16 @@ def test_the_source_of_a_report_is_never_a_target(parse_text):
                    "10 others, according to an Iraqi army captain and doctor Abdulwahab al-Shammari.")
     for e in p.events:
         assert not any("Shammari" in t.name for t in e.targets + e.agents), (e.trigger, e.targets)
+
+
+def test_a_by_phrase_makes_a_reduced_relative_passive(parse_text):
+    ev = _event(parse_text("The gunman, a local man shot dead by police on Thursday, had pledged allegiance to the "
+                           "group."), "shot")
+    assert [a.name.lower() for a in ev.agents] == ["police"] or any("police" in a.name.lower() for a in ev.agents)
+
+
+def test_the_town_of_x_is_x_not_the_main_city(parse_text):
+    p = parse_text("Bombs hit Baghdad on Sunday. On Monday, a suicide attack targeted emergency responders in the "
+                   "town of Taji, killing 12 people.")
+    ev = _event(p, "suicide attack")
+    assert ev.place is not None and ev.place.place.name == "Taji", ev.place
