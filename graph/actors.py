@@ -523,7 +523,7 @@ class ArticleEntities:
             return "military"
         if lemma in ("force", "forces") and "armed" in mods:
             return "military"
-        if lemma in ("patrol", "convoy", "unit", "post") and mods & (GOV_MODS | {"police"}):
+        if lemma in ("patrol", "convoy", "unit", "post", "base", "barracks", "outpost") and mods & (GOV_MODS | {"police"}):
             return "police" if "police" in mods else "military"  # "an army patrol", "a police convoy"
         if lemma in FORCE_NOUNS or lemma in ("troop", "soldier"):
             if mods & REBEL_MODS:

@@ -197,3 +197,20 @@ def test_the_town_of_x_is_x_not_the_main_city(parse_text):
                    "town of Taji, killing 12 people.")
     ev = _event(p, "suicide attack")
     assert ev.place is not None and ev.place.place.name == "Taji", ev.place
+
+
+VICTIMS = [
+    ("The attacks came a day after a spate of bombings across Iraq killed at least 17 people.", "bombings", "civilians"),
+    ("Two other attacks -- a shooting at a checkpoint and a car bomb near a mosque -- left three people dead.",
+     "shooting", "civilians"),
+    ("A car bomb was followed by a suicide attack targeting emergency responders in the town of Taji.",
+     "suicide attack", "emergency responders"),
+    ("Insurgents launched attacks on an army base near Tikrit, killing at least 15 Iraqi soldiers.", "attacks",
+     "Iraq"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,target", VICTIMS)
+def test_victims_and_targets_of_nominal_attacks(parse_text, text, trigger, target):
+    ev = _event(parse_text(text), trigger)
+    assert any(target.lower() in t.name.lower() for t in ev.targets), (trigger, [t.name for t in ev.targets])
