@@ -482,6 +482,10 @@ class EventFinder:
         agents = [x for x in agents if not _in_attribution(x)]
         targets = [x for x in targets if not _in_attribution(x)]
         a = [x for x in self.resolve(agents) if x.type != "media"]
+        if not a and e.plover == "ASSAULT" and any(x.lower_ in PLURAL_PRONOUNS for x in agents):
+            # "They killed ...": the armed group the article last named
+            groups = [r for r in self.ents.actors if r.end <= h.idx and r.type == "armed_group"]
+            a = groups[-1:]
         if not a and e.plover == "ASSAULT":
             a = [x for x in self.resolve(self._inherited_agents(h, depth)) if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:

@@ -214,3 +214,9 @@ VICTIMS = [
 def test_victims_and_targets_of_nominal_attacks(parse_text, text, trigger, target):
     ev = _event(parse_text(text), trigger)
     assert any(target.lower() in t.name.lower() for t in ev.targets), (trigger, [t.name for t in ev.targets])
+
+
+def test_they_who_killed_is_the_last_named_armed_group(parse_text):
+    p = parse_text("The Taliban stormed the compound on Monday. Officials gave details of the raid. \"They killed "
+                   "and wounded a number of our sons,\" an elder said.")
+    assert [a.name for a in _event(p, "killed").agents] == ["Taliban"]
