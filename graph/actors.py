@@ -51,6 +51,11 @@ GROUP_NOUNS = {
     "evacuee": "civilians", "refugee": "civilians", "patient": "civilians", "protester": "protesters",
     "demonstrator": "protesters", "police": "police", "policeman": "police", "police officer": "police",
 }
+NOT_NAMES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "AM", "PM",
+             "UTF-8", "UTF8", "ASCII", "HTML", "PDF", "URL", "HTTP", "HTTPS", "JSON", "XML", "CSV", "JPEG", "PNG",
+             "RSS", "FAQ", "TV"}
+PLACE_WORDS = {"town", "city", "village", "province", "district", "region", "governorate", "neighborhood",
+               "neighbourhood", "suburb", "camp", "port", "capital", "outskirts"}
 FORCE_NOUNS = {"force", "fighter", "group", "unit", "militia", "brigade", "faction"}
 REBEL_MODS = {"rebel", "opposition", "insurgent", "anti-government", "antigovernment", "anti-regime"}
 GOV_MODS = {"government", "pro-government", "regime", "pro-regime", "state", "army", "military", "security"}
@@ -313,6 +318,8 @@ class ArticleEntities:
         name = clean_name(text)
         if not name or not any(ch.isalpha() for ch in name):
             return
+        if name.upper() in NOT_NAMES or re.fullmatch(r"[A-Z]{2,5}[+-]\d{1,2}(:\d\d)?", name):
+            return  # time zones, encodings, file formats: never an actor or a place
         entry = r.lookup(name) if label != "GPE" else None
         if label in ("GPE", "LOC", "FAC") or (label in ("NORP", "PERSON", "ORG") and entry is None):
             if self._maybe_place(ent, label, entry):
@@ -388,6 +395,10 @@ class ArticleEntities:
             if len(parts) == 1:
                 self._add_place(matches[0], ent.text, ent)
                 return True
+        if label in ("PERSON", "ORG") and len(parts) == 1 and entry is None and self._named_as_place(ent):
+            # "the town of Taji": a place by the words before it, even when the gazetteer lacks it
+            self._add_place(matches[0], ent.text, ent)
+            return True
         if matches and all(m is not None for m in matches) and (label == "NORP" or self._place_context(ent)
                                                                  or all(m.feature in ("city", "capital", "admin")
                                                                         for m in matches)):
@@ -403,6 +414,13 @@ class ArticleEntities:
                         self._add_place(m, part, sub)
             return True
         return False
+
+    def _named_as_place(self, ent: Span) -> bool:
+        """Whether the words before a name call it a place: "the town of X", "X province"."""
+        before = [t.lower_ for t in self.doc[max(0, ent.start - 3):ent.start]]
+        after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+        return (len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_WORDS) or after in (
+            "province", "governorate", "district", "prefecture")
 
     def _norp(self, ent: Span) -> None:
         """A nationality used as a noun ("an injured Syrian", "Syrians") names civilians."""
@@ -505,7 +523,7 @@ class ArticleEntities:
             return "military"
         if lemma in ("force", "forces") and "armed" in mods:
             return "military"
-        if lemma in ("patrol", "convoy", "unit", "post") and mods & (GOV_MODS | {"police"}):
+        if lemma in ("patrol", "convoy", "unit", "post", "base", "barracks", "outpost") and mods & (GOV_MODS | {"police"}):
             return "police" if "police" in mods else "military"  # "an army patrol", "a police convoy"
         if lemma in FORCE_NOUNS or lemma in ("troop", "soldier"):
             if mods & REBEL_MODS:

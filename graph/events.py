@@ -68,6 +68,7 @@ EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", 
                "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
 MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
              "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
+SERIES_NOUNS = {"spate", "wave", "series", "string", "string", "number", "pair", "flurry", "barrage", "volley"}
 INTRANSITIVE = {"explode", "die", "erupt", "blow", "crash", "collapse"}
 WEAPON_VERBS = {"set", "plant", "detonate", "fire", "drop", "hurl", "throw", "lob", "launch", "explode", "rig",
                 "trigger", "park", "drive"}
@@ -389,7 +390,9 @@ class EventFinder:
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
-                h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN"))
+                h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN") and (
+                    h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
+                and not any(c.dep_ == "dobj" for c in h.children))  # "a spate of bombings killed 17 people"
             if passive:
                 by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 subj = _children(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
@@ -413,6 +416,9 @@ class EventFinder:
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("near", "beside", "outside")
                                 for p in c.children if p.dep_ == "pobj" and self.ents.actor_at(p) is not None
                                 and self.ents.actor_at(p).type in ("military", "government", "armed_group")]
+                if not targets and h.dep_ in ("oprd", "xcomp", "ccomp", "conj") and h.head.lemma_.lower() == "leave" \
+                        and h.lemma_.lower() in ("wound", "injure", "kill", "dead"):
+                    targets = _children(h.head, "dobj")  # "leaving two others wounded"
                 if e.mode == "death":
                     agents, targets = [], agents
                 if e.plover == "RETREAT":
@@ -453,13 +459,21 @@ class EventFinder:
             # "killed in IS attacks" parsed with the group as the head of the attacks
             if h.dep_ in ("attr", "appos") and self.ents.actor_at(gov) is not None:
                 agents.append(gov)
-            subj_of = gov if h.dep_ == "nsubj" else gov.head if h.dep_ == "conj" and gov.dep_ == "nsubj" else None
+            subj_of = gov if h.dep_ == "nsubj" else gov.head if h.dep_ in ("conj", "appos") and gov.dep_ == "nsubj" \
+                else None
+            if h.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in SERIES_NOUNS:
+                series = gov.head  # "a spate of bombings killed 17 people"
+                acts = [c for c in series.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+                subj_of = series.head if series.dep_ == "nsubj" else acts[0] if acts else None
             if subj_of is not None and subj_of.pos_ == "VERB" and subj_of.lemma_.lower() not in INTRANSITIVE:
                 # "blasts killed 11 people", "shootings and bomb blasts killed 11 ... and left 40 others wounded"
                 targets += _children(subj_of, "dobj")
                 for v in subj_of.conjuncts:
                     if v.lemma_.lower() in ("kill", "wound", "injure", "leave") and not _children(v, "nsubj"):
                         targets += _children(v, "dobj")
+            # "a suicide attack targeting emergency responders"
+            targets += [o for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike")
+                        for o in c.children if o.dep_ == "dobj"]
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike
@@ -468,6 +482,10 @@ class EventFinder:
         agents = [x for x in agents if not _in_attribution(x)]
         targets = [x for x in targets if not _in_attribution(x)]
         a = [x for x in self.resolve(agents) if x.type != "media"]
+        if not a and e.plover == "ASSAULT" and any(x.lower_ in PLURAL_PRONOUNS for x in agents):
+            # "They killed ...": the armed group the article last named
+            groups = [r for r in self.ents.actors if r.end <= h.idx and r.type == "armed_group"]
+            a = groups[-1:]
         if not a and e.plover == "ASSAULT":
             a = [x for x in self.resolve(self._inherited_agents(h, depth)) if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
@@ -553,6 +571,10 @@ class EventFinder:
                 continue  # "Israel's war", "Syria's government": an owner, not a place
             if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
                 return self.ents.place_at(c)
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            # "the town of Taji": the place named, not the article's main city
+            return next((pl for pl in (self.ents.place_at(p) for p in of) if pl is not None), None)
         if tok.lemma_.lower() in ANAPHORIC_PLACES and any(d.lower_ in ("the", "this", "that") for d in tok.children):
             return main
         return None

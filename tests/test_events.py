@@ -184,3 +184,39 @@ def test_the_source_of_a_report_is_never_a_target(parse_text):
                    "10 others, according to an Iraqi army captain and doctor Abdulwahab al-Shammari.")
     for e in p.events:
         assert not any("Shammari" in t.name for t in e.targets + e.agents), (e.trigger, e.targets)
+
+
+def test_a_by_phrase_makes_a_reduced_relative_passive(parse_text):
+    ev = _event(parse_text("The gunman, a local man shot dead by police on Thursday, had pledged allegiance to the "
+                           "group."), "shot")
+    assert [a.name.lower() for a in ev.agents] == ["police"] or any("police" in a.name.lower() for a in ev.agents)
+
+
+def test_the_town_of_x_is_x_not_the_main_city(parse_text):
+    p = parse_text("Bombs hit Baghdad on Sunday. On Monday, a suicide attack targeted emergency responders in the "
+                   "town of Taji, killing 12 people.")
+    ev = _event(p, "suicide attack")
+    assert ev.place is not None and ev.place.place.name == "Taji", ev.place
+
+
+VICTIMS = [
+    ("The attacks came a day after a spate of bombings across Iraq killed at least 17 people.", "bombings", "civilians"),
+    ("Two other attacks -- a shooting at a checkpoint and a car bomb near a mosque -- left three people dead.",
+     "shooting", "civilians"),
+    ("A car bomb was followed by a suicide attack targeting emergency responders in the town of Taji.",
+     "suicide attack", "emergency responders"),
+    ("Insurgents launched attacks on an army base near Tikrit, killing at least 15 Iraqi soldiers.", "attacks",
+     "Iraq"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,target", VICTIMS)
+def test_victims_and_targets_of_nominal_attacks(parse_text, text, trigger, target):
+    ev = _event(parse_text(text), trigger)
+    assert any(target.lower() in t.name.lower() for t in ev.targets), (trigger, [t.name for t in ev.targets])
+
+
+def test_they_who_killed_is_the_last_named_armed_group(parse_text):
+    p = parse_text("The Taliban stormed the compound on Monday. Officials gave details of the raid. \"They killed "
+                   "and wounded a number of our sons,\" an elder said.")
+    assert [a.name for a in _event(p, "killed").agents] == ["Taliban"]
