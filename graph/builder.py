@@ -1,7 +1,9 @@
 """Fold parsed articles into one ``networkx.MultiDiGraph``.
 
 Actors and places merge by canonical key; events merge within and across articles by
-a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible mode,
+a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible mode (the
+same, one family, or the family's generic mode such as "attack" for a bombing, which counts
+fully only when a date, actors, the article or words other than place names tie them too),
 no conflicting place, overlapping date intervals, shared or missing agents, and similar
 trigger and sentence words. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
@@ -30,6 +32,9 @@ MODE_FAMILIES = {
     "shelling": "strike", "explosion": "strike", "attack": "strike", "killing": "harm", "death": "harm",
     "injury": "harm", "mass_killing": "harm",
 }
+# the mode that names a whole family without saying how: "the attack" may be the bombing, the
+# shelling or the air strike another sentence or article describes
+GENERIC_MODES = {"strike": "attack"}
 STOP = set("the a an of in on at to for by with and or from as that this is was were has have had be been it its "
            "their they he she said says would could will after before since about over into than not".split())
 
@@ -83,10 +88,15 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         return -1.0, ""
     parts = ["type"]
     score = 1.0
+    generic = False
     fam_a, fam_b = MODE_FAMILIES.get(f.mode, f.mode), MODE_FAMILIES.get(m.mode, m.mode)
     if f.mode == m.mode:
         score += 1.0
         parts.append("mode")
+    elif fam_a == fam_b and GENERIC_MODES.get(fam_a) in (f.mode, m.mode):
+        score += 0.5  # and 0.5 more below when anything else ties them (a date, actors, words, the article)
+        generic = True
+        parts.append("generic mode")
     elif fam_a == fam_b:
         score += 0.5
         parts.append("mode family")
@@ -129,7 +139,21 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         parts.append("same article")
     elif m.place is None and not places and not (agents & magents):
         score -= 1.0  # nothing ties them but their type
+    if generic and (ov or (agents & magents) or "same article" in parts or _shared_words(c, m) >= 0.1):
+        score += 0.5
     return score, "+".join(parts)
+
+
+def _shared_words(c: Cluster, m: EventMention) -> float:
+    """Word overlap (Jaccard) of the mention's sentence with the event's closest one, leaving out
+    the names of their places: the place is scored on its own, and is not a second tie."""
+    names = set()
+    for x in [*c.mentions, m]:
+        if x.place is not None:
+            names |= _words(x.place.text) | _words(x.place.place.name)
+    mine = _words(m.sentence) - names
+    return max(len(mine & (_words(x.sentence) - names)) / max(1, len(mine | (_words(x.sentence) - names)))
+               for x in c.mentions)
 
 
 _DEFINITE = re.compile(r"\b(the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,2}$", re.I)
@@ -247,11 +271,18 @@ class _Blocks:
                 self.by_month[fam + mo].append(i)
 
 
+def _canonical_order(m: EventMention) -> tuple:
+    """A total order of mentions (day-dated first): two readings of one trigger (same article and
+    offsets, another type or mode) never tie, so clustering never depends on the input order."""
+    return (m.time.precision != "day", m.time.start or date.max, m.article_id, m.trigger_start, m.trigger_end,
+            m.event_type, m.mode, m.cameo, m.modality, m.sentence_start, m.time.end or date.max, m.time.value,
+            m.trigger)
+
+
 def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
     """Greedy, order-independent clustering: mentions in a canonical order, best cluster first."""
     blocks = _Blocks()
-    ordered = sorted(mentions, key=lambda m: (m.time.precision != "day", m.time.start or date.max,
-                                              m.article_id, m.trigger_start))
+    ordered = sorted(mentions, key=_canonical_order)
     for m in ordered:
         best, best_score, best_reason = None, MERGE_THRESHOLD, ""
         for c in blocks.candidates(m):

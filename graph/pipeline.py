@@ -59,17 +59,22 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
     ``scheduler``: a Dask scheduler address to parse on a cluster instead; ``base_iri``: the
     base of the linked data's IRIs (default graph.rdf.DEFAULT_BASE); ``add``: add the inputs
-    to the articles already built into ``out`` (see graph.store) instead of replacing them.
+    to the articles already built into ``out`` (see graph.store) instead of replacing them;
+    the base IRI the folder was built with is kept unless ``base_iri`` gives another.
 
     The parsed articles are stored in ``out/.store/`` after the exports are written, so a
     build that fails leaves both the exports and the store as they were."""
     from .extract import Extractor
     from .rdf import check_base
-    from .store import load_store, write_store
+    from .store import load_build_info, load_store, write_build_info, write_store
 
     if base_iri is not None:
         check_base(base_iri)
     stored = load_store(out) if add else {}
+    if add and base_iri is None:
+        base_iri = load_build_info(out).get("base_iri")
+        if base_iri is not None:
+            check_base(base_iri)
 
     t0 = time.perf_counter()
     ex = extractor
@@ -104,6 +109,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
     result.written = write_exports(G, out, formats, workers=workers)
     write_store(out, new.values(), replace_all=not add)
+    write_build_info(out, base_iri=base_iri)
     t3 = time.perf_counter()
     result.timings = {"parse": t1 - t0, "graph": t2 - t1, "export": t3 - t2}
     return result

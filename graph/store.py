@@ -27,6 +27,7 @@ from .model import ArticleFailure, ParsedArticle
 
 STORE_DIR = ".store"
 SCHEMA = 1
+BUILD_INFO = ".build.json"  # the build's own settings (base IRI); article ids never start with "."
 
 
 class StoreError(ConfigError):
@@ -132,6 +133,8 @@ def load_store(out: str | os.PathLike) -> dict[str, ParsedArticle | ArticleFailu
                          "without --add")
     items: dict[str, ParsedArticle | ArticleFailure] = {}
     for p in sorted(folder.glob("*.json")):
+        if p.name.startswith("."):
+            continue
         try:
             text = p.read_text(encoding="utf-8")
         except OSError as exc:
@@ -159,5 +162,33 @@ def write_store(out: str | os.PathLike, items: typing.Iterable[ParsedArticle | A
         write_text_atomic(path, text)
     if replace_all:
         for p in folder.glob("*.json"):
-            if p.name not in keep:
+            if p.name not in keep and not p.name.startswith("."):
                 p.unlink()
+
+
+def load_build_info(out: str | os.PathLike) -> dict[str, Any]:
+    """The settings the folder was built with (``base_iri``: None for the default); {} if none were kept."""
+    path = Path(out) / STORE_DIR / BUILD_INFO
+    if not path.is_file():
+        return {}
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path}: cannot be read ({exc}); rebuild the folder without --add") from exc
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        raise StoreError(f"{path}: not build settings of this version of ctkg; rebuild the folder without --add")
+    base = doc.get("base_iri")
+    if base is not None and not isinstance(base, str):
+        raise StoreError(f"{path}: base_iri is not a string; rebuild the folder without --add")
+    return {"base_iri": base}
+
+
+def write_build_info(out: str | os.PathLike, *, base_iri: str | None) -> None:
+    """Keep the build's settings beside its stored articles, so that --add builds the same way."""
+    from .exports import write_text_atomic
+
+    path = Path(out) / STORE_DIR / BUILD_INFO
+    text = json.dumps({"schema": SCHEMA, "base_iri": base_iri}, sort_keys=True) + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    write_text_atomic(path, text)

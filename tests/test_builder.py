@@ -109,3 +109,62 @@ def test_a_bare_mention_in_another_article_stays_apart():
     a = mention("a", GAZA, s1, agents=[ISRAEL_ARMY], start=_at(s1, "attack"))
     b = mention("b", None, s2, start=_at(s2, "attack"))
     assert len(cluster_mentions([a, b])) == 2
+
+
+def test_two_readings_of_one_trigger_cluster_the_same_in_any_order():
+    # one trigger read as two events (same article, same offsets): which of them joins the
+    # other article's event must not depend on the order the extractor listed them in
+    day = date(2009, 1, 6)
+    other = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY], mode="bombing")
+    attack = mention("b", GAZA, "Troops attacked and shelled Gaza", agents=[ISRAEL_ARMY], day=day)
+    shelling = mention("b", GAZA, "Troops attacked and shelled Gaza", agents=[ISRAEL_ARMY], day=day, mode="shelling")
+
+    def with_modes(clusters):
+        return {frozenset((m.article_id, m.mode) for m in c.mentions) for c in clusters}
+
+    first = with_modes(cluster_mentions([other, attack, shelling]))
+    assert with_modes(cluster_mentions([other, shelling, attack])) == first
+    assert with_modes(cluster_mentions([shelling, attack, other])) == first
+    assert len(first) == 2
+
+
+def test_a_specific_strike_joins_the_generic_attack_it_describes():
+    # "the attack" in one report, "the bombing"/"shelling" of the same school in another: the generic
+    # mode covers the specific one when anything besides type and place ties them (here their words)
+    a = mention("a", GAZA, "Israeli troops attack a UN school sheltering refugees in Gaza", agents=[ISRAEL_ARMY])
+    b = mention("b", GAZA, "The bombing of the UN school sheltering refugees in Gaza drew condemnation",
+                mode="bombing")
+    clusters = cluster_mentions([a, b])
+    assert groups(clusters) == {frozenset({"a", "b"})}
+    assert any("generic mode" in r for r in clusters[0].reasons)
+
+
+def test_a_definite_specific_mention_joins_its_articles_attack():
+    a = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY])
+    b = mention("a", None, "The bombing drew condemnation from Europe", mode="bombing", start=60)
+    b = EventMention(**{**b.__dict__, "sentence_start": 50, "sentence_end": 50 + len(b.sentence),
+                        "trigger_start": 54, "trigger_end": 61})
+    assert groups(cluster_mentions([a, b])) == {frozenset({"a"})}
+    assert len(cluster_mentions([a, b])) == 1
+
+
+def test_generic_mode_alone_does_not_merge():
+    # same type and place but nothing else in common: two attacks in one city stay apart
+    a = mention("a", GAZA, "Israeli troops attack a school in Gaza", agents=[ISRAEL_ARMY])
+    b = mention("b", GAZA, "Shelling hit a market in Gaza overnight", mode="shelling")
+    assert groups(cluster_mentions([a, b])) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_specific_modes_of_one_family_need_more_than_a_place():
+    a = mention("a", GAZA, "A bombing destroyed a house in Gaza", mode="bombing")
+    b = mention("b", GAZA, "Shelling hit a market in Gaza overnight", mode="shelling")
+    assert groups(cluster_mentions([a, b])) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_generic_mode_never_bridges_dates_or_families():
+    a = mention("a", GAZA, "Israeli troops attack a UN school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 6))
+    b = mention("b", GAZA, "The bombing of the UN school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 20),
+                mode="bombing")
+    c = mention("c", GAZA, "Israeli troops attack a UN school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 6),
+                mode="killing")
+    assert groups(cluster_mentions([a, b, c])) == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}

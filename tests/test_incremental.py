@@ -164,3 +164,31 @@ def test_records_round_trip(t, r):
     assert from_dict(TimeValue, to_dict(t)) == t
     assert from_dict(ActorRef, to_dict(r)) == r
     assert to_dict(date(2016, 12, 22)) == "2016-12-22"
+
+
+def test_add_keeps_the_base_iri_of_the_folder(builds, extractor, tmp_path):
+    _, singles, _, _ = builds
+    base = "https://example.org/conflict/"
+    out = tmp_path / "based"
+    run_build(singles[:1], out, extractor=extractor, workers=1, base_iri=base)
+    run_build(singles[1:2], out, extractor=extractor, workers=1, add=True)
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert f"<{base}event/" in turtle and "https://ctkg.example.org/id/" not in turtle
+    whole = tmp_path / "whole"
+    run_build(singles[:2], whole, extractor=extractor, workers=1, base_iri=base)
+    assert _files(out) == _files(whole)
+    other = "https://example.org/other/"  # an explicit --base still wins, and is kept from then on
+    run_build(singles[2:3], out, extractor=extractor, workers=1, add=True, base_iri=other)
+    run_build(singles[3:4], out, extractor=extractor, workers=1, add=True)
+    assert f"<{other}event/" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_damaged_build_settings_are_a_clear_error(builds, extractor, tmp_path):
+    _, singles, all_out, _ = builds
+    out = tmp_path / "copy"
+    shutil.copytree(all_out, out)
+    (out / STORE_DIR / ".build.json").write_text('{"schema": 1, "base_iri": 7}', encoding="utf-8")
+    before = _files(out)
+    with pytest.raises(StoreError, match="base_iri"):
+        run_build(singles[:1], out, extractor=extractor, workers=1, add=True)
+    assert _files(out) == before
