@@ -29,7 +29,8 @@ from .model import ActorRef, PlaceRef, PLOVER_TYPES
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "step", "mount", "stage", "begin", "continue", "intensify",
                "escalate", "start", "order", "wage", "lead", "unleash", "resume", "announce", "pass", "adopt",
-               "impose", "introduce", "slap", "levy", "extend", "tighten", "issue", "make", "file", "level"}
+               "impose", "introduce", "slap", "levy", "extend", "tighten", "issue", "make", "file", "level",
+               "set", "plant", "detonate", "trigger", "throw", "hurl", "drop", "use"}
 HYPO_AUX = {"could", "would", "might", "may", "should", "must", "can"}
 INTENT_VERBS = {"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                 "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"}
@@ -57,6 +58,7 @@ HUMAN_NOUNS = {
     "hostage", "villager", "patient", "colonel", "major", "lieutenant", "sergeant", "captain", "cadet",
     "recruit", "policewoman", "relative", "son", "daughter", "father", "mother", "pedestrian", "tourist",
     "expatriate", "militiaman", "jihadist", "insurgent", "militant", "demonstrator", "mourner", "guest",
+    "enemy", "assailant", "perpetrator", "extremist", "terrorist", "killer", "suspect", "individual", "foreigner",
 }
 MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "guard", "colonel", "major",
                   "lieutenant", "sergeant", "captain", "cadet", "recruit", "fighter", "militiaman"}
@@ -64,6 +66,13 @@ MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "gu
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "outfit", "faction", "network"}
+# verbs whose object or passive subject is hurt: the victims an attack noun governs
+HARM_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "die"}
+# "a wave of attacks", "a spate of bombings": the quantity noun stands for the attacks
+SERIES_NOUNS = {"wave", "spate", "series", "string", "number", "pair", "couple", "flurry", "rash", "set"}
+# "blamed X for the bombing", "X claimed responsibility for the attack"
+BLAME_VERBS = {"blame", "accuse", "hold"}
 ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
 
 
@@ -224,17 +233,32 @@ class EventFinder:
             subj = [v.head]
         if not subj and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
             subj = [v.head]
+            if self.ents.actor_at(v.head) is None and self.unnamed(v.head) is None:
+                # "X set off a bomb outside a hotel, killing ...": the participle belongs to the clause
+                gov = v.head
+                for _ in range(3):
+                    if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                        break
+                    gov = gov.head
+                if gov.pos_ in ("VERB", "AUX") and _children(gov, "nsubj"):
+                    subj = _children(gov, "nsubj")
+        if not subj and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head.dep_ in ("acl", "advcl", "conj"):
+            subj = self.agent_tokens_raw(v.head)  # "..., killing five and wounding 20"
         return subj
 
     def _movement(self, tok: Token) -> bool:
         e = self.lexical_entry(tok)
         return e is not None and e.plover == "RETREAT"
 
-    def resolve(self, toks: list[Token]) -> list[ActorRef]:
+    def resolve(self, toks: list[Token], victims: bool = False) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
             for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
                 ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is None and victims:
+                    ref = self.counted(x)
+                if ref is None:
+                    ref = self.definite_group(x)
                 if ref is None and x.pos_ in ("NOUN", "PROPN"):
                     # "remnants" of rebels... (first-level of-phrase) and appositions
                     for c in x.children:
@@ -271,6 +295,81 @@ class EventFinder:
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
                         text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
 
+    def definite_group(self, tok: Token) -> ActorRef | None:
+        """"the group", "the militia": the last armed group named before, in this or the two
+        previous sentences."""
+        if tok.lemma_.lower() not in GROUP_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        first = tok.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        groups = [a for a in self.ents.actors if a.end <= tok.idx and a.start >= self.doc[first].idx
+                  and a.type == "armed_group"]
+        return groups[-1] if groups else None
+
+    def counted(self, tok: Token) -> ActorRef | None:
+        """A bare number standing for people hurt ("killed 12 and wounded another 30"):
+        the people of the article's country, named by the number phrase."""
+        if not tok.like_num or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "12 of the soldiers": the soldiers are named elsewhere
+        words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("advmod", "quantmod", "det", "compound", "nummod")
+                 or c.i == tok.i]
+        span = self.doc[min(w.i for w in words):tok.i + 1]
+        return self.ents.resolver.generic("civilians", self.ents.country, span.text, span.start_char, span.end_char)
+
+    def victims_of(self, verb: Token) -> list[Token]:
+        """Who a harm verb and its coordinated harm verbs hurt: "killed 9 and wounded 12",
+        "left 30 others wounded", "killed 31, and 50 others were injured"."""
+        out: list[Token] = []
+        for v in [verb] + [c for c in verb.conjuncts if c.i > verb.i]:
+            if v.lemma_.lower() not in HARM_VERBS:
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            out += _children(v, "nsubjpass") if passive else _children(v, "dobj")
+        return out
+
+    def clause_slot(self, h: Token) -> Token:
+        """The noun that stands for an attack noun in its clause: through coordination and
+        apposition ("shootings and bombings killed", "two attacks -- a shooting and a car bomb
+        -- left") and series nouns ("a wave of attacks killed")."""
+        t = h
+        for _ in range(4):
+            if t.dep_ in ("conj", "appos") and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
+                t = t.head.head
+            else:
+                break
+        return t
+
+    def noun_event_agents(self, tok: Token, depth: int = 0) -> list[ActorRef]:
+        """The agents of an attack noun used as the subject or setting of another trigger
+        ("the bombing, which killed 20", "killed in IS attacks")."""
+        e = self.entry_for(tok)
+        if e is None or e.plover != "ASSAULT" or tok.pos_ not in ("NOUN", "PROPN") or depth > 2:
+            return []
+        trig = Trigger(tok, tok.idx, tok.idx + len(tok.text), e)
+        return self.roles(trig, depth + 1)[0]
+
+    def blamed(self, h: Token) -> list[Token]:
+        """Who is blamed for or claims an attack noun: "X blamed Y for the bombing", "the
+        bombing was blamed on Y", "Y claimed responsibility for the attack"."""
+        slot = self.clause_slot(h)
+        if slot.dep_ == "pobj" and slot.head.lower_ == "for":
+            gov = slot.head.head
+            if gov.lemma_.lower() in BLAME_VERBS and gov.pos_ == "VERB":
+                return _children(gov, "dobj") or [p for c in gov.children if c.dep_ == "agent"
+                                                  for p in c.children if p.dep_ == "pobj"]
+            if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ == "VERB":
+                return self.agent_tokens_raw(gov.head)
+        if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
+            return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj"]
+        return []
+
     def pronoun(self, tok: Token) -> ActorRef | None:
         low = tok.lower_
         before = [a for a in self.ents.actors if a.end <= tok.idx]
@@ -288,13 +387,15 @@ class EventFinder:
             return groups[-1] if groups else None
         return None
 
-    def roles(self, trig: Trigger) -> tuple[list[ActorRef], list[ActorRef]]:
+    def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         h, e = trig.head, trig.entry
+        inherited: list[ActorRef] = []
         agents: list[Token] = []
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
-                h.dep_ == "acl" and h.tag_ == "VBN" and h.head.pos_ in ("NOUN", "PROPN"))
+                h.dep_ == "acl" and (h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
+                and (h.head.pos_ in ("NOUN", "PROPN") or h.head.like_num) and not _children(h, "dobj"))
             if passive:
                 by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 subj = _children(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
@@ -313,16 +414,64 @@ class EventFinder:
                                 for p in c.children if p.dep_ == "pobj"]
                 if e.mode == "death":
                     agents, targets = [], agents
+                elif h.lemma_.lower() in HARM_VERBS and agents and all(a.like_num for a in agents) and not targets:
+                    agents, targets = [], agents  # "... and 20 injured": a number of people hurt
+                if h.lemma_.lower() in HARM_VERBS:
+                    # "wounded over 50": a number parsed as the object of a preposition
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in (
+                        "over", "about", "around", "nearly", "almost", "some") for p in c.children
+                        if p.dep_ == "pobj" and p.like_num]
                 if e.plover == "RETREAT":
                     targets = []
             if e.plover in ("ASSAULT",) and h.lemma_ in ("explode", "detonate") and not passive:
                 agents = [a for a in agents if self.ents.actor_at(a) is not None]
+            if e.plover == "ASSAULT":
+                # "a bomb exploded near a patrol, killing one soldier and wounding 10 others"
+                for c in h.children:
+                    if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in HARM_VERBS:
+                        targets += [x for x in self.victims_of(c) if x not in targets]
+                # "12 were killed and another 30 were wounded": a coordinated harm verb's victims
+                if h.dep_ == "conj" and h.lemma_.lower() in HARM_VERBS and not targets and not (
+                        _children(h, "dobj") or _children(h, "nsubj")):
+                    targets += _children(h.head, "nsubjpass") if passive else []
+                # "left 30 others wounded", "leaving three others wounded"
+                if h.tag_ == "VBN" and not targets and h.i > 0:
+                    prev = self.doc[h.i - 1]
+                    if prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
+                        targets = [prev]
+                        if not agents and prev.head.i != h.i:
+                            agents = self.agent_tokens_raw(prev.head)
+                # "the bombing of a police station that killed 20": the clause belongs to the attack
+                for i, x in enumerate(agents):
+                    if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
+                        x = agents[i] = h.head
+                    if h.dep_ == "relcl" and h.head.i == x.i and self.entry_for(x) is None and x.dep_ == "pobj" \
+                            and x.head.lower_ == "of" and self.ents.actor_at(x) is None:
+                        agents[i] = x.head.head
+                # "the bombing, which killed 20", "killed in IS attacks": the attack's agents
+                for x in list(agents):
+                    inherited += self.noun_event_agents(x, depth)
+                if inherited:
+                    agents = [x for x in agents if self.entry_for(x) is None]
+                if not agents and not inherited:
+                    for c in h.children:
+                        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    inherited += self.noun_event_agents(p, depth)
         else:
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
                     agents.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "by":
                     agents += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "acl" and c.i > h.i:
+                    # "an attack targeting police", "attacks carried out by militants"
+                    if c.lemma_.lower() in ("target", "hit", "strike", "aim"):
+                        targets += _children(c, "dobj") + [p for cc in c.children if cc.dep_ == "prep"
+                                                           and cc.lower_ in ("at", "on") for p in cc.children
+                                                           if p.dep_ == "pobj"]
+                    agents += [p for cc in c.children if cc.dep_ == "agent" for p in cc.children if p.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
                     targets += [p for p in c.children if p.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "of":
@@ -334,14 +483,23 @@ class EventFinder:
             gov = h.head
             if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | {"step", "call"}:
                 agents += self.agent_tokens_raw(gov)
-            if h.dep_ in ("nsubj",) and gov.pos_ == "VERB":
-                targets += _children(gov, "dobj")
+            slot = self.clause_slot(h)
+            if slot.dep_ in ("nsubj",) and slot.head.pos_ == "VERB":
+                targets += _children(slot.head, "dobj")
+                if e.plover == "ASSAULT":
+                    targets += [x for x in self.victims_of(slot.head) if x not in targets]
+            if e.plover == "ASSAULT":
+                agents += self.blamed(h)
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike
                 if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
                     targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
+                    for v in gov.head.conjuncts:  # "12 were killed and 30 wounded in the blast"
+                        if v.lemma_ in ("kill", "wound", "injure", "die"):
+                            targets += _children(v, "nsubjpass") + _children(v, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
+        a += [x for x in inherited if x.key not in {y.key for y in a}]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
             # "the General Assembly resolution was approved": a body adopts its own resolution
             for x in targets:
@@ -350,7 +508,8 @@ class EventFinder:
                     a = [owner]
                     targets = [y for y in targets if y is not x]
                     break
-        t = [x for x in self.resolve(targets) if x.type != "media" and x.key not in {y.key for y in a}]
+        victims = e.plover == "ASSAULT"
+        t = [x for x in self.resolve(targets, victims) if x.type != "media" and x.key not in {y.key for y in a}]
         return a, t
 
     def owner(self, tok: Token) -> ActorRef | None:
