@@ -242,6 +242,8 @@ class EventFinder:
                     gov = gov.head
                 if gov.pos_ in ("VERB", "AUX") and _children(gov, "nsubj"):
                     subj = _children(gov, "nsubj")
+        if not subj and v.dep_ == "pobj" and v.tag_ == "VBG" and v.head.head.pos_ in ("VERB", "AUX"):
+            subj = _children(v.head.head, "nsubj")  # "set off a bomb outside X killing five" (misparsed)
         if not subj and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head.dep_ in ("acl", "advcl", "conj"):
             subj = self.agent_tokens_raw(v.head)  # "..., killing five and wounding 20"
         return subj
@@ -365,6 +367,8 @@ class EventFinder:
                                                   for p in c.children if p.dep_ == "pobj"]
             if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ == "VERB":
                 return self.agent_tokens_raw(gov.head)
+        if slot.dep_ == "dobj" and slot.head.lemma_.lower() == "claim":
+            return self.agent_tokens_raw(slot.head)  # "the group claimed the bombing"
         if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
             return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]
@@ -384,7 +388,16 @@ class EventFinder:
             prev = self.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else sent_start
             groups = [a for a in before if a.start >= prev
                       and a.type in ("armed_group", "military", "civilians", "government", "country")]
-            return groups[-1] if groups else None
+            if groups:
+                return groups[-1]
+            # "the enemies of the country attacked ... They killed": the last plural people subject
+            first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+            subj = [t for t in self.doc[first:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
+            for t in reversed(subj):
+                ref = self.unnamed(t)
+                if ref is not None:
+                    return ref
+            return None
         return None
 
     def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -445,9 +458,16 @@ class EventFinder:
                 for i, x in enumerate(agents):
                     if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
                         x = agents[i] = h.head
+                        ref = self.ents.actor_at(x)
+                        if x.lower_ != "who" and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
+                            # "an attack at a rally for the president which killed 26": not the president
+                            earlier = [t for t in self.doc[h.sent.start:x.i] if t.pos_ in ("NOUN", "PROPN")
+                                       and (en := self.entry_for(t)) is not None and en.plover == "ASSAULT"]
+                            x = agents[i] = earlier[-1] if earlier else h
                     if h.dep_ == "relcl" and h.head.i == x.i and self.entry_for(x) is None and x.dep_ == "pobj" \
                             and x.head.lower_ == "of" and self.ents.actor_at(x) is None:
                         agents[i] = x.head.head
+                agents = [x for x in agents if x.i != h.i]
                 # "the bombing, which killed 20", "killed in IS attacks": the attack's agents
                 for x in list(agents):
                     inherited += self.noun_event_agents(x, depth)
@@ -457,8 +477,9 @@ class EventFinder:
                     for c in h.children:
                         if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                             for p in c.children:
-                                if p.dep_ == "pobj":
-                                    inherited += self.noun_event_agents(p, depth)
+                                if p.dep_ == "pobj":  # (or a noun the parser hung under it)
+                                    for q in [p] + [q for q in p.children if q.dep_ in ("attr", "appos")]:
+                                        inherited += self.noun_event_agents(q, depth)
         else:
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
@@ -490,6 +511,24 @@ class EventFinder:
                     targets += [x for x in self.victims_of(slot.head) if x not in targets]
             if e.plover == "ASSAULT":
                 agents += self.blamed(h)
+                first = min([h.i] + [c.i for c in h.lefts if c.dep_ == "compound"])
+                prev = self.doc[first - 1] if first > h.sent.start else None
+                if prev is not None and prev.dep_ not in ("compound", "poss", "nsubj", "nsubjpass", "dobj") and not any(
+                        self.ents.actor_at(a) is not None for a in agents):
+                    # "killed in IS attacks" parsed with "IS" apart: a group named right before the noun
+                    ref = self.ents.actor_at(prev)
+                    if ref is not None and ref.type in ("armed_group", "military", "country", "government"):
+                        agents.append(prev)
+            if _children(h, "dobj") and h.lower_.endswith("ing"):
+                # a gerund parsed as a noun ("outside a compound killing five people"): a verb
+                targets += _children(h, "dobj")
+                if not any(self.ents.actor_at(a) is not None for a in agents):
+                    gov = h.head
+                    for _ in range(3):
+                        if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                            break
+                        gov = gov.head
+                    agents += self.agent_tokens_raw(gov) if gov.pos_ in ("VERB", "AUX") else []
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike
@@ -500,6 +539,9 @@ class EventFinder:
                             targets += _children(v, "nsubjpass") + _children(v, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
         a += [x for x in inherited if x.key not in {y.key for y in a}]
+        if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
+            # "26 people and the bomber were killed": a bomber dies by his own bomb
+            a = [x for x in self.resolve([t for t in targets if t.lemma_.lower() == "bomber"]) if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
             # "the General Assembly resolution was approved": a body adopts its own resolution
             for x in targets:
