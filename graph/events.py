@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -66,6 +66,7 @@ MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "gu
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
+PART_NOUNS = {"member", "remnant", "dozen", "hundred", "thousand", "scores", "number", "rest", "some", "many"}
 GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "outfit", "faction", "network"}
 # verbs whose object or passive subject is hurt: the victims an attack noun governs
 HARM_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "die"}
@@ -257,6 +258,12 @@ class EventFinder:
         for t in toks:
             for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
                 ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
+                    # "100 members of the security forces": the mention is the whole phrase
+                    left = x.left_edge.i
+                    right = max(t.i for t in x.subtree if t.idx < ref.end + 1)
+                    span = self.doc[left:right + 1] if right - left < 10 else self.doc[left:x.i + 1]
+                    ref = replace(ref, text=span.text, start=span.start_char, end=span.end_char)
                 if ref is None and victims:
                     ref = self.counted(x)
                 if ref is None:
@@ -427,8 +434,12 @@ class EventFinder:
                                 for p in c.children if p.dep_ == "pobj"]
                 if e.mode == "death":
                     agents, targets = [], agents
-                elif h.lemma_.lower() in HARM_VERBS and agents and all(a.like_num for a in agents) and not targets:
-                    agents, targets = [], agents  # "... and 20 injured": a number of people hurt
+                elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
+                        all(a.like_num for a in agents) or (
+                        h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)
+                        and not any(c.dep_ in ("aux", "auxpass") for c in h.children))):
+                    # "... and 20 injured", "12 were killed and 30 others injured": people hurt
+                    agents, targets = [], agents
                 if h.lemma_.lower() in HARM_VERBS:
                     # "wounded over 50": a number parsed as the object of a preposition
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in (
@@ -539,9 +550,11 @@ class EventFinder:
                             targets += _children(v, "nsubjpass") + _children(v, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
         a += [x for x in inherited if x.key not in {y.key for y in a}]
+        suicide: list[ActorRef] = []
         if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
-            # "26 people and the bomber were killed": a bomber dies by his own bomb
-            a = [x for x in self.resolve([t for t in targets if t.lemma_.lower() == "bomber"]) if x.type != "media"]
+            # "26 people and the bomber were killed": a bomber dies by his own bomb (agent and victim)
+            a = suicide = [x for x in self.resolve([t for t in targets if t.lemma_.lower() == "bomber"])
+                           if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
             # "the General Assembly resolution was approved": a body adopts its own resolution
             for x in targets:
@@ -551,7 +564,8 @@ class EventFinder:
                     targets = [y for y in targets if y is not x]
                     break
         victims = e.plover == "ASSAULT"
-        t = [x for x in self.resolve(targets, victims) if x.type != "media" and x.key not in {y.key for y in a}]
+        t = [x for x in self.resolve(targets, victims) if x.type != "media"
+             and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
         return a, t
 
     def owner(self, tok: Token) -> ActorRef | None:
