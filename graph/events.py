@@ -628,6 +628,13 @@ class EventFinder:
         p = self.ents.place_at(tok)
         if p is not None:
             return p
+        if tok.lemma_.lower() in ANAPHORIC_PLACES | {"neighborhood", "neighbourhood", "district", "suburb", "quarter"}:
+            # "the town of Hit", "the Baghdad neighborhoods of Karrada and Shaab": the named place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for q in c.children:
+                        if q.dep_ == "pobj" and self.ents.place_at(q) is not None:
+                            return self.ents.place_at(q)
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
                 return self.ents.place_at(c)

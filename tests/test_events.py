@@ -171,3 +171,13 @@ def test_which_clause_is_not_the_persons_act(parse_text):
     e = _event(parse_text("The first attack occurred at a rally for president Hamid Karzai which killed over 26."),
                "killed")
     assert not any("Karzai" in r.name for r in e.agents), _names(e.agents)
+
+
+@pytest.mark.parametrize("text,trigger,place", [
+    ("Two explosions in the Baghdad neighborhoods of Karrada and Shaab killed four people.", "explosions", "Karrada"),
+    ("Insurgents attacked an army base near the town of Tikrit, killing at least 15 soldiers.", "attacked", "Tikrit"),
+])
+def test_named_place_inside_a_generic_place_noun(parse_text, text, trigger, place):
+    """ "the town of X", "the Baghdad neighborhoods of X": X, not the article's main city."""
+    e = _event(parse_text(text), trigger)
+    assert e.place is not None and place in e.place.text, e.place
