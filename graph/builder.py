@@ -410,7 +410,10 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
             for x in m.targets:
                 target_count[actor_key(x)] += 1
         agents = sorted(agent_count, key=lambda k: (-agent_count[k], k))
-        targets = [k for k in sorted(target_count, key=lambda k: (-target_count[k], k)) if k not in agents]
+        # an actor on both sides stays a target only where one mention says so ("the bomber was
+        # killed": a suicide attacker is agent and victim of his own attack)
+        both = {actor_key(x) for m in ms for x in m.targets if x in m.agents}
+        targets = [k for k in sorted(target_count, key=lambda k: (-target_count[k], k)) if k not in agents or k in both]
         place_count = Counter(m.place.key for m in ms if m.place is not None)
         place = sorted(place_count, key=lambda k: (-place_count[k], k))[0] if place_count else ""
         modality = Counter(m.modality for m in ms).most_common(1)[0][0]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -29,7 +29,8 @@ from .model import ActorRef, PlaceRef, PLOVER_TYPES
 
 LIGHT_VERBS = {"launch", "carry", "conduct", "step", "mount", "stage", "begin", "continue", "intensify",
                "escalate", "start", "order", "wage", "lead", "unleash", "resume", "announce", "pass", "adopt",
-               "impose", "introduce", "slap", "levy", "extend", "tighten", "issue", "make", "file", "level"}
+               "impose", "introduce", "slap", "levy", "extend", "tighten", "issue", "make", "file", "level",
+               "set", "plant", "detonate", "trigger", "throw", "hurl", "drop", "use"}
 HYPO_AUX = {"could", "would", "might", "may", "should", "must", "can"}
 INTENT_VERBS = {"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                 "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"}
@@ -57,28 +58,35 @@ HUMAN_NOUNS = {
     "hostage", "villager", "patient", "colonel", "major", "lieutenant", "sergeant", "captain", "cadet",
     "recruit", "policewoman", "relative", "son", "daughter", "father", "mother", "pedestrian", "tourist",
     "expatriate", "militiaman", "jihadist", "insurgent", "militant", "demonstrator", "mourner", "guest",
+    "enemy", "assailant", "perpetrator", "extremist", "terrorist", "killer", "suspect", "individual", "foreigner",
 }
 MILITARY_NOUNS = {"soldier", "officer", "general", "commander", "personnel", "guard", "colonel", "major",
                   "lieutenant", "sergeant", "captain", "cadet", "recruit", "fighter", "militiaman"}
 # verbs by which a body adopts its own document, and the documents a body issues
-# verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
-# places are the event's
-EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",
-               "occur", "happen", "take", "rock", "shake", "flatten", "raze", "level", "tear", "rip", "kill",
-               "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
-MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
-             "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
-SERIES_NOUNS = {"spate", "wave", "series", "string", "string", "number", "pair", "flurry", "barrage", "volley"}
-INTRANSITIVE = {"explode", "die", "erupt", "blow", "crash", "collapse"}
-WEAPON_VERBS = {"set", "plant", "detonate", "fire", "drop", "hurl", "throw", "lob", "launch", "explode", "rig",
-                "trigger", "park", "drive"}
 ADOPT_VERBS = {"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"}
 DOCUMENT_NOUNS = {"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill", "declaration",
                   "communique", "initiative", "motion", "draft", "ultimatum", "order"}
+PART_NOUNS = {"member", "remnant", "dozen", "hundred", "thousand", "scores", "number", "rest", "some", "many"}
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "outfit", "faction", "network"}
+# verbs whose object or passive subject is hurt: the victims an attack noun governs
+HARM_VERBS = {"kill", "wound", "injure", "hurt", "leave", "claim", "target", "die"}
+# "a wave of attacks", "a spate of bombings": the quantity noun stands for the attacks
+SERIES_NOUNS = {"wave", "spate", "series", "string", "number", "pair", "couple", "flurry", "rash", "set"}
+# "blamed X for the bombing", "X claimed responsibility for the attack"
+BLAME_VERBS = {"blame", "accuse", "hold"}
 SITE_NOUNS = {"city", "town", "village", "capital", "outskirts", "suburb", "district", "neighborhood",
               "neighbourhood", "quarter", "province", "region", "border", "coast", "north", "south", "east", "west",
               "center", "centre", "hospital", "school", "market", "camp", "airport", "port", "base", "street",
               "square", "mosque", "church", "university", "prison", "embassy", "checkpoint", "crossing", "area"}
+# verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
+# places are the event's
+EVENT_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",
+               "occur", "happen", "take", "rock", "shake", "flatten", "raze", "level", "tear", "rip",
+               "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"}
+REPORTER_NOUNS = {"official", "witness", "resident", "doctor", "spokesman", "spokeswoman", "source", "medic",
+                  "activist", "journalist", "reporter", "officer", "elder", "relative", "survivor"}
+MUNITIONS = {"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship", "missile",
+             "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber", "fighter-bomber"}
 ANAPHORIC_PLACES = {"city", "town", "area", "village", "region", "enclave", "province", "country"}
 
 
@@ -121,14 +129,6 @@ def parse_number(tok: Token) -> int | None:
                     pass
         return val
     return None
-
-
-def _in_attribution(t: Token) -> bool:
-    """Whether a word is the source of a report ("according to X", "X said"), never a role."""
-    for anc in [t] + list(t.ancestors)[:6]:
-        if anc.lower_ == "according":
-            return True
-    return False
 
 
 def _actor_position(t: Token) -> bool:
@@ -258,17 +258,40 @@ class EventFinder:
             subj = [v.head]
         if not subj and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
             subj = [v.head]
+            if self.ents.actor_at(v.head) is None and self.unnamed(v.head) is None:
+                # "X set off a bomb outside a hotel, killing ...": the participle belongs to the clause
+                gov = v.head
+                for _ in range(3):
+                    if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                        break
+                    gov = gov.head
+                if gov.pos_ in ("VERB", "AUX") and _children(gov, "nsubj"):
+                    subj = _children(gov, "nsubj")
+        if not subj and v.dep_ == "pobj" and v.tag_ == "VBG" and v.head.head.pos_ in ("VERB", "AUX"):
+            subj = _children(v.head.head, "nsubj")  # "set off a bomb outside X killing five" (misparsed)
+        if not subj and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head.dep_ in ("acl", "advcl", "conj"):
+            subj = self.agent_tokens_raw(v.head)  # "..., killing five and wounding 20"
         return subj
 
     def _movement(self, tok: Token) -> bool:
         e = self.lexical_entry(tok)
         return e is not None and e.plover == "RETREAT"
 
-    def resolve(self, toks: list[Token]) -> list[ActorRef]:
+    def resolve(self, toks: list[Token], victims: bool = False) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
             for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
                 ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
+                    # "100 members of the security forces": the mention is the whole phrase
+                    left = x.left_edge.i
+                    right = max(t.i for t in x.subtree if t.idx < ref.end + 1)
+                    span = self.doc[left:right + 1] if right - left < 10 else self.doc[left:x.i + 1]
+                    ref = replace(ref, text=span.text, start=span.start_char, end=span.end_char)
+                if ref is None and victims:
+                    ref = self.counted(x)
+                if ref is None:
+                    ref = self.definite_group(x)
                 if ref is None and x.pos_ in ("NOUN", "PROPN"):
                     # "remnants" of rebels... (first-level of-phrase) and appositions
                     for c in x.children:
@@ -307,11 +330,10 @@ class EventFinder:
         lemma = tok.lemma_.lower()
         if lemma not in HUMAN_NOUNS and tok.lower_ not in HUMAN_NOUNS:
             return None
-        if lemma in ("other", "victim", "person"):
+        if lemma in ("other", "victim", "person") and self.ents.country:
             # "11 people and 40 others": the people of the article's country, not an actor "others"
-            country = self.ents.country
-            return self.ents.resolver.generic("civilians", country, tok.text, tok.idx,
-                                              tok.idx + len(tok.text)) if country else None
+            return self.ents.resolver.generic("civilians", self.ents.country, tok.text, tok.idx,
+                                              tok.idx + len(tok.text))
         if lemma == "member":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -328,6 +350,83 @@ class EventFinder:
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
                         text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
 
+    def definite_group(self, tok: Token) -> ActorRef | None:
+        """"the group", "the militia": the last armed group named before, in this or the two
+        previous sentences."""
+        if tok.lemma_.lower() not in GROUP_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        first = tok.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        groups = [a for a in self.ents.actors if a.end <= tok.idx and a.start >= self.doc[first].idx
+                  and a.type == "armed_group"]
+        return groups[-1] if groups else None
+
+    def counted(self, tok: Token) -> ActorRef | None:
+        """A bare number standing for people hurt ("killed 12 and wounded another 30"):
+        the people of the article's country, named by the number phrase."""
+        if not tok.like_num or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "12 of the soldiers": the soldiers are named elsewhere
+        words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("advmod", "quantmod", "det", "compound", "nummod")
+                 or c.i == tok.i]
+        span = self.doc[min(w.i for w in words):tok.i + 1]
+        return self.ents.resolver.generic("civilians", self.ents.country, span.text, span.start_char, span.end_char)
+
+    def victims_of(self, verb: Token) -> list[Token]:
+        """Who a harm verb and its coordinated harm verbs hurt: "killed 9 and wounded 12",
+        "left 30 others wounded", "killed 31, and 50 others were injured"."""
+        out: list[Token] = []
+        for v in [verb] + [c for c in verb.conjuncts if c.i > verb.i]:
+            if v.lemma_.lower() not in HARM_VERBS:
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            out += _children(v, "nsubjpass") if passive else _children(v, "dobj")
+        return out
+
+    def clause_slot(self, h: Token) -> Token:
+        """The noun that stands for an attack noun in its clause: through coordination and
+        apposition ("shootings and bombings killed", "two attacks -- a shooting and a car bomb
+        -- left") and series nouns ("a wave of attacks killed")."""
+        t = h
+        for _ in range(4):
+            if t.dep_ in ("conj", "appos") and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
+                t = t.head.head
+            else:
+                break
+        return t
+
+    def noun_event_agents(self, tok: Token, depth: int = 0) -> list[ActorRef]:
+        """The agents of an attack noun used as the subject or setting of another trigger
+        ("the bombing, which killed 20", "killed in IS attacks")."""
+        e = self.entry_for(tok)
+        if e is None or e.plover != "ASSAULT" or tok.pos_ not in ("NOUN", "PROPN") or depth > 2:
+            return []
+        trig = Trigger(tok, tok.idx, tok.idx + len(tok.text), e)
+        return self.roles(trig, depth + 1)[0]
+
+    def blamed(self, h: Token) -> list[Token]:
+        """Who is blamed for or claims an attack noun: "X blamed Y for the bombing", "the
+        bombing was blamed on Y", "Y claimed responsibility for the attack"."""
+        slot = self.clause_slot(h)
+        if slot.dep_ == "pobj" and slot.head.lower_ == "for":
+            gov = slot.head.head
+            if gov.lemma_.lower() in BLAME_VERBS and gov.pos_ == "VERB":
+                return _children(gov, "dobj") or [p for c in gov.children if c.dep_ == "agent"
+                                                  for p in c.children if p.dep_ == "pobj"]
+            if gov.lemma_.lower() in ("responsibility", "credit") and gov.head.pos_ == "VERB":
+                return self.agent_tokens_raw(gov.head)
+        if slot.dep_ == "dobj" and slot.head.lemma_.lower() == "claim":
+            return self.agent_tokens_raw(slot.head)  # "the group claimed the bombing"
+        if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
+            return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj"]
+        return []
+
     def pronoun(self, tok: Token) -> ActorRef | None:
         low = tok.lower_
         before = [a for a in self.ents.actors if a.end <= tok.idx]
@@ -342,57 +441,29 @@ class EventFinder:
             prev = self.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else sent_start
             groups = [a for a in before if a.start >= prev
                       and a.type in ("armed_group", "military", "civilians", "government", "country")]
-            return groups[-1] if groups else None
+            if groups:
+                return groups[-1]
+            # "the enemies of the country attacked ... They killed": the last plural people subject
+            first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+            subj = [t for t in self.doc[first:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
+            for t in reversed(subj):
+                if t.lemma_.lower() in REPORTER_NOUNS:
+                    continue  # "officials said ... 'They killed'": the speakers are not the killers
+                ref = self.unnamed(t)
+                if ref is not None:
+                    return ref
+            return None
         return None
-
-    def _inherited_agents(self, h: Token, depth: int) -> list[Token]:
-        """Agents an act takes from the event it is part of: "the bombing ... that killed 20"
-        (a relative clause), "were killed in IS attacks", "set off a car bomb ..., killing five"."""
-        if depth > 2:
-            return []
-        if h.dep_ == "relcl":
-            for anc in [h.head] + list(h.head.ancestors)[:4]:
-                if anc.i != h.i and anc.pos_ in ("NOUN", "PROPN") and self.entry_for(anc) is not None:
-                    inner = self.roles(Trigger(head=anc, start=anc.idx, end=anc.idx + len(anc.text),
-                                               entry=self.entry_for(anc)), depth=depth + 1)[0]
-                    return self._tokens_of(inner)
-        if h.lemma_.lower() in ("kill", "wound", "injure"):
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == "in":
-                    for p in c.children:
-                        if p.dep_ != "pobj":
-                            continue
-                        if self.ents.actor_at(p) is not None and any(
-                                self.entry_for(x) is not None for x in p.children if x.dep_ in ("attr", "appos")):
-                            return [p]  # "killed in IS attacks" (misparsed with IS as the head)
-                        if self.entry_for(p) is not None:
-                            return [x for x in p.children if x.dep_ in ("compound", "poss", "amod")
-                                    and self.ents.actor_at(x) is not None]
-            if h.tag_ == "VBG" or h.dep_ in ("pobj", "advcl"):
-                # "Taliban fighters set off a car bomb ..., killing five": the clause's subject
-                root = h.sent.root
-                if root.i != h.i and root.lemma_.lower() in WEAPON_VERBS | LIGHT_VERBS | {"attack", "bomb", "shell",
-                                                                                         "strike", "open", "fire"}:
-                    return self.agent_tokens_raw(root)
-        return []
-
-    def _tokens_of(self, refs: list[ActorRef]) -> list[Token]:
-        out = []
-        for r in refs:
-            span = self.doc.char_span(r.start, r.end, alignment_mode="expand")
-            if span is not None:
-                out.append(span.root)
-        return out
 
     def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         h, e = trig.head, trig.entry
+        inherited: list[ActorRef] = []
         agents: list[Token] = []
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
-                h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN") and (
-                    h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
-                and not any(c.dep_ == "dobj" for c in h.children))  # "a spate of bombings killed 17 people"
+                h.dep_ == "acl" and (h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
+                and (h.head.pos_ in ("NOUN", "PROPN") or h.head.like_num) and not _children(h, "dobj"))
             if passive:
                 by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
                 subj = _children(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
@@ -405,32 +476,82 @@ class EventFinder:
                     agents, targets = by, subj
             else:
                 agents = self.agent_tokens_raw(h)
-                # an intransitive act has no object ("a bomb exploded ..., according to X": X is a
-                # misparsed object)
-                targets = _children(h, "dobj") if h.lemma_.lower() not in INTRANSITIVE else []
+                targets = _children(h, "dobj")
                 if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
-                if e.plover == "ASSAULT" and h.lemma_.lower() in INTRANSITIVE | {"detonate", "go"}:
-                    # "a bomb exploded near an army patrol": the people it was set for
-                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("near", "beside", "outside")
-                                for p in c.children if p.dep_ == "pobj" and self.ents.actor_at(p) is not None
-                                and self.ents.actor_at(p).type in ("military", "government", "armed_group")]
-                if not targets and h.dep_ in ("oprd", "xcomp", "ccomp", "conj") and h.head.lemma_.lower() == "leave" \
-                        and h.lemma_.lower() in ("wound", "injure", "kill", "dead"):
-                    targets = _children(h.head, "dobj")  # "leaving two others wounded"
                 if e.mode == "death":
                     agents, targets = [], agents
+                elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
+                        all(a.like_num for a in agents) or (
+                        h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)
+                        and not any(c.dep_ in ("aux", "auxpass") for c in h.children))):
+                    # "... and 20 injured", "12 were killed and 30 others injured": people hurt
+                    agents, targets = [], agents
+                if h.lemma_.lower() in HARM_VERBS:
+                    # "wounded over 50": a number parsed as the object of a preposition
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in (
+                        "over", "about", "around", "nearly", "almost", "some") for p in c.children
+                        if p.dep_ == "pobj" and p.like_num]
                 if e.plover == "RETREAT":
                     targets = []
             if e.plover in ("ASSAULT",) and h.lemma_ in ("explode", "detonate") and not passive:
                 agents = [a for a in agents if self.ents.actor_at(a) is not None]
+            if e.plover == "ASSAULT":
+                # "a bomb exploded near a patrol, killing one soldier and wounding 10 others"
+                for c in h.children:
+                    if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in HARM_VERBS:
+                        targets += [x for x in self.victims_of(c) if x not in targets]
+                # "12 were killed and another 30 were wounded": a coordinated harm verb's victims
+                if h.dep_ == "conj" and h.lemma_.lower() in HARM_VERBS and not targets and not (
+                        _children(h, "dobj") or _children(h, "nsubj")):
+                    targets += _children(h.head, "nsubjpass") if passive else []
+                # "left 30 others wounded", "leaving three others wounded"
+                if h.tag_ == "VBN" and not targets and h.i > 0:
+                    prev = self.doc[h.i - 1]
+                    if prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
+                        targets = [prev]
+                        if not agents and prev.head.i != h.i:
+                            agents = self.agent_tokens_raw(prev.head)
+                # "the bombing of a police station that killed 20": the clause belongs to the attack
+                for i, x in enumerate(agents):
+                    if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
+                        x = agents[i] = h.head
+                        ref = self.ents.actor_at(x)
+                        if x.lower_ != "who" and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
+                            # "an attack at a rally for the president which killed 26": not the president
+                            earlier = [t for t in self.doc[h.sent.start:x.i] if t.pos_ in ("NOUN", "PROPN")
+                                       and (en := self.entry_for(t)) is not None and en.plover == "ASSAULT"]
+                            x = agents[i] = earlier[-1] if earlier else h
+                    if h.dep_ == "relcl" and h.head.i == x.i and self.entry_for(x) is None and x.dep_ == "pobj" \
+                            and x.head.lower_ == "of" and self.ents.actor_at(x) is None:
+                        agents[i] = x.head.head
+                agents = [x for x in agents if x.i != h.i]
+                # "the bombing, which killed 20", "killed in IS attacks": the attack's agents
+                for x in list(agents):
+                    inherited += self.noun_event_agents(x, depth)
+                if inherited:
+                    agents = [x for x in agents if self.entry_for(x) is None]
+                if not agents and not inherited:
+                    for c in h.children:
+                        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":  # (or a noun the parser hung under it)
+                                    for q in [p] + [q for q in p.children if q.dep_ in ("attr", "appos")]:
+                                        inherited += self.noun_event_agents(q, depth)
         else:
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
                     agents.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "by":
                     agents += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "acl" and c.i > h.i:
+                    # "an attack targeting police", "attacks carried out by militants"
+                    if c.lemma_.lower() in ("target", "hit", "strike", "aim"):
+                        targets += _children(c, "dobj") + [p for cc in c.children if cc.dep_ == "prep"
+                                                           and cc.lower_ in ("at", "on") for p in cc.children
+                                                           if p.dep_ == "pobj"]
+                    agents += [p for cc in c.children if cc.dep_ == "agent" for p in cc.children if p.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
                     targets += [p for p in c.children if p.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "of":
@@ -440,54 +561,48 @@ class EventFinder:
                     else:
                         targets += objs
             gov = h.head
-            if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | WEAPON_VERBS | {"step", "call"}:
+            if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | {"step", "call"}:
                 agents += self.agent_tokens_raw(gov)
-            # "Colombia blamed the ELN for the bombing": the blamed is the attacker; so is the
-            # claimer of "X claimed (responsibility for) the attack"
-            if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "for":
-                verb = gov.head
-                if verb.lemma_.lower() in ("blame", "hold") and e.plover in ("ASSAULT", "COERCE"):
-                    agents += _children(verb, "dobj")
-                elif verb.lower_ == "responsibility" and verb.head.lemma_.lower() in ("claim", "take", "accept"):
-                    agents += self.agent_tokens_raw(verb.head)
-            if h.dep_ == "dobj" and gov.lemma_.lower() == "claim" and e.plover == "ASSAULT":
-                agents += self.agent_tokens_raw(gov)
-            # "the bombing was blamed on the group"
-            if h.dep_ == "nsubjpass" and gov.lemma_.lower() in ("blame", "pin") and e.plover == "ASSAULT":
-                agents += [p for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
-                           for p in c.children if p.dep_ == "pobj"]
-            # "killed in IS attacks" parsed with the group as the head of the attacks
-            if h.dep_ in ("attr", "appos") and self.ents.actor_at(gov) is not None:
-                agents.append(gov)
-            subj_of = gov if h.dep_ == "nsubj" else gov.head if h.dep_ in ("conj", "appos") and gov.dep_ == "nsubj" \
-                else None
-            if h.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in SERIES_NOUNS:
-                series = gov.head  # "a spate of bombings killed 17 people"
-                acts = [c for c in series.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-                subj_of = series.head if series.dep_ == "nsubj" else acts[0] if acts else None
-            if subj_of is not None and subj_of.pos_ == "VERB" and subj_of.lemma_.lower() not in INTRANSITIVE:
-                # "blasts killed 11 people", "shootings and bomb blasts killed 11 ... and left 40 others wounded"
-                targets += _children(subj_of, "dobj")
-                for v in subj_of.conjuncts:
-                    if v.lemma_.lower() in ("kill", "wound", "injure", "leave") and not _children(v, "nsubj"):
-                        targets += _children(v, "dobj")
-            # "a suicide attack targeting emergency responders"
-            targets += [o for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in ("target", "hit", "strike")
-                        for o in c.children if o.dep_ == "dobj"]
+            slot = self.clause_slot(h)
+            if slot.dep_ in ("nsubj",) and slot.head.pos_ == "VERB":
+                targets += _children(slot.head, "dobj")
+                if e.plover == "ASSAULT":
+                    targets += [x for x in self.victims_of(slot.head) if x not in targets]
+            if e.plover == "ASSAULT":
+                agents += self.blamed(h)
+                first = min([h.i] + [c.i for c in h.lefts if c.dep_ == "compound"])
+                prev = self.doc[first - 1] if first > h.sent.start else None
+                if prev is not None and prev.dep_ not in ("compound", "poss", "nsubj", "nsubjpass", "dobj") and not any(
+                        self.ents.actor_at(a) is not None for a in agents):
+                    # "killed in IS attacks" parsed with "IS" apart: a group named right before the noun
+                    ref = self.ents.actor_at(prev)
+                    if ref is not None and ref.type in ("armed_group", "military", "country", "government"):
+                        agents.append(prev)
+            if _children(h, "dobj") and h.lower_.endswith("ing"):
+                # a gerund parsed as a noun ("outside a compound killing five people"): a verb
+                targets += _children(h, "dobj")
+                if not any(self.ents.actor_at(a) is not None for a in agents):
+                    gov = h.head
+                    for _ in range(3):
+                        if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                            break
+                        gov = gov.head
+                    agents += self.agent_tokens_raw(gov) if gov.pos_ in ("VERB", "AUX") else []
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike
                 if gov.head.lemma_ in ("kill", "wound", "injure", "die"):
                     targets += _children(gov.head, "nsubjpass") + _children(gov.head, "nsubj")
-        agents = [x for x in agents if not _in_attribution(x)]
-        targets = [x for x in targets if not _in_attribution(x)]
+                    for v in gov.head.conjuncts:  # "12 were killed and 30 wounded in the blast"
+                        if v.lemma_ in ("kill", "wound", "injure", "die"):
+                            targets += _children(v, "nsubjpass") + _children(v, "nsubj")
         a = [x for x in self.resolve(agents) if x.type != "media"]
-        if not a and e.plover == "ASSAULT" and any(x.lower_ in PLURAL_PRONOUNS for x in agents):
-            # "They killed ...": the armed group the article last named
-            groups = [r for r in self.ents.actors if r.end <= h.idx and r.type == "armed_group"]
-            a = groups[-1:]
-        if not a and e.plover == "ASSAULT":
-            a = [x for x in self.resolve(self._inherited_agents(h, depth)) if x.type != "media"]
+        a += [x for x in inherited if x.key not in {y.key for y in a}]
+        suicide: list[ActorRef] = []
+        if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
+            # "26 people and the bomber were killed": a bomber dies by his own bomb (agent and victim)
+            a = suicide = [x for x in self.resolve([t for t in targets if t.lemma_.lower() == "bomber"])
+                           if x.type != "media"]
         if not a and h.lemma_.lower() in ADOPT_VERBS:
             # "the General Assembly resolution was approved": a body adopts its own resolution
             for x in targets:
@@ -496,7 +611,9 @@ class EventFinder:
                     a = [owner]
                     targets = [y for y in targets if y is not x]
                     break
-        t = [x for x in self.resolve(targets) if x.type != "media" and x.key not in {y.key for y in a}]
+        victims = e.plover == "ASSAULT"
+        t = [x for x in self.resolve(targets, victims) if x.type != "media"
+             and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
         return a, t
 
     def owner(self, tok: Token) -> ActorRef | None:
@@ -566,15 +683,18 @@ class EventFinder:
         p = self.ents.place_at(tok)
         if p is not None:
             return p
+        if tok.lemma_.lower() in ANAPHORIC_PLACES | {"neighborhood", "neighbourhood", "district", "suburb", "quarter"}:
+            # "the town of Hit", "the Baghdad neighborhoods of Karrada and Shaab": the named place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for q in c.children:
+                        if q.dep_ == "pobj" and self.ents.place_at(q) is not None:
+                            return self.ents.place_at(q)
         for c in tok.children:
             if c.dep_ == "poss" and tok.lemma_.lower() not in SITE_NOUNS:
                 continue  # "Israel's war", "Syria's government": an owner, not a place
             if c.dep_ in ("compound", "amod", "poss") and self.ents.place_at(c) is not None:
                 return self.ents.place_at(c)
-        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if of:
-            # "the town of Taji": the place named, not the article's main city
-            return next((pl for pl in (self.ents.place_at(p) for p in of) if pl is not None), None)
         if tok.lemma_.lower() in ANAPHORIC_PLACES and any(d.lower_ in ("the", "this", "that") for d in tok.children):
             return main
         return None
