@@ -564,10 +564,15 @@ class EventFinder:
             if h.dep_ in ("dobj",) and gov.lemma_.lower() in LIGHT_VERBS | {"step", "call"}:
                 agents += self.agent_tokens_raw(gov)
             slot = self.clause_slot(h)
+            acts = [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                    and _children(c, "dobj")] if slot.lemma_.lower() in SERIES_NOUNS else []
             if slot.dep_ in ("nsubj",) and slot.head.pos_ == "VERB":
                 targets += _children(slot.head, "dobj")
                 if e.plover == "ASSAULT":
                     targets += [x for x in self.victims_of(slot.head) if x not in targets]
+            elif acts and e.plover == "ASSAULT":
+                # "after a spate of bombings killed 17", the verb parsed as a clause of "spate"
+                targets += [x for x in self.victims_of(acts[0]) if x not in targets]
             if e.plover == "ASSAULT":
                 agents += self.blamed(h)
                 first = min([h.i] + [c.i for c in h.lefts if c.dep_ == "compound"])

@@ -228,6 +228,7 @@ INHERITED = [
 ]
 
 
+@pytest.mark.parametrize("text,trigger,agent", INHERITED)
 def test_attackers_from_blame_claims_and_the_clause(parse_text, text, trigger, agent):
     ev = _event(parse_text(text), trigger)
     assert any(agent.lower() in a.name.lower() for a in ev.agents), (trigger, [a.name for a in ev.agents])
@@ -278,6 +279,7 @@ VICTIMS = [
 ]
 
 
+@pytest.mark.parametrize("text,trigger,target", VICTIMS)
 def test_victims_and_targets_of_nominal_attacks(parse_text, text, trigger, target):
     ev = _event(parse_text(text), trigger)
     assert any(target.lower() in t.name.lower() for t in ev.targets), (trigger, [t.name for t in ev.targets])
