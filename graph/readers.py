@@ -12,10 +12,12 @@ the extractor leaves out.
 """
 from __future__ import annotations
 
+import codecs
 import glob
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -25,35 +27,81 @@ from dateutil import parser as dateparser_
 from .errors import InputError
 from .model import Article, ArticleFailure
 
-MAX_BYTES = 50_000_000  # larger inputs are refused with a clear error
+MAX_BYTES = 50_000_000  # larger input files are refused with a clear error
+MAX_CHARS = 1_000_000  # longer article texts are refused (the parser's own limit): split them
+MAX_SIDECAR_BYTES = 1_000_000
+EARLIEST = date(1800, 1, 1)  # a publication date before this is taken for a data error
+_SURROGATE = re.compile("[\ud800-\udfff]")
 META_FIELDS = ("title", "publisher", "published", "url", "language")
 ID_SAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 # -- decoding ------------------------------------------------------------------------------
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Decode an article's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+def _cp1252_byte(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81 0x8d 0x8f 0x90 0x9d: not in cp1252, read as Latin-1
+        return chr(b)
 
-    Raises InputError for empty or binary content.
+
+def _decode_mixed(data: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, each other byte as cp1252 (Latin-1 where cp1252 has none).
+
+    A file in cp1252 or Latin-1 decodes as such (their accented letters are never valid
+    UTF-8 sequences in practice), and a UTF-8 file with a few pasted cp1252 bytes keeps
+    both its UTF-8 and its cp1252 characters.
+    """
+    out: list[str] = []
+    view = memoryview(data)
+    pos = 0
+    while pos < len(data):
+        try:
+            out.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as exc:
+            out.append(codecs.utf_8_decode(view[pos:pos + exc.start], "strict", True)[0])
+            out.extend(_cp1252_byte(b) for b in data[pos + exc.start:pos + exc.end])
+            pos += exc.end
+    return "".join(out)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a BOM."""
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.6 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.6 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """Decode an article's bytes: UTF-8 (with or without BOM), UTF-16 (BOM or evident),
+    else UTF-8 with stray cp1252/Latin-1 bytes (see _decode_mixed).
+
+    Raises InputError for empty, binary or undecodable content.
     """
     if not data.strip():
         raise InputError(path, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if utf16:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 text ({exc.reason})") from exc
+            raise InputError(path, f"invalid UTF-16 text ({exc.reason} at byte {exc.start})") from exc
+        if _SURROGATE.search(text):
+            raise InputError(path, "invalid UTF-16 text (unpaired surrogate)")
     else:
         if b"\x00" in data[:4096]:
             raise InputError(path, "binary content (NUL bytes), not a text article")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+            text = _decode_mixed(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
     bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if bad > max(20, len(text[:20000]) // 50):
         raise InputError(path, "binary content (control characters), not a text article")
@@ -69,13 +117,16 @@ def parse_published(value: object, where: str) -> date | None:
     if not isinstance(value, str):
         raise InputError(where, f"'published' must be a date string, got {type(value).__name__}")
     try:
-        return date.fromisoformat(value[:10])
+        found = date.fromisoformat(value[:10])
     except ValueError:
-        pass
-    try:
-        return dateparser_.parse(value, default=datetime(1, 1, 1)).date()
-    except (ValueError, OverflowError) as exc:
-        raise InputError(where, f"'published' is not a valid date: {value!r}") from exc
+        try:
+            found = dateparser_.parse(value, default=datetime(1, 1, 1)).date()
+        except (ValueError, OverflowError) as exc:
+            raise InputError(where, f"'published' is not a valid date: {value[:100]!r}") from exc
+    if found < EARLIEST:
+        raise InputError(where, f"'published' {found.isoformat()} is before {EARLIEST.year}: not a plausible "
+                                "publication date")
+    return found
 
 
 def _meta_from_mapping(meta: dict, where: str) -> dict:
@@ -97,13 +148,27 @@ def _meta_from_mapping(meta: dict, where: str) -> dict:
     return out
 
 
+def _loads(text: str):
+    """json.loads that turns absurd nesting into a JSONDecodeError-like ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
+
+
 def read_sidecar(path: Path) -> dict:
     side = path.with_name(path.stem + ".meta.json")
-    if not side.exists():
+    if not (side.exists() or side.is_symlink()):
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = _read_bytes(side, limit=MAX_SIDECAR_BYTES)
+    except InputError as exc:
+        raise InputError(str(side), f"metadata sidecar: {exc.reason}") from exc
+    try:
+        meta = _loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(str(side), f"invalid metadata sidecar: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    except ValueError as exc:
         raise InputError(str(side), f"invalid metadata sidecar: {exc}") from exc
     return _meta_from_mapping(meta, str(side))
 
@@ -150,7 +215,17 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _clean(s: str) -> str:
+    """Unpaired surrogates (possible from JSON escapes) as U+FFFD: one character each, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", s)
+
+
 def _make_article(article_id: str, text: str, path: str, meta: dict, source: str = "sidecar") -> Article:
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"the text is too long to parse ({len(text)} characters; the limit is {MAX_CHARS}): "
+                               "split the article")
+    text = _clean(text)
+    meta = {k: _clean(v) if isinstance(v, str) else v for k, v in meta.items()}
     published = meta.get("published")
     return Article(
         article_id=article_id,
@@ -166,13 +241,23 @@ def _make_article(article_id: str, text: str, path: str, meta: dict, source: str
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"the file is too large ({size} bytes; the limit is {MAX_BYTES})")
-        return path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(str(path), "not a regular file (a pipe, socket or device)")
+        if st.st_size > limit:
+            raise InputError(str(path), f"the file is too large ({st.st_size} bytes; the limit is {limit})")
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(str(path), f"the file is too large (more than {limit} bytes; the limit is {limit})")
+        return data
     except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise InputError(str(path), f"a broken symbolic link (to {os.readlink(path)})") from exc
         raise InputError(str(path), "the file vanished before it could be read") from exc
     except PermissionError as exc:
         raise InputError(str(path), "permission denied") from exc
@@ -244,15 +329,18 @@ def read_jsonl(path: Path) -> Iterator[Article | ArticleFailure]:
         where = f"{path}:{lineno}"
         fallback_id = f"{article_id_for(path)}_{lineno}"
         try:
-            rec = json.loads(line)
+            rec = _loads(line)
         except json.JSONDecodeError as exc:
             yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            continue
+        except ValueError as exc:
+            yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc}")
             continue
         if not isinstance(rec, dict):
             yield ArticleFailure(fallback_id, where, "a record must be a JSON object")
             continue
         rid = rec.get("id")
-        aid = ID_SAFE.sub("_", str(rid)) if rid not in (None, "") else fallback_id
+        aid = ID_SAFE.sub("_", str(rid))[:200] if rid not in (None, "") else fallback_id
         if aid in seen:
             yield ArticleFailure(f"{aid}_{lineno}", where, f"duplicate record id {aid!r}")
             continue
@@ -298,7 +386,8 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
             matches = [p]
         for m in matches:
             if m.is_dir():
-                found += sorted(f for f in m.rglob("*") if f.is_file() and reader_for(f))
+                # broken links, pipes... named like articles are listed too, to be reported
+                found += sorted(f for f in m.rglob("*") if reader_for(f) and not f.is_dir())
             else:
                 found.append(m)
     return list(dict.fromkeys(found))
@@ -311,6 +400,8 @@ def read_path(path: Path, reader: str | None = None) -> Iterator[Article | Artic
         yield from READERS[name](path)
     except InputError as exc:
         yield ArticleFailure(article_id_for(path), str(path), exc.reason)
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:  # a reader's library broke on this input
+        yield ArticleFailure(article_id_for(path), str(path), f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def read_articles(inputs: Iterable[str | os.PathLike], reader: str | None = None) -> Iterator[Article | ArticleFailure]:
