@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import networkx as nx
 
@@ -33,8 +34,10 @@ STOP = set("the a an of in on at to for by with and or from as that this is was 
            "their they he she said says would could will after before since about over into than not".split())
 
 
-def _words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2}
+@lru_cache(maxsize=8192)
+def _words(s: str) -> frozenset[str]:
+    """Content words of a sentence (cached: merging compares each sentence with many others)."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2)
 
 
 def _overlap(a: TimeValue, b: TimeValue) -> bool | None:

@@ -7,6 +7,7 @@ same folder, then ``os.replace``), so every file is complete or absent.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
@@ -185,23 +186,80 @@ def _umask() -> int:
     return mask
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file completely or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+TMP_SUFFIX = ".tmp"
+JOURNAL = ".ctkg-commit.json"  # the renames of a set of exports that was being put in place
+
+
+def _stage(path: Path, text: str) -> Path:
+    """Write ``text`` completely to a hidden temporary file beside ``path`` (synced to disk)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+    except BaseException:
+        _unlink(Path(tmp))
+        raise
+    return Path(tmp)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not every system can open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file completely or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _stage(path, text)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
+
+
+def recover_exports(out: str | os.PathLike) -> None:
+    """Finish or clean up after a build that was killed while writing ``out``.
+
+    A killed build can leave hidden temporary files (removed here), and, if it was killed
+    while renaming a complete set of new files into place, a journal of those renames:
+    they are completed, so the folder holds one build's files, never a mix of two.
+    """
+    out = Path(out)
+    journal = out / JOURNAL
+    if journal.is_file():
+        try:
+            pairs = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pairs = []  # a journal cut short: it was written before any rename, so nothing moved
+        for tmp, final in pairs if isinstance(pairs, list) else []:
+            src, dst = out / str(tmp), out / str(final)
+            if src.parent == out and dst.parent == out and src.is_file():
+                os.replace(src, dst)
+        _unlink(journal)
+    for name in FORMATS:
+        for stale in out.glob(f".{glob.escape(name)}.*{TMP_SUFFIX}"):
+            _unlink(stale)
+    for stale in out.glob(f"{JOURNAL}.*{TMP_SUFFIX}"):
+        _unlink(stale)
 
 
 def generate(G: nx.MultiDiGraph, name: str) -> str:
@@ -211,14 +269,36 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
 
 
 def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None) -> list[Path]:
-    """Generate every format first, then write them; returns the paths written."""
+    """Write the exports as one set; returns the paths written.
+
+    Every format is generated first (an error there leaves ``out`` untouched), then written
+    to hidden temporary files, and only when all are complete on disk are they renamed into
+    place, one quick rename each, with a journal so that a build killed during the renames
+    is completed by the next one (:func:`recover_exports`). So a failed or interrupted build
+    leaves the previous exports as they were, as a set.
+    """
     out = Path(out)
     texts = {name: generate(G, name) for name in (names or list(FORMATS))}
-    written = []
+    staged: list[tuple[Path, Path]] = []
+    journal = out / JOURNAL
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        recover_exports(out)
         for name, text in texts.items():
-            write_text_atomic(out / name, text)
-            written.append(out / name)
+            staged.append((_stage(out / name, text), out / name))
+        write_text_atomic(journal, json.dumps([[t.name, f.name] for t, f in staged]))
+        try:
+            for tmp, final in staged:
+                os.replace(tmp, final)
+        except KeyboardInterrupt:
+            recover_exports(out)  # every new file is complete: finish the set rather than leave a mix
+            raise
+        _unlink(journal)
+        _sync_dir(out)
     except OSError as exc:
         raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return written
+    finally:
+        if not journal.exists():  # nothing half-renamed: drop what was staged and not used
+            for tmp, _ in staged:
+                _unlink(tmp)
+    return [final for _, final in staged]

@@ -399,7 +399,9 @@ def read_path(path: Path, reader: str | None = None) -> Iterator[Article | Artic
     try:
         yield from READERS[name](path)
     except InputError as exc:
-        yield ArticleFailure(article_id_for(path), str(path), exc.reason)
+        # a problem of another file (the sidecar) names that file
+        reason = exc.reason if exc.path == str(path) else f"{Path(exc.path).name}: {exc.reason}"
+        yield ArticleFailure(article_id_for(path), str(path), reason)
     except (OSError, ValueError, RecursionError, MemoryError) as exc:  # a reader's library broke on this input
         yield ArticleFailure(article_id_for(path), str(path), f"could not be read ({type(exc).__name__}: {exc})")
 
