@@ -11,6 +11,7 @@ import glob
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -50,11 +51,16 @@ def _cell(v) -> str:
 
 
 def _csv(columns: list[str], rows: list[dict]) -> str:
+    """CSV with "\n" line ends. The csv module only quotes a cell for the line terminator's own
+    characters, so a row with a bare "\r" in a cell (old Mac line ends in an article) has every
+    cell quoted: otherwise a reader would end the row there."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    w.writerow(columns)
     for r in rows:
-        w.writerow({k: _cell(r.get(k)) for k in columns})
+        cells = [_cell(r.get(k)) for k in columns]
+        (quoted if any("\r" in c for c in cells) else w).writerow(cells)
     return buf.getvalue()
 
 
@@ -186,6 +192,7 @@ def _umask() -> int:
     return mask
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 TMP_SUFFIX = ".tmp"
 JOURNAL = ".ctkg-commit.json"  # the renames of a set of exports that was being put in place
 
@@ -265,7 +272,8 @@ def recover_exports(out: str | os.PathLike) -> None:
 def generate(G: nx.MultiDiGraph, name: str) -> str:
     if name not in FORMATS:
         raise UnknownFormat(f"unknown export format {name!r}; known: {', '.join(sorted(FORMATS))}")
-    return FORMATS[name](G)
+    # a lone surrogate (from a caller's own records) cannot be written as UTF-8: U+FFFD instead
+    return _SURROGATE.sub("\ufffd", FORMATS[name](G))
 
 
 def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None) -> list[Path]:

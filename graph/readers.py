@@ -19,6 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -394,7 +395,17 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def read_path(path: Path, reader: str | None = None) -> Iterator[Article | ArticleFailure]:
-    """Read one input path with the named reader (or the one its extension selects)."""
+    """Read one input path with the named reader (or the one its extension selects).
+
+    A file name that is not valid UTF-8 is shown with U+FFFD for its undecodable bytes."""
+    for item in _read_path(path, reader):
+        if _SURROGATE.search(item.path) or (isinstance(item, ArticleFailure) and _SURROGATE.search(item.reason)):
+            item = replace(item, path=_clean(item.path), **(
+                {"reason": _clean(item.reason)} if isinstance(item, ArticleFailure) else {}))
+        yield item
+
+
+def _read_path(path: Path, reader: str | None = None) -> Iterator[Article | ArticleFailure]:
     name = reader or reader_for(path) or "text"
     try:
         yield from READERS[name](path)
