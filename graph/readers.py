@@ -332,7 +332,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ArticleFailure]:
         try:
             rec = _loads(line)
         except json.JSONDecodeError as exc:
-            yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
         except ValueError as exc:
             yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc}")
