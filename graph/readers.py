@@ -31,6 +31,7 @@ from .model import Article, ArticleFailure
 MAX_BYTES = 50_000_000  # larger input files are refused with a clear error
 MAX_CHARS = 1_000_000  # longer article texts are refused (the parser's own limit): split them
 MAX_SIDECAR_BYTES = 1_000_000
+MAX_HTML_CHARS = 10_000_000  # main-text extraction takes about 2 s a MB: a larger page is refused
 EARLIEST = date(1800, 1, 1)  # a publication date before this is taken for a data error
 _SURROGATE = re.compile("[\ud800-\udfff]")
 META_FIELDS = ("title", "publisher", "published", "url", "language")
@@ -285,6 +286,9 @@ def html_to_article(html: str, article_id: str, where: str, meta: dict) -> Artic
     """Main text and metadata of an HTML page (trafilatura); sidecar metadata wins."""
     import trafilatura  # heavy import, only when HTML is read
 
+    if len(html) > MAX_HTML_CHARS:
+        raise InputError(where, f"the HTML page is too large ({len(html)} characters; the limit is "
+                                f"{MAX_HTML_CHARS} for HTML): save the article's text instead")
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)

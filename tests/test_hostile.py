@@ -104,6 +104,9 @@ CASES = [
     ("html_scripts", {"html_scripts.html": SCRIPT_HEAVY}, "ok", None),
     ("html_scriptonly", {"html_scriptonly.html": "<html><body>" + "<script>alert('x')</script>" * 100
                                                 + "</body></html>"}, "error", r"no article text found"),
+    ("html_huge", {"html_huge.html": "<html><body>" + f"<p>{SENT}</p>" * (11_000_000 // (len(SENT) + 7))
+                                     + "</body></html>"}, "error",
+     r"the HTML page is too large \(\d+ characters; the limit is 10000000 for HTML\)"),
     ("html_empty", {"html_empty.html": "<html></html>"}, "error", r"no article text found"),
     ("html_nested", {"html_nested.html": _nested_html()}, "error", r"no article text found|could not be parsed"),
     ("html_malformed", {"html_malformed.html": "<html><body><p>" + SENT + "<div><b>unclosed <i>tags</span></td>"
