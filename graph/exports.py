@@ -14,12 +14,18 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 
 from .errors import ExportError, UnknownFormat
 from .schema import Kind, Rel
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock
+    fcntl = None
 
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
                  "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
@@ -195,6 +201,7 @@ def _umask() -> int:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 TMP_SUFFIX = ".tmp"
 JOURNAL = ".ctkg-commit.json"  # the renames of a set of exports that was being put in place
+LOCK = ".ctkg-lock"  # held (flock) by the build writing the folder
 
 
 def _stage(path: Path, text: str) -> Path:
@@ -291,6 +298,24 @@ def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] |
     journal = out / JOURNAL
     try:
         out.mkdir(parents=True, exist_ok=True)
+        with _locked(out):
+            return _write_set(out, texts, staged, journal)
+    except OSError as exc:
+        raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def _locked(out: Path):
+    """One build at a time writes a folder (a second one waits): recovery never takes another
+    live build's temporary files for leftovers. The lock goes with the process, even when killed."""
+    with open(out / LOCK, "a+b") as f:
+        if fcntl is not None:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _write_set(out: Path, texts: dict[str, str], staged: list[tuple[Path, Path]], journal: Path) -> list[Path]:
+    try:
         recover_exports(out)
         for name, text in texts.items():
             staged.append((_stage(out / name, text), out / name))
@@ -303,8 +328,6 @@ def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] |
             raise
         _unlink(journal)
         _sync_dir(out)
-    except OSError as exc:
-        raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
     finally:
         if not journal.exists():  # nothing half-renamed: drop what was staged and not used
             for tmp, _ in staged:

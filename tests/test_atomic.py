@@ -20,7 +20,7 @@ import pytest
 
 from conftest import ROOT
 from graph.errors import ExportError
-from graph.exports import FORMATS, JOURNAL, recover_exports
+from graph.exports import FORMATS, JOURNAL, LOCK, recover_exports
 from graph.pipeline import run_build
 
 TOWNS = ["Idlib", "Aleppo", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Mosul", "Kirkuk", "Tikrit", "Fallujah"]
@@ -79,7 +79,8 @@ def make_corpus(folder: Path, n: int, seed: int = 0) -> Path:
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    """Every file of the folder but the (empty) lock file builds hold while writing."""
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK}
 
 
 def visible(out: Path) -> dict[str, bytes]:
@@ -231,6 +232,24 @@ def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch,
     with pytest.raises(ExportError, match=f"cannot write to {exports}: No space left on device"):
         run_build([folder], exports, extractor=extractor)
     assert snapshot(exports) == old[1]
+
+
+def test_a_second_build_waits_for_the_first(reference, exports, extractor):
+    """While one build holds the folder's lock, another does not touch its temporary files."""
+    import fcntl
+    import threading
+
+    folder, new = reference
+    (exports / ".graph.ttl.live123.tmp").write_text("a live build's file")
+    with open(exports / LOCK, "a+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        t = threading.Thread(target=run_build, args=([folder], exports), kwargs={"extractor": extractor})
+        t.start()
+        time.sleep(1.0)
+        assert t.is_alive() and (exports / ".graph.ttl.live123.tmp").exists()
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+    t.join(timeout=60)
+    assert snapshot(exports) == new  # then it wrote its set, and cleaned the stale file up
 
 
 def test_recovery_ignores_a_cut_journal_and_foreign_files(exports, old):
