@@ -56,15 +56,28 @@ def _decode_mixed(data: bytes) -> str:
     """
     out: list[str] = []
     view = memoryview(data)
-    pos = 0
+    pos = errors = 0
     while pos < len(data):
+        chunk = view[pos:pos + 65536]  # bounded: an error copies its chunk, never the whole rest
+        final = pos + len(chunk) >= len(data)
         try:
-            out.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
-            break
+            text, used = codecs.utf_8_decode(chunk, "strict", final)
         except UnicodeDecodeError as exc:
-            out.append(codecs.utf_8_decode(view[pos:pos + exc.start], "strict", True)[0])
+            errors += 1
+            if errors > 1000:  # not UTF-8 with a few stray bytes: a single-byte file through and through
+                try:
+                    return data.decode("cp1252")
+                except UnicodeDecodeError:
+                    return data.decode("latin-1")
+            out.append(codecs.utf_8_decode(chunk[:exc.start], "strict", True)[0])
             out.extend(_cp1252_byte(b) for b in data[pos + exc.start:pos + exc.end])
             pos += exc.end
+            continue
+        out.append(text)
+        pos += used
+        if used == 0:  # only a cut sequence left in this chunk: it is no UTF-8
+            out.append(_cp1252_byte(data[pos]))
+            pos += 1
     return "".join(out)
 
 

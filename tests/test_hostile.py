@@ -417,3 +417,16 @@ def test_strict_with_workers(tmp_path, capsys, cli_extractor):
                  "--strict"]) == 2
     assert "zz.txt: binary content" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_decoding_large_mixed_files_is_fast_and_exact():
+    import time
+
+    from graph.readers import decode_bytes
+
+    t0 = time.perf_counter()
+    cp = decode_bytes(("Caf\u00e9 na\u00efve \u2013 " * 1_000_000).encode("cp1252"), "cp.txt")  # 13 MB
+    mixed = decode_bytes(("\u00e9" * 40_000).encode() + b"\xe9" + ("\u2013" * 30_000).encode() + b"\x96", "m.txt")
+    assert time.perf_counter() - t0 < 10
+    assert cp.startswith("Caf\u00e9 na\u00efve \u2013 ") and len(cp) == 13_000_000
+    assert mixed == "\u00e9" * 40_000 + "\u00e9" + "\u2013" * 30_000 + "\u2013"  # sequences cut by chunks kept
