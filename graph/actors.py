@@ -73,6 +73,9 @@ DIRECTIONS = re.compile(r"^(the\s+)?((north|south|east|west)(ern)?|(north|south)
                         r"rural|greater|downtown|old|new city of|city of|town of|village of|province of)\s+", re.I)
 
 
+MAX_NAME_CHARS = 150  # a longer "entity" (a run of garbage the tagger took for a name) is no actor or place
+
+
 def slug(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
@@ -227,7 +230,7 @@ class ArticleEntities:
         self.country = self._main_country()
         self._persons_first()
         for ent in doc.ents:
-            if _in_skip(ent.start_char, ent.end_char, article.skip):
+            if _in_skip(ent.start_char, ent.end_char, article.skip) or len(ent.text) > MAX_NAME_CHARS:
                 continue
             self._entity(ent)
         if not self.country:
@@ -248,7 +251,7 @@ class ArticleEntities:
         first: dict[str, int] = {}
         geo = self.resolver.geo
         for ent in self.doc.ents:
-            if _in_skip(ent.start_char, ent.end_char, self.article.skip):
+            if _in_skip(ent.start_char, ent.end_char, self.article.skip) or len(ent.text) > MAX_NAME_CHARS:
                 continue
             iso = ""
             if ent.label_ == "GPE":
@@ -270,7 +273,8 @@ class ArticleEntities:
     def _persons_first(self) -> None:
         """Full names first, so that a surname mentioned earlier still finds its person."""
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or _in_skip(ent.start_char, ent.end_char, self.article.skip):
+            if (ent.label_ != "PERSON" or _in_skip(ent.start_char, ent.end_char, self.article.skip)
+                    or len(ent.text) > MAX_NAME_CHARS):
                 continue
             name = strip_titles(clean_name(ent.text))
             if len(name.split()) >= 2 and self.resolver.lookup(name) is None:

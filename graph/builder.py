@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 import networkx as nx
 
@@ -41,6 +42,7 @@ STOP = set("the a an of in on at to for by with and or from as that this is was 
 
 @lru_cache(maxsize=1 << 16)
 def _words(s: str) -> frozenset[str]:
+    """Content words of a sentence (cached: merging compares each sentence with many others)."""
     return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2)
 
 

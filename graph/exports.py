@@ -7,6 +7,7 @@ same folder, then ``os.replace``), so every file is complete or absent.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import multiprocessing as mp
@@ -14,12 +15,18 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 
 from .errors import ExportError, UnknownFormat
 from .schema import Kind, Rel
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock
+    fcntl = None
 
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
                  "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
@@ -56,11 +63,16 @@ def _cell(v) -> str:
 
 
 def _csv(columns: list[str], rows: list[dict]) -> str:
+    """CSV with "\n" line ends. The csv module only quotes a cell for the line terminator's own
+    characters, so a row with a bare "\r" in a cell (old Mac line ends in an article) has every
+    cell quoted: otherwise a reader would end the row there."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    w.writerow(columns)
     for r in rows:
-        w.writerow({k: _cell(r.get(k)) for k in columns})
+        cells = [_cell(r.get(k)) for k in columns]
+        (quoted if any("\r" in c for c in cells) else w).writerow(cells)
     return buf.getvalue()
 
 
@@ -193,29 +205,89 @@ def _umask() -> int:
     return mask
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file completely or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+TMP_SUFFIX = ".tmp"
+JOURNAL = ".ctkg-commit.json"  # the renames of a set of exports that was being put in place
+LOCK = ".ctkg-lock"  # held (flock) by the build writing the folder
+
+
+def _stage(path: Path, text: str) -> Path:
+    """Write ``text`` completely to a hidden temporary file beside ``path`` (synced to disk)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+    except BaseException:
+        _unlink(Path(tmp))
+        raise
+    return Path(tmp)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # not every system can open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file completely or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _stage(path, text)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
+
+
+def recover_exports(out: str | os.PathLike) -> None:
+    """Finish or clean up after a build that was killed while writing ``out``.
+
+    A killed build can leave hidden temporary files (removed here), and, if it was killed
+    while renaming a complete set of new files into place, a journal of those renames:
+    they are completed, so the folder holds one build's files, never a mix of two.
+    """
+    out = Path(out)
+    journal = out / JOURNAL
+    if journal.is_file():
+        try:
+            pairs = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pairs = []  # a journal cut short: it was written before any rename, so nothing moved
+        for tmp, final in pairs if isinstance(pairs, list) else []:
+            src, dst = out / str(tmp), out / str(final)
+            if src.parent == out and dst.parent == out and src.is_file():
+                os.replace(src, dst)
+        _unlink(journal)
+    for name in FORMATS:
+        for stale in out.glob(f".{glob.escape(name)}.*{TMP_SUFFIX}"):
+            _unlink(stale)
+    for stale in out.glob(f"{JOURNAL}.*{TMP_SUFFIX}"):
+        _unlink(stale)
 
 
 def generate(G: nx.MultiDiGraph, name: str) -> str:
     if name not in FORMATS:
         raise UnknownFormat(f"unknown export format {name!r}; known: {', '.join(sorted(FORMATS))}")
-    return FORMATS[name](G)
+    # a lone surrogate (from a caller's own records) cannot be written as UTF-8: U+FFFD instead
+    return _SURROGATE.sub("\ufffd", FORMATS[name](G))
 
 
 LINKED_DATA = {"graph.ttl": "generate_turtle", "graph.trig": "generate_trig", "graph.jsonld": "generate_jsonld"}
@@ -270,30 +342,55 @@ def generate_many(G: nx.MultiDiGraph, names: list[str], *, workers: int = 1) -> 
     return {n: texts[n] for n in names}
 
 
-def _remove_stale_temporaries(out: Path) -> None:
-    """Temporary files a killed build left behind (``.graph.ttl.x1y2.tmp``); never an export."""
-    if not out.is_dir():
-        return
-    for f in out.iterdir():
-        if f.name.startswith(".") and f.name.endswith(".tmp") and any(f.name.startswith(f".{n}.") for n in FORMATS):
-            try:
-                f.unlink()
-            except OSError:
-                pass
-
-
 def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] | None = None, *,
                   workers: int = 1) -> list[Path]:
-    """Generate every format first, then write them; returns the paths written. ``workers``:
-    see :func:`generate_many`."""
+    """Write the exports as one set; returns the paths written.
+
+    Every format is generated first (an error there leaves ``out`` untouched; ``workers`` > 1
+    generates the linked data in a forked process, see :func:`generate_many`), then written
+    to hidden temporary files, and only when all are complete on disk are they renamed into
+    place, one quick rename each, with a journal so that a build killed during the renames
+    is completed by the next one (:func:`recover_exports`). So a failed or interrupted build
+    leaves the previous exports as they were, as a set.
+    """
     out = Path(out)
     texts = generate_many(G, names or list(FORMATS), workers=workers)
-    _remove_stale_temporaries(out)
-    written = []
+    staged: list[tuple[Path, Path]] = []
+    journal = out / JOURNAL
     try:
-        for name, text in texts.items():
-            write_text_atomic(out / name, text)
-            written.append(out / name)
+        out.mkdir(parents=True, exist_ok=True)
+        with _locked(out):
+            return _write_set(out, texts, staged, journal)
     except OSError as exc:
         raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-    return written
+
+
+@contextmanager
+def _locked(out: Path):
+    """One build at a time writes a folder (a second one waits): recovery never takes another
+    live build's temporary files for leftovers. The lock goes with the process, even when killed."""
+    with open(out / LOCK, "a+b") as f:
+        if fcntl is not None:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        yield
+
+
+def _write_set(out: Path, texts: dict[str, str], staged: list[tuple[Path, Path]], journal: Path) -> list[Path]:
+    try:
+        recover_exports(out)
+        for name, text in texts.items():
+            staged.append((_stage(out / name, text), out / name))
+        write_text_atomic(journal, json.dumps([[t.name, f.name] for t, f in staged]))
+        try:
+            for tmp, final in staged:
+                os.replace(tmp, final)
+        except KeyboardInterrupt:
+            recover_exports(out)  # every new file is complete: finish the set rather than leave a mix
+            raise
+        _unlink(journal)
+        _sync_dir(out)
+    finally:
+        if not journal.exists():  # nothing half-renamed: drop what was staged and not used
+            for tmp, _ in staged:
+                _unlink(tmp)
+    return [final for _, final in staged]

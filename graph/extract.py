@@ -19,6 +19,8 @@ from .events import EventFinder, default_lexicon
 from .model import Article, EventMention, ParsedArticle, Statement, TimeValue
 from .statements import StatementFinder, same_speaker_dates
 
+MAX_SENTENCE_CHARS = 5000  # a longer run without a sentence end is no sentence (a dump, a table, garbage)
+
 
 @dataclass
 class Extractor:
@@ -62,6 +64,10 @@ class Extractor:
         statements = stf.statements()
 
         for sent in doc.sents:
+            if sent.end_char - sent.start_char > MAX_SENTENCE_CHARS:
+                out.warnings.append(f"a 'sentence' of {sent.end_char - sent.start_char} characters at "
+                                    f"{sent.start_char} was skipped (no events taken from it)")
+                continue
             if any(s < sent.end_char and sent.start_char < e for s, e in article.skip):
                 # a furniture line: only keep sentences that are not wholly furniture
                 if all(s <= sent.start_char and sent.end_char <= e for s, e in article.skip):

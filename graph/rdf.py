@@ -544,7 +544,8 @@ def _serialize(items: list, fmt) -> str:
         text = ox.serialize(items, format=fmt, prefixes=PREFIXES).decode("utf-8")
     except (ValueError, SyntaxError) as exc:
         raise ExportError(f"cannot serialize the linked data: {exc}") from exc
-    body = [line for line in text.splitlines() if not line.startswith("@prefix ")]
+    # split on "\n" only: str.splitlines would also cut at U+2028, U+0085... inside literals
+    body = [line for line in text.removesuffix("\n").split("\n") if not line.startswith("@prefix ")]
     head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
     return "\n".join(head + [""] + body) + "\n"
 

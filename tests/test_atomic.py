@@ -1,8 +1,15 @@
-"""Outputs are complete or absent: a build killed midway leaves the previous exports intact."""
+"""Fault injection: a build killed or interrupted midway leaves the previous exports intact.
+
+`python -m graph build` runs as a subprocess and is stopped by SIGKILL or SIGINT, either from
+outside at a moment it is busy, or from inside at an exact point (the Nth article parsed, the
+Nth export file staged, the Nth rename) through a small wrapper that counts calls. Afterwards
+the export files are byte-identical to the old ones (or, when the kill came after every new
+file was complete and the renames had begun, the next build's recovery completes the new set),
+and no temporary file is left visible as an export.
+"""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,161 +19,244 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from graph.exports import FORMATS, write_exports, write_text_atomic
+from graph.errors import ExportError
+from graph.exports import FORMATS, JOURNAL, LOCK, recover_exports
 from graph.pipeline import run_build
 
+TOWNS = ["Idlib", "Aleppo", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Mosul", "Kirkuk", "Tikrit", "Fallujah"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+TEMPLATES = [
+    "Government forces shelled the town of {town} on {day}, killing {n} civilians, a monitoring group said.",
+    "Rebels attacked an army checkpoint near {town} on {day} and captured {n} soldiers, officials said.",
+    "Aid workers evacuated {n} families from {town} on {day} after days of air strikes.",
+    "Protesters marched through {town} on {day} demanding the release of {n} detained activists.",
+]
 
-def _corpus(folder: Path, copies: int) -> Path:
-    """The seeds, many times over under other names (a longer build to interrupt)."""
+WRAPPER = """
+import os, signal, sys
+sig = getattr(signal, os.environ["FAULT_SIGNAL"])
+where, n = os.environ["FAULT_AT"], int(os.environ["FAULT_N"])
+import graph.exports as ex
+import graph.extract as ext
+count = [0]
+def hit():
+    count[0] += 1
+    if count[0] == n:
+        os.kill(os.getpid(), sig)
+if where == "parse":
+    parse_doc = ext.Extractor.parse_doc
+    def counted(self, article, doc):
+        hit()
+        return parse_doc(self, article, doc)
+    ext.Extractor.parse_doc = counted
+elif where == "stage":
+    stage = ex._stage
+    def counted(path, text):
+        hit()
+        return stage(path, text)
+    ex._stage = counted
+elif where == "rename":
+    replace = ex.os.replace
+    def counted(src, dst):
+        hit()
+        return replace(src, dst)
+    ex.os.replace = counted
+from graph.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def make_corpus(folder: Path, n: int, seed: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix == ".txt")
-    for i in range(copies):
-        for p in seeds:
-            shutil.copy(p, folder / f"{p.stem}_{i}.txt")
-            meta = p.with_name(p.stem + ".meta.json")
-            if meta.exists():
-                shutil.copy(meta, folder / f"{p.stem}_{i}.meta.json")
+    for i in range(n):
+        k = i + seed
+        lines = [TEMPLATES[(k + j) % len(TEMPLATES)].format(town=TOWNS[(k * 3 + j) % len(TOWNS)],
+                                                           day=DAYS[(k + j) % len(DAYS)], n=(k * 7 + j) % 40 + 2)
+                 for j in range(4)]
+        (folder / f"art{i:04d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        (folder / f"art{i:04d}.meta.json").write_text(f'{{"published": "2019-{k % 12 + 1:02d}-15"}}')
     return folder
 
 
-def _snapshot(out: Path) -> dict[str, bytes]:
-    """The export files (the stored parsed articles in .store/ are not exports)."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file of the folder but the (empty) lock file builds hold while writing."""
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != LOCK}
+
+
+def visible(out: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(out).items() if not k.startswith(".")}
 
 
 @pytest.fixture(scope="module")
-def old_and_new(tmp_path_factory, extractor):
-    base = tmp_path_factory.mktemp("atomic")
-    old_out = base / "exports"
-    run_build([ROOT / "seeds"], old_out, extractor=extractor, workers=1)
-    big = _corpus(base / "big", 6)
-    new_out = base / "reference"
-    run_build([big], new_out, extractor=extractor, workers=1)
-    return base, big, _snapshot(old_out), _snapshot(new_out)
+def old(tmp_path_factory, extractor):
+    """A previous build (3 articles) whose exports must survive: (folder, bytes of every file)."""
+    out = tmp_path_factory.mktemp("old") / "exports"
+    run_build([make_corpus(tmp_path_factory.mktemp("old_in"), 3, seed=100)], out, extractor=extractor)
+    files = snapshot(out)
+    assert set(files) == set(FORMATS)
+    return out, files
 
 
-@pytest.mark.parametrize("sig,delay", [(signal.SIGKILL, 4.0), (signal.SIGINT, 6.0), (signal.SIGKILL, 9.0),
-                                       (signal.SIGTERM, 12.0)])
-def test_killed_build_leaves_every_export_old_or_new_never_partial(old_and_new, tmp_path, sig, delay):
-    base, big, old, new = old_and_new
+@pytest.fixture
+def exports(old, tmp_path):
+    """A fresh copy of the old exports for one test."""
+    src, files = old
     out = tmp_path / "exports"
-    shutil.copytree(base / "exports", out)
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "build", str(big), "--out", str(out), "--workers", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(delay)
-    proc.send_signal(sig)
-    proc.wait(timeout=60)
-    now = _snapshot(out)
-    visible = {k: v for k, v in now.items() if not k.startswith(".")}
-    assert set(visible) == set(old), sorted(set(visible) ^ set(old))
-    for name, data in visible.items():
-        assert data == old[name] or data == new[name], f"{name} is neither the old nor the new file"
-    # a later build cleans up what a killed one left and writes the full new set
-    code = subprocess.run([sys.executable, "-m", "graph", "build", str(big), "--out", str(out), "--workers", "1"],
-                          cwd=ROOT, env=env, capture_output=True).returncode
-    assert code == 0
-    assert _snapshot(out) == new
+    out.mkdir()
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return out
 
 
-def _write_then_die(graph_json: str, out: str, after: int) -> None:
-    """In a child process: write the exports and SIGKILL itself after ``after`` renames."""
-    from graph.queries import load_graph
-
-    G = load_graph(graph_json)
-    real = os.replace
-    done = []
-
-    def replace_then_die(a, b):
-        if len(done) == after:
-            os.kill(os.getpid(), signal.SIGKILL)
-        real(a, b)
-        done.append(b)
-
-    os.replace = replace_then_die
-    write_exports(G, out)
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return make_corpus(tmp_path_factory.mktemp("corpus"), 60)
 
 
-@pytest.mark.parametrize("after", [0, 3, 9])
-def test_kill_while_files_are_renamed_leaves_no_partial_file(old_and_new, tmp_path, after):
-    """The worst moment: killed between two renames. Each file is then the old or the new one,
-    complete (never a partial file), and the next build writes the whole new set."""
-    import multiprocessing as mp
-
-    from graph.queries import load_graph
-
-    base, big, old, _new = old_and_new
-    G = load_graph(base / "reference" / "graph.json")
-    write_exports(G, tmp_path / "expected")
-    new = _snapshot(tmp_path / "expected")
-    out = tmp_path / "exports"
-    shutil.copytree(base / "exports", out)
-    p = mp.get_context("fork").Process(target=_write_then_die, args=(str(base / "reference" / "graph.json"),
-                                                                     str(out), after))
-    p.start()
-    p.join(120)
-    assert p.exitcode == -signal.SIGKILL
-    visible = {k: v for k, v in _snapshot(out).items() if not k.startswith(".")}
-    assert set(visible) == set(old)
-    changed = [k for k, v in visible.items() if v != old[k]]
-    assert all(visible[k] == new[k] for k in changed)
-    assert len(changed) <= after
-    hidden = [k for k in _snapshot(out) if k.startswith(".")]
-    assert all(k.endswith(".tmp") for k in hidden)
-    write_exports(G, out)
-    assert _snapshot(out) == new  # temporaries of the killed build are cleaned up
+def run_cli(args: list[str], env: dict | None = None, code: str | None = None) -> subprocess.Popen:
+    cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "graph", *args]
+    return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_a_failing_export_leaves_the_previous_files(tmp_path, old_and_new, monkeypatch):
-    base, _big, old, _new = old_and_new
-    out = tmp_path / "exports"
-    shutil.copytree(base / "exports", out)
-    from graph import exports, rdf
-    from graph.errors import ExportError
-    from graph.queries import load_graph
-
-    G = load_graph(out / "graph.json")
-
-    def broken(*a, **k):
-        raise ExportError("simulated failure")
-
-    monkeypatch.setattr(rdf, "generate_trig", broken)
-    with pytest.raises(ExportError):
-        write_exports(G, out)
-    assert _snapshot(out) == old  # nothing was written: every format is generated before any file
+def faulty_build(corpus: Path, out: Path, where: str, n: int, sig: str) -> tuple[int, str]:
+    proc = run_cli(["build", str(corpus), "--out", str(out), "--workers", "1", "--quiet"],
+                   env={"FAULT_AT": where, "FAULT_N": str(n), "FAULT_SIGNAL": sig}, code=WRAPPER)
+    _, err = proc.communicate(timeout=300)
+    return proc.returncode, err
 
 
-def test_write_text_atomic_keeps_no_partial_file(tmp_path, monkeypatch):
-    target = tmp_path / "events.csv"
-    target.write_text("old\n")
-
-    class Boom(Exception):
-        pass
-
-    real_replace = os.replace
-
-    def fail_replace(a, b):
-        raise Boom()
-
-    monkeypatch.setattr(os, "replace", fail_replace)
-    with pytest.raises(Boom):
-        write_text_atomic(target, "new\n" * 1000)
-    monkeypatch.setattr(os, "replace", real_replace)
-    assert target.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+def assert_intact(out: Path, old_files: dict[str, bytes]) -> None:
+    assert visible(out) == old_files
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    recover_exports(out)  # what the next build does first
+    assert snapshot(out) == old_files, leftovers
 
 
-def test_exports_are_ordinary_readable_files(tmp_path, old_and_new):
-    base, *_ = old_and_new
-    for p in (base / "exports").iterdir():
-        assert p.stat().st_mode & 0o444 == 0o444 & ~_umask(), p.name
+@pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
+def test_sigkill_midway(corpus, exports, old, where, n):
+    code, _ = faulty_build(corpus, exports, where, n, "SIGKILL")
+    assert code == -signal.SIGKILL
+    assert_intact(exports, old[1])
 
 
-def _umask() -> int:
-    m = os.umask(0)
-    os.umask(m)
-    return m
+@pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
+def test_sigint_midway(corpus, exports, old, where, n):
+    code, err = faulty_build(corpus, exports, where, n, "SIGINT")
+    assert code == 130, err
+    assert "interrupted; existing exports were left as they were" in err
+    assert snapshot(exports) == old[1]  # nothing to recover: the interrupted build cleaned up after itself
 
 
-def test_every_format_is_known():
-    assert {"events.csv", "graph.ttl", "graph.html", "timeline.html"} <= set(FORMATS)
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, extractor):
+    """A small corpus and its complete build, made in this process."""
+    folder = make_corpus(tmp_path_factory.mktemp("ref_in"), 5, seed=7)
+    out = tmp_path_factory.mktemp("ref") / "exports"
+    run_build([folder], out, extractor=extractor)
+    return folder, snapshot(out)
+
+
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGINT"])
+def test_killed_during_the_renames_ends_as_the_new_set(reference, exports, old, sig):
+    """Once every new file is complete on disk the renames are journaled: the set is finished,
+    by the interrupted build itself (Ctrl-C) or by the next one (kill), never left mixed."""
+    folder, new = reference
+    code, _ = faulty_build(folder, exports, "rename", 5, sig)  # journal, then 3 files renamed
+    if sig == "SIGKILL":
+        assert code == -signal.SIGKILL
+        assert (exports / JOURNAL).exists()
+        mixed = visible(exports)
+        assert mixed != old[1] and mixed != new
+        recover_exports(exports)
+    else:
+        assert code == 130
+    assert snapshot(exports) == new
+
+
+def test_sigkill_from_outside_while_busy(tmp_path, exports, old):
+    """A plain `python -m graph build` on many articles, killed from outside after a few seconds."""
+    corpus = make_corpus(tmp_path / "big", 400, seed=3)
+    proc = run_cli(["build", str(corpus), "--out", str(exports), "--workers", "1", "--quiet"])
+    try:
+        time.sleep(8.0)
+        assert proc.poll() is None, "the build ended before it could be killed; give it more articles"
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    assert_intact(exports, old[1])
+
+
+def test_sigint_from_outside_while_busy(tmp_path, exports, old):
+    corpus = make_corpus(tmp_path / "big", 400, seed=5)
+    proc = run_cli(["build", str(corpus), "--out", str(exports), "--workers", "2", "--quiet"])
+    try:
+        time.sleep(8.0)
+        assert proc.poll() is None, "the build ended before it could be interrupted; give it more articles"
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert snapshot(exports) == old[1]
+
+
+def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch, extractor):
+    import graph.exports as ex
+
+    folder, _ = reference
+
+    def broken(G):
+        raise RuntimeError("the timeline generator broke")
+
+    monkeypatch.setitem(ex.FORMATS, "timeline.html", broken)
+    with pytest.raises(RuntimeError, match="timeline generator broke"):
+        run_build([folder], exports, extractor=extractor)
+    assert snapshot(exports) == old[1]
+    monkeypatch.undo()
+
+    calls = []
+    stage = ex._stage
+
+    def disk_full(path, text):
+        calls.append(path)
+        if len(calls) == 7:
+            raise OSError(28, "No space left on device")
+        return stage(path, text)
+
+    monkeypatch.setattr(ex, "_stage", disk_full)
+    with pytest.raises(ExportError, match=f"cannot write to {exports}: No space left on device"):
+        run_build([folder], exports, extractor=extractor)
+    assert snapshot(exports) == old[1]
+
+
+def test_a_second_build_waits_for_the_first(reference, exports, extractor):
+    """While one build holds the folder's lock, another does not touch its temporary files."""
+    import fcntl
+    import threading
+
+    folder, new = reference
+    (exports / ".graph.ttl.live123.tmp").write_text("a live build's file")
+    with open(exports / LOCK, "a+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        t = threading.Thread(target=run_build, args=([folder], exports), kwargs={"extractor": extractor})
+        t.start()
+        time.sleep(1.0)
+        assert t.is_alive() and (exports / ".graph.ttl.live123.tmp").exists()
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+    t.join(timeout=60)
+    assert snapshot(exports) == new  # then it wrote its set, and cleaned the stale file up
+
+
+def test_recovery_ignores_a_cut_journal_and_foreign_files(exports, old):
+    (exports / JOURNAL).write_text('[[".events.csv.x.tmp", "events.csv"')  # cut before any rename
+    (exports / ".events.csv.abc123.tmp").write_text("half")
+    (exports / "notes.txt").write_text("mine")
+    recover_exports(exports)
+    files = snapshot(exports)
+    assert files.pop("notes.txt") == b"mine"
+    assert files == old[1]

@@ -20,8 +20,8 @@ import pytest
 from conftest import ROOT
 from graph.cli import main
 from graph.errors import ConfigError
-from graph.push import (Credentials, PushError, RetryPolicy, credentials_from_env, get_graph, graph_store_url,
-                        push_build, put_graph)
+from graph.push import (Credentials, PushError, RetryPolicy, _same_value, credentials_from_env, get_graph,
+                        graph_store_url, push_build, put_graph)
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, max_backoff=0.05, timeout=5.0)
 
@@ -355,3 +355,96 @@ def test_bad_endpoints_and_graphs_are_refused(seed_build, tmp_path):
     assert graph_store_url("http://h:1/store", "https://e.org/g?x=1&y=#z") == \
         "http://h:1/store?graph=https%3A%2F%2Fe.org%2Fg%3Fx%3D1%26y%3D%23z"
     assert graph_store_url("http://h:1/ds?x=1", "urn:g") == "http://h:1/ds?x=1&graph=urn%3Ag"
+
+
+class CuttingProxy:
+    """A TCP proxy to a real store that, for its first ``cuts`` connections, forwards only the first
+    ``limit`` bytes of the request (headers and part of the body) and then drops both sides; later
+    connections are forwarded whole."""
+
+    def __init__(self, upstream: str, cuts: int, limit: int):
+        host, port = urllib.parse.urlsplit(upstream).netloc.split(":")
+        self.upstream, self.cuts, self.limit, self.connections = (host, int(port)), cuts, limit, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self):
+        while True:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._handle, args=(client, self.connections <= self.cuts), daemon=True).start()
+
+    def _handle(self, client, cut: bool):
+        up = socket.create_connection(self.upstream, timeout=10)
+        if cut:
+            sent = 0
+            with client, up:
+                while sent < self.limit:
+                    data = client.recv(min(65536, self.limit - sent))
+                    if not data:
+                        break
+                    up.sendall(data)
+                    sent += len(data)
+                time.sleep(0.1)
+                up.shutdown(socket.SHUT_RDWR)
+                client.shutdown(socket.SHUT_RDWR)
+            return
+
+        def pipe(src, dst):
+            try:
+                while data := src.recv(65536):
+                    dst.sendall(data)
+            except OSError:
+                pass
+            finally:
+                try:
+                    dst.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
+
+        t = threading.Thread(target=pipe, args=(up, client), daemon=True)
+        t.start()
+        pipe(client, up)
+        t.join(timeout=30)
+        client.close()
+        up.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.sock.close()
+
+
+def test_uploads_cut_midway_never_leave_a_half_replaced_graph(oxigraph, seed_build, tmp_path, extractor):
+    """Against the real store: PUTs whose body is cut off midway are retried; the named graph
+    holds the old graph until a PUT arrives whole, then exactly the new one, never a mix."""
+    from graph.pipeline import run_build
+
+    _, out = seed_build
+    graph = "https://example.org/graph/cut"
+    store = f"{oxigraph}/store"
+    push_build(out, store, graph=graph, policy=FAST)
+    old = get_graph(store, graph, policy=FAST)
+    first = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    run_build([first], tmp_path, extractor=extractor, formats=["graph.ttl"])
+    new = {q.triple for q in ox.parse(path=str(tmp_path / "graph.ttl"), format=ox.RdfFormat.TURTLE)}
+    assert new != old
+    size = (tmp_path / "graph.ttl").stat().st_size
+    # every attempt cut: a clear error, and the store still holds the old graph
+    with CuttingProxy(oxigraph, cuts=10, limit=size // 2) as proxy:
+        with pytest.raises(PushError, match=r"after 3 attempts") as err:
+            push_build(tmp_path, f"{proxy.url}/store", graph=graph, policy=FAST, sleep=lambda s: None)
+        assert proxy.connections == 3
+    assert f"{proxy.url}/store" in str(err.value)
+    assert get_graph(store, graph, policy=FAST) == old
+    # two attempts cut, the third whole: exactly the new graph
+    with CuttingProxy(oxigraph, cuts=2, limit=size // 2) as proxy:
+        result = push_build(tmp_path, f"{proxy.url}/store", graph=graph, policy=FAST, sleep=lambda s: None)
+        assert result.attempts == 3 and result.verified
+    assert {_same_value(t) for t in get_graph(store, graph, policy=FAST)} == {_same_value(t) for t in new}

@@ -132,3 +132,19 @@ def test_furniture_spans_are_valid_offsets(text):
     for s, e in furniture_spans(text):
         assert 0 <= s < e <= len(text)
         assert text[s:e] == text[s:e].strip()
+
+
+def test_inputs_that_name_nothing_are_failures_and_the_rest_still_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Rebels attacked the town.\n")
+    got = list(read_articles([tmp_path / "a.txt", tmp_path / "missing.txt", str(tmp_path / "nomatch*.txt")]))
+    assert [(x.article_id, getattr(x, "reason", "ok")) for x in got] == [
+        ("a", "ok"), ("missing", "no such file or folder"), ("nomatch", "the pattern matches no file")]
+
+
+def test_files_named_alike_in_two_folders_are_two_articles(tmp_path):
+    for sub in ("2015", "2016"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "report.txt").write_text(f"Report of {sub}.\n")
+    ids = [a.article_id for a in read_articles([tmp_path])]
+    assert ids[0] == "report" and ids[1].startswith("report_") and len(set(ids)) == 2
+    assert ids == [a.article_id for a in read_articles([tmp_path])]  # stable from run to run
