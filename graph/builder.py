@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .model import ArticleFailure, EventMention, ParsedArticle, TimeValue
+from .model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue
 from .schema import Kind, Rel, node_id, stable_hash
 
 MERGE_THRESHOLD = 3.0
@@ -59,6 +59,15 @@ class Cluster:
     start: date | None = None
     end: date | None = None
     sentences: set[tuple[str, int]] = field(default_factory=set)
+    # running aggregates of the mentions, so that scoring a mention costs the same however big
+    # the event has grown
+    places: dict[str, PlaceRef] = field(default_factory=dict)
+    sides: set[str] = field(default_factory=set)
+    agent_types: set[str] = field(default_factory=set)
+    target_keys: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)  # distinct sentences, in order
+    _seen_texts: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> EventMention:
@@ -70,6 +79,15 @@ class Cluster:
     def add(self, m: EventMention, reason: str = "") -> None:
         self.mentions.append(m)
         self.sentences.add((m.article_id, m.sentence_start))
+        if m.place is not None:
+            self.places.setdefault(m.place.key, m.place)
+        self.sides.update(_side(a) for a in m.agents)
+        self.agent_types.update(a.type for a in m.agents)
+        self.target_keys.update(a.key for a in m.targets)
+        self.articles.add(m.article_id)
+        if m.sentence not in self._seen_texts:
+            self._seen_texts.add(m.sentence)
+            self.texts.append(m.sentence)
         if reason:
             self.reasons.append(reason)
         if m.time.resolved:
@@ -104,7 +122,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         parts.append("mode family")
     else:
         return -1.0, ""
-    places = [x.place for x in c.mentions if x.place is not None]
+    places = list(c.places.values())
     if m.place is not None and places:
         near = [place_compatible(p, m.place) for p in places]
         if not all(near):
@@ -117,7 +135,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if ov:
         score += 1.0
         parts.append("date")
-    agents = {_side(a) for x in c.mentions for a in x.agents}
+    agents = c.sides
     magents = {_side(a) for a in m.agents}
     if agents and magents:
         if agents & magents:
@@ -125,18 +143,18 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
             parts.append("agents")
         elif not (f.event_type == "RETREAT" and _movers(c, m)):
             return -1.0, ""  # (rebels and residents leave a city together: movers do not conflict)
-    targets = {a.key for x in c.mentions for a in x.targets}
+    targets = c.target_keys
     if targets and {a.key for a in m.targets} & targets:
         score += 0.5
         parts.append("targets")
-    sim = max(len(_words(x.sentence) & _words(m.sentence)) / max(1, len(_words(x.sentence) | _words(m.sentence)))
-              for x in c.mentions)
+    mw = _words(m.sentence)
+    sim = max(len(_words(t) & mw) / max(1, len(_words(t) | mw)) for t in _sample(c))
     score += sim
     if sim >= 0.1:
         parts.append(f"text {sim:.2f}")
     # "the attack" with no place or actors, in an article that reports one with them: the same one
     bare_m = m.place is None and not m.agents and not m.targets and _definite(m)
-    if bare_m and (places or agents) and any(x.article_id == m.article_id for x in c.mentions):
+    if bare_m and (places or agents) and m.article_id in c.articles:
         score += 1.0
         parts.append("same article")
     elif m.place is None and not places and not (agents & magents):
@@ -150,12 +168,18 @@ def _shared_words(c: Cluster, m: EventMention) -> float:
     """Word overlap (Jaccard) of the mention's sentence with the event's closest one, leaving out
     the names of their places: the place is scored on its own, and is not a second tie."""
     names = set()
-    for x in [*c.mentions, m]:
-        if x.place is not None:
-            names |= _words(x.place.text) | _words(x.place.place.name)
+    for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
+        names |= _words(p.text) | _words(p.place.name)
     mine = _words(m.sentence) - names
-    return max(len(mine & (_words(x.sentence) - names)) / max(1, len(mine | (_words(x.sentence) - names)))
-               for x in c.mentions)
+    return max(len(mine & (_words(t) - names)) / max(1, len(mine | (_words(t) - names))) for t in _sample(c))
+
+
+SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
+
+
+def _sample(c: Cluster) -> list[str]:
+    texts = c.texts
+    return texts if len(texts) <= 2 * SAMPLE else texts[:SAMPLE] + texts[-SAMPLE:]
 
 
 _DEFINITE = re.compile(r"\b(the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,2}$", re.I)
@@ -171,7 +195,7 @@ def _definite(m: EventMention) -> bool:
 def _movers(c: Cluster, m: EventMention) -> bool:
     """Whether both sides of a movement are non-state groups of people (they move together)."""
     kinds = {"civilians", "armed_group"}
-    return all(a.type in kinds for x in c.mentions for a in x.agents) and all(a.type in kinds for a in m.agents)
+    return c.agent_types <= kinds and all(a.type in kinds for a in m.agents)
 
 
 def _side(a) -> str:
