@@ -147,8 +147,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if targets and {a.key for a in m.targets} & targets:
         score += 0.5
         parts.append("targets")
-    mw = _words(m.sentence)
-    sim = max(len(_words(t) & mw) / max(1, len(_words(t) | mw)) for t in _sample(c))
+    sim = _similarity(c, m)
     score += sim
     if sim >= 0.1:
         parts.append(f"text {sim:.2f}")
@@ -164,14 +163,20 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     return score, "+".join(parts)
 
 
+def _similarity(c: Cluster, m: EventMention, leave_out: frozenset[str] = frozenset()) -> float:
+    """Word overlap (Jaccard) of the mention's sentence with the event's closest sentence."""
+    mine = _words(m.sentence) - leave_out
+    return max(len(mine & (_words(t) - leave_out)) / max(1, len(mine | (_words(t) - leave_out)))
+               for t in _sample(c))
+
+
 def _shared_words(c: Cluster, m: EventMention) -> float:
-    """Word overlap (Jaccard) of the mention's sentence with the event's closest one, leaving out
-    the names of their places: the place is scored on its own, and is not a second tie."""
-    names = set()
+    """:func:`_similarity` leaving out the names of their places: the place is scored on its
+    own, and is not a second tie."""
+    names: set[str] = set()
     for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
         names |= _words(p.text) | _words(p.place.name)
-    mine = _words(m.sentence) - names
-    return max(len(mine & (_words(t) - names)) / max(1, len(mine | (_words(t) - names))) for t in _sample(c))
+    return _similarity(c, m, frozenset(names))
 
 
 SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones

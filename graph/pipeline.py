@@ -66,7 +66,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     build that fails leaves both the exports and the store as they were."""
     from .extract import Extractor
     from .rdf import check_base
-    from .store import load_build_info, load_store, write_build_info, write_store
+    from .store import article_id_of, load_build_info, load_store, write_build_info, write_store
 
     if base_iri is not None:
         check_base(base_iri)
@@ -82,15 +82,9 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
         ex = Extractor.create(actor_files=actor_files)
     parsed: list[ParsedArticle] = []
     failures: list[ArticleFailure] = []
-    seen: set[str] = set()
+    # (read_articles gives every article of a batch its own id)
     for item in parse_articles(read_articles(inputs), ex, strict=strict, workers=workers, scheduler=scheduler,
                                actor_files=actor_files):
-        aid = item.article_id if isinstance(item, ArticleFailure) else item.article.article_id
-        if aid in seen:
-            path = item.path if isinstance(item, ArticleFailure) else item.article.path
-            item = ArticleFailure(f"{aid}~dup", path, f"duplicate article id {aid!r}: a file of the same name was "
-                                                      "already read; rename one of them")
-        seen.add(aid)
         if isinstance(item, ArticleFailure):
             failures.append(item)
         else:
@@ -98,7 +92,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
         if progress is not None:
             progress(item)
     t1 = time.perf_counter()
-    new = {(x.article_id if isinstance(x, ArticleFailure) else x.article.article_id): x for x in parsed + failures}
+    new = {article_id_of(x): x for x in parsed + failures}
     everything = {**stored, **new}  # an article added again replaces its stored self
     all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
     all_failed = [x for x in everything.values() if isinstance(x, ArticleFailure)]

@@ -535,10 +535,6 @@ class _Converter(dict):
         return v
 
 
-def _ox(t: Node):
-    return _Converter()[t]
-
-
 def _serialize(items: list, fmt) -> str:
     try:
         text = ox.serialize(items, format=fmt, prefixes=PREFIXES).decode("utf-8")

@@ -108,6 +108,23 @@ class StatementFinder:
     def in_quote(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
 
+    def _outside_speech(self, tok: Token) -> bool:
+        """Whether a word is inside a quote or on a furniture line: no reported speech starts there."""
+        return self.in_quote(tok.idx) or any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip)
+
+    def _mostly_quoted(self, s: int, e: int) -> bool:
+        """Whether a direct quote covers half of [s, e) or more (then the quote is the statement)."""
+        return sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b) * 2 >= e - s
+
+    def _reported(self, tok: Token, text: str, start: int, speaker: ActorRef,
+                  medium: str) -> tuple[Statement, Token]:
+        """An indirect statement reported by ``tok``; its speaker is recorded for pronouns."""
+        sent = tok.sent
+        self.spoken.append((tok.idx, speaker))
+        return (Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=start,
+                          end=start + len(text), speaker=speaker, medium=medium,
+                          sentence_start=sent.start_char, sentence_end=sent.end_char), tok)
+
     # -- speakers ----------------------------------------------------------------------
     def speaker_of(self, subj_tokens: list[Token], at: int) -> ActorRef | None:
         for s in subj_tokens:
@@ -283,9 +300,7 @@ class StatementFinder:
     def indirect(self) -> list[tuple[Statement, Token | None]]:
         out: list[tuple[Statement, Token | None]] = []
         for tok in self.doc:
-            if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self.in_quote(tok.idx):
-                continue
-            if any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip):
+            if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp",)]
             if tok.lemma_ == "call":
@@ -316,8 +331,7 @@ class StatementFinder:
                 s, text = s + 1, text[1:]
             if len(text.split()) < 3:
                 continue
-            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
-            if quoted * 2 >= e - s:
+            if self._mostly_quoted(s, e):
                 continue  # the direct quote is the statement (a scare quote inside is not)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj and tok.dep_ in ("advcl", "conj", "xcomp") :
@@ -338,20 +352,14 @@ class StatementFinder:
                 speaker = outlet
             if speaker is None:
                 continue
-            sent = tok.sent
-            self.spoken.append((tok.idx, speaker))
-            out.append((Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=s,
-                                  end=s + len(text), speaker=speaker, medium=medium,
-                                  sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
+            out.append(self._reported(tok, text, s, speaker, medium))
         return out
 
     def requests(self) -> list[tuple[Statement, Token | None]]:
         """"X asked/urged/called on Y to do Z": X's request, reported ("Y to do Z")."""
         out: list[tuple[Statement, Token | None]] = []
         for tok in self.doc:
-            if tok.lemma_ not in REQUEST_VERBS or tok.pos_ != "VERB" or self.in_quote(tok.idx):
-                continue
-            if any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip):
+            if tok.lemma_ not in REQUEST_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
                 continue
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
             if not objs and tok.lemma_ in ("call", "appeal"):
@@ -372,10 +380,7 @@ class StatementFinder:
                 last = last.nbor(-1)
             e = last.idx + len(last.text)
             text = self.text[s:e]
-            if len(text.split()) < 3 or "\n\n" in text:
-                continue
-            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
-            if quoted * 2 >= e - s:
+            if len(text.split()) < 3 or "\n\n" in text or self._mostly_quoted(s, e):
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
             if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
@@ -385,11 +390,7 @@ class StatementFinder:
             speaker = self.speaker_of(subj, tok.idx)
             if speaker is None:
                 continue
-            sent = tok.sent
-            self.spoken.append((tok.idx, speaker))
-            out.append((Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=s,
-                                  end=e, speaker=speaker, medium=self.medium_of(tok, None),
-                                  sentence_start=sent.start_char, sentence_end=sent.end_char), tok))
+            out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
 
     def according_to(self) -> list[tuple[Statement, Token | None]]:
@@ -398,7 +399,7 @@ class StatementFinder:
         for t in self.doc:
             if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
                 continue
-            if self.in_quote(t.idx) or any(a < t.idx + 1 and t.idx < b for a, b in self.ents.article.skip):
+            if self._outside_speech(t):
                 continue
             to = self.doc[t.i + 1]
             objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
@@ -419,13 +420,9 @@ class StatementFinder:
             if len(toks) < 3:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            quoted = sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b)
-            if quoted * 2 >= e - s:
+            if self._mostly_quoted(s, e):
                 continue
-            self.spoken.append((t.idx, ref))
-            out.append((Statement(article_id=self.ents.article.article_id, kind="indirect",
-                                  text=self.text[s:e], start=s, end=e, speaker=ref, medium="",
-                                  sentence_start=sent.start_char, sentence_end=sent.end_char), t))
+            out.append(self._reported(t, self.text[s:e], s, ref, ""))
         return out
 
     def statements(self) -> list[tuple[Statement, Token | None]]:

@@ -111,7 +111,7 @@ def loads(text: str, where: str = "") -> ParsedArticle | ArticleFailure:
 
 # -- the folder -----------------------------------------------------------------------------
 
-def _aid(item: ParsedArticle | ArticleFailure) -> str:
+def article_id_of(item: ParsedArticle | ArticleFailure) -> str:
     return item.article_id if isinstance(item, ArticleFailure) else item.article.article_id
 
 
@@ -140,7 +140,7 @@ def load_store(out: str | os.PathLike) -> dict[str, ParsedArticle | ArticleFailu
         except OSError as exc:
             raise StoreError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
         item = loads(text, str(p))
-        items[_aid(item)] = item
+        items[article_id_of(item)] = item
     return items
 
 
@@ -154,7 +154,7 @@ def write_store(out: str | os.PathLike, items: typing.Iterable[ParsedArticle | A
     folder.mkdir(parents=True, exist_ok=True)
     keep = set()
     for item in items:
-        path = store_path(out, _aid(item))
+        path = store_path(out, article_id_of(item))
         keep.add(path.name)
         text = dumps(item)
         if path.exists() and path.read_text(encoding="utf-8") == text:
