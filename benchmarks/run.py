@@ -79,7 +79,7 @@ def _texts(path: Path) -> list[str]:
 def measure_spacy(corpus: Path) -> dict:
     import spacy
 
-    from graph.nlp import MODEL_NAMES
+    from graph.extract.nlp import MODEL_NAMES
 
     texts = _texts(corpus)
     t = time.perf_counter()
@@ -101,7 +101,7 @@ def measure_spacy(corpus: Path) -> dict:
 
 
 def measure_build(corpus: Path, out: Path, workers: int) -> dict:
-    from graph.extract import Extractor
+    from graph.extract.extractor import Extractor
     from graph.pipeline import run_build
 
     t = time.perf_counter()

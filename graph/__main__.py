@@ -1,4 +1,4 @@
 """``python -m graph``: the same as the ``ctkg`` command."""
-from .cli import main
+from graph.cli import main
 
 raise SystemExit(main())

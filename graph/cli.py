@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import CtkgError
+from graph.core.errors import CtkgError
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "exports"
@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args) -> int:
-    from .pipeline import run_build
+    from graph.pipeline import run_build
 
     inputs = args.inputs or [DEFAULT_INPUT]
     bar = None
@@ -67,7 +67,7 @@ def _build(args) -> int:
             bar.update(1)
 
     try:
-        from .parallel import default_workers
+        from graph.build.parallel import default_workers
 
         workers = args.workers if args.workers is not None else default_workers()
         result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress,
@@ -84,7 +84,7 @@ def _build(args) -> int:
 
 
 def _query(args) -> int:
-    from .sparql import format_result, run_query
+    from graph.query.sparql import format_result, run_query
 
     text = sys.stdin.read() if args.sparql == "-" else args.sparql
     sys.stdout.write(format_result(run_query(text, args.out), args.format))
@@ -92,7 +92,7 @@ def _query(args) -> int:
 
 
 def _push(args) -> int:
-    from .push import RetryPolicy, credentials_from_env, push_build
+    from graph.query.push import RetryPolicy, credentials_from_env, push_build
 
     result = push_build(args.out, args.endpoint, graph=args.graph, credentials=credentials_from_env(),
                         policy=RetryPolicy(attempts=args.retries, timeout=args.timeout), verify=not args.no_verify)

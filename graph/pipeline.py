@@ -13,11 +13,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from .builder import build_graph
-from .errors import CtkgError, InputError
-from .exports import write_exports
-from .model import Article, ArticleFailure, ParsedArticle
-from .readers import read_articles
+from graph.build.builder import build_graph
+from graph.core.errors import CtkgError, InputError
+from graph.export.registry import write_exports
+from graph.core.model import Article, ArticleFailure, ParsedArticle
+from graph.read.readers import read_articles
 
 
 @dataclass
@@ -42,8 +42,8 @@ def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *,
                    actor_files: Iterable[str] = ()) -> Iterator[ParsedArticle | ArticleFailure]:
     """Parse a stream of articles; an article that fails becomes an ArticleFailure
     (with ``strict``, the first failure raises InputError instead). ``workers`` > 1 parses
-    in that many processes, ``scheduler`` on a Dask cluster (see graph.parallel)."""
-    from .parallel import parse_stream
+    in that many processes, ``scheduler`` on a Dask cluster (see graph.build.parallel)."""
+    from graph.build.parallel import parse_stream
 
     for item in parse_stream(items, extractor=extractor, workers=workers, scheduler=scheduler,
                              actor_files=actor_files, batch_size=batch_size):
@@ -58,15 +58,15 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
               scheduler: str | None = None, base_iri: str | None = None, add: bool = False) -> BuildResult:
     """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
     ``scheduler``: a Dask scheduler address to parse on a cluster instead; ``base_iri``: the
-    base of the linked data's IRIs (default graph.rdf.DEFAULT_BASE); ``add``: add the inputs
-    to the articles already built into ``out`` (see graph.store) instead of replacing them;
+    base of the linked data's IRIs (default graph.export.rdf.DEFAULT_BASE); ``add``: add the inputs
+    to the articles already built into ``out`` (see graph.build.store) instead of replacing them;
     the base IRI the folder was built with is kept unless ``base_iri`` gives another.
 
     The parsed articles are stored in ``out/.store/`` after the exports are written, so a
     build that fails leaves both the exports and the store as they were."""
-    from .extract import Extractor
-    from .rdf import check_base
-    from .store import article_id_of, load_build_info, load_store, write_build_info, write_store
+    from graph.extract.extractor import Extractor
+    from graph.export.rdf import check_base
+    from graph.build.store import article_id_of, load_build_info, load_store, write_build_info, write_store
 
     if base_iri is not None:
         check_base(base_iri)

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Score graph.temporal.find_timexes on TempEval-3 (TimeML) documents with the shared scorer.
+"""Score graph.extract.temporal.find_timexes on TempEval-3 (TimeML) documents with the shared scorer.
 
 Usage: eval_timex.py OUT_DIR [--shared DIR] [--pattern GLOB] [--no-doc] [--events] [--no-score] [--verbose]
 
 For every corpus document matching PATTERN (default ``tbaq_aquaint__*.txt``) in
 SHARED/corpus, reads the sidecar's ``published`` date, parses the text with the project's
-spaCy model (plus the ``ctkg_line_breaks`` sentence splitter of graph.nlp), runs
+spaCy model (plus the ``ctkg_line_breaks`` sentence splitter of graph.extract.nlp), runs
 ``find_timexes`` and writes a minimal export folder to OUT_DIR: ``articles.csv`` (status ok)
 and ``timexes.csv``. Then runs SHARED/tools/score_datasets.py on it against
 SHARED/gold/tbaq_aquaint_timeml.dev.jsonl and prints its output (``--verbose`` passes the
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.temporal import date_for_span, find_timexes  # noqa: E402
+from graph.extract.temporal import date_for_span, find_timexes  # noqa: E402
 
 ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "status", "error", "n_events",
                    "n_statements"]
@@ -42,7 +42,7 @@ EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision",
 def load_nlp():
     import spacy
 
-    from graph import nlp as project_nlp  # registers the ctkg_line_breaks component
+    from graph.extract import nlp as project_nlp  # registers the ctkg_line_breaks component
 
     for name in project_nlp.MODEL_NAMES:
         try:

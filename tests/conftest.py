@@ -11,7 +11,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from graph.extract import Extractor
+    from graph.extract.extractor import Extractor
 
     return Extractor.create()
 
@@ -35,8 +35,8 @@ def parse_text(extractor):
     """Parse one short article text published on a given date."""
     from datetime import date
 
-    from graph.model import Article
-    from graph.readers import furniture_spans
+    from graph.core.model import Article
+    from graph.read.readers import furniture_spans
 
     def parse(text: str, published: date | None = date(2016, 12, 22), article_id: str = "t"):
         return extractor.parse(Article(article_id=article_id, text=text, published=published,

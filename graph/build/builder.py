@@ -1,0 +1,551 @@
+"""Fold parsed articles into one ``networkx.MultiDiGraph``.
+
+Actors and places merge by canonical key; events merge within and across articles by
+a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible mode (the
+same, one family, or the family's generic mode such as "attack" for a bombing, which counts
+fully only when a date, actors, the article or words other than place names tie them too),
+no conflicting place, overlapping date intervals, shared or missing agents, and similar
+trigger and sentence words. Each event node keeps every mention as a ``mentioned_in``
+edge to its article and records why mentions were merged (``merge_reason``).
+Conflicting figures stay side by side as claims with their article.
+
+The result depends only on the set of parsed articles, never on their order.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date, timedelta
+from functools import lru_cache
+
+import networkx as nx
+
+from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue
+from graph.core.schema import Kind, Rel, node_id, stable_hash
+
+MERGE_THRESHOLD = 3.0
+MODE_FAMILIES = {
+    "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
+    "arrival": "arrival", "withdrawal": "movement", "air_strike": "strike", "bombing": "strike",
+    "shelling": "strike", "explosion": "strike", "attack": "strike", "killing": "harm", "death": "harm",
+    "injury": "harm", "mass_killing": "harm",
+}
+# the mode that names a whole family without saying how: "the attack" may be the bombing, the
+# shelling or the air strike another sentence or article describes
+GENERIC_MODES = {"strike": "attack"}
+STOP = set("the a an of in on at to for by with and or from as that this is was were has have had be been it its "
+           "their they he she said says would could will after before since about over into than not".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(s: str) -> frozenset[str]:
+    """Content words of a sentence (cached: merging compares each sentence with many others)."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2)
+
+
+def _overlap(a: TimeValue, b: TimeValue) -> bool | None:
+    if not (a.resolved and b.resolved):
+        return None
+    return a.start <= b.end and b.start <= a.end
+
+
+@dataclass
+class Cluster:
+    mentions: list[EventMention] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    # running aggregates of the mentions, so that scoring a mention costs the same however big
+    # the event has grown
+    places: dict[str, PlaceRef] = field(default_factory=dict)
+    sides: set[str] = field(default_factory=set)
+    agent_types: set[str] = field(default_factory=set)
+    target_keys: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)  # distinct sentences, in order
+    _seen_texts: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> EventMention:
+        return self.mentions[0]
+
+    def interval(self) -> TimeValue:
+        return TimeValue(value="", start=self.start, end=self.end, precision="range") if self.start else TimeValue()
+
+    def add(self, m: EventMention, reason: str = "") -> None:
+        self.mentions.append(m)
+        self.sentences.add((m.article_id, m.sentence_start))
+        if m.place is not None:
+            self.places.setdefault(m.place.key, m.place)
+        self.sides.update(_side(a) for a in m.agents)
+        self.agent_types.update(a.type for a in m.agents)
+        self.target_keys.update(a.key for a in m.targets)
+        self.articles.add(m.article_id)
+        if m.sentence not in self._seen_texts:
+            self._seen_texts.add(m.sentence)
+            self.texts.append(m.sentence)
+        if reason:
+            self.reasons.append(reason)
+        if m.time.resolved:
+            if self.start is None:
+                self.start, self.end = m.time.start, m.time.end
+            else:
+                s, e = max(self.start, m.time.start), min(self.end, m.time.end)
+                if s <= e:
+                    self.start, self.end = s, e
+
+
+def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
+    """How well a mention fits an event; (score, reason). A score below 0 forbids the merge."""
+    f = c.first
+    if f.event_type != m.event_type:
+        return -1.0, ""
+    if m.modality != f.modality and "asserted" in (m.modality, f.modality):
+        return -1.0, ""
+    parts = ["type"]
+    score = 1.0
+    generic = False
+    fam_a, fam_b = MODE_FAMILIES.get(f.mode, f.mode), MODE_FAMILIES.get(m.mode, m.mode)
+    if f.mode == m.mode:
+        score += 1.0
+        parts.append("mode")
+    elif fam_a == fam_b and GENERIC_MODES.get(fam_a) in (f.mode, m.mode):
+        score += 0.5  # and 0.5 more below when anything else ties them (a date, actors, words, the article)
+        generic = True
+        parts.append("generic mode")
+    elif fam_a == fam_b:
+        score += 0.5
+        parts.append("mode family")
+    else:
+        return -1.0, ""
+    places = list(c.places.values())
+    if m.place is not None and places:
+        near = [place_compatible(p, m.place) for p in places]
+        if not all(near):
+            return -1.0, ""
+        score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in places) else 0.5
+        parts.append("place")
+    ov = _overlap(c.interval(), m.time)
+    if ov is False:
+        return -1.0, ""
+    if ov:
+        score += 1.0
+        parts.append("date")
+    agents = c.sides
+    magents = {_side(a) for a in m.agents}
+    if agents and magents:
+        if agents & magents:
+            score += 1.0
+            parts.append("agents")
+        elif not (f.event_type == "RETREAT" and _movers(c, m)):
+            return -1.0, ""  # (rebels and residents leave a city together: movers do not conflict)
+    targets = c.target_keys
+    if targets and {a.key for a in m.targets} & targets:
+        score += 0.5
+        parts.append("targets")
+    sim = _similarity(c, m)
+    score += sim
+    if sim >= 0.1:
+        parts.append(f"text {sim:.2f}")
+    # "the attack" with no place or actors, in an article that reports one with them: the same one
+    bare_m = m.place is None and not m.agents and not m.targets and _definite(m)
+    if bare_m and (places or agents) and m.article_id in c.articles:
+        score += 1.0
+        parts.append("same article")
+    elif m.place is None and not places and not (agents & magents):
+        score -= 1.0  # nothing ties them but their type
+    if generic and (ov or (agents & magents) or "same article" in parts or _shared_words(c, m) >= 0.1):
+        score += 0.5
+    return score, "+".join(parts)
+
+
+def _similarity(c: Cluster, m: EventMention, leave_out: frozenset[str] = frozenset()) -> float:
+    """Word overlap (Jaccard) of the mention's sentence with the event's closest sentence."""
+    mine = _words(m.sentence) - leave_out
+    return max(len(mine & (_words(t) - leave_out)) / max(1, len(mine | (_words(t) - leave_out)))
+               for t in _sample(c))
+
+
+def _shared_words(c: Cluster, m: EventMention) -> float:
+    """:func:`_similarity` leaving out the names of their places: the place is scored on its
+    own, and is not a second tie."""
+    names: set[str] = set()
+    for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
+        names |= _words(p.text) | _words(p.place.name)
+    return _similarity(c, m, frozenset(names))
+
+
+SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
+
+
+def _sample(c: Cluster) -> list[str]:
+    texts = c.texts
+    return texts if len(texts) <= 2 * SAMPLE else texts[:SAMPLE] + texts[-SAMPLE:]
+
+
+_DEFINITE = re.compile(r"\b(the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _definite(m: EventMention) -> bool:
+    """Whether the trigger heads a definite noun phrase ("the attack", "this week's bombing"):
+    a reference back to an event the article has reported, not a new one."""
+    before = m.sentence[max(0, m.trigger_start - m.sentence_start - 40):m.trigger_start - m.sentence_start]
+    return _DEFINITE.search(before) is not None
+
+
+def _movers(c: Cluster, m: EventMention) -> bool:
+    """Whether both sides of a movement are non-state groups of people (they move together)."""
+    kinds = {"civilians", "armed_group"}
+    return c.agent_types <= kinds and all(a.type in kinds for a in m.agents)
+
+
+def _side(a) -> str:
+    """Actors of one state (its country, government, military) stand on one side."""
+    if a.country and a.type in ("country", "government", "military"):
+        return f"state:{a.country}"
+    return a.key
+
+
+def _km(a, b) -> float | None:
+    import math
+
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _near(a, b) -> bool:
+    """Two named places (not countries) within 30 km: one town and its district."""
+    if "country" in (a.place.feature, b.place.feature):
+        return False
+    d = _km(a.place, b.place)
+    return d is not None and d <= 30.0
+
+
+def place_compatible(a, b) -> bool:
+    """Same place, a country and a place inside it, or two places within 30 km."""
+    if a.key == b.key:
+        return True
+    pa, pb = a.place, b.place
+    if pa.country and pa.country == pb.country and "country" in (pa.feature, pb.feature):
+        return True
+    d = _km(pa, pb)
+    return d is not None and d <= 30.0
+
+
+def _mention_key(m: EventMention) -> tuple:
+    return (m.article_id, m.trigger_start, m.trigger_end)
+
+
+WIDE_MONTHS = 36  # intervals longer than this are checked against every mention of their family
+
+
+def _months(t: TimeValue) -> list[tuple[int, int]] | None:
+    """The calendar months an interval touches, or None when unknown or wider than WIDE_MONTHS."""
+    if not t.resolved:
+        return None
+    n = (t.end.year - t.start.year) * 12 + t.end.month - t.start.month
+    if n < 0 or n >= WIDE_MONTHS:
+        return None
+    y, mo = t.start.year, t.start.month
+    out = []
+    for _ in range(n + 1):
+        out.append((y, mo))
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+class _Blocks:
+    """Candidate clusters for a mention: only those that can merge at all (same type and mode
+    family, an interval touching the same months), so clustering stays linear in the corpus.
+    Candidates come back in creation order, which keeps the result identical to trying all."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.by_month: dict[tuple, list[int]] = defaultdict(list)
+        self.wide: dict[tuple, list[int]] = defaultdict(list)
+        self.family: dict[tuple, list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _family(m: EventMention) -> tuple[str, str]:
+        return m.event_type, MODE_FAMILIES.get(m.mode, m.mode)
+
+    def candidates(self, m: EventMention) -> list[Cluster]:
+        fam = self._family(m)
+        months = _months(m.time)
+        if months is None:
+            idx = self.family[fam]
+        else:
+            found = set(self.wide[fam])
+            for mo in months:
+                found.update(self.by_month[fam + mo])
+            idx = sorted(found)
+        return [self.clusters[i] for i in idx]
+
+    def add(self, c: Cluster) -> None:
+        i = len(self.clusters)
+        self.clusters.append(c)
+        fam = self._family(c.first)
+        self.family[fam].append(i)
+        months = _months(c.first.time)
+        if months is None:
+            self.wide[fam].append(i)
+        else:
+            for mo in months:
+                self.by_month[fam + mo].append(i)
+
+
+def _canonical_order(m: EventMention) -> tuple:
+    """A total order of mentions (day-dated first): two readings of one trigger (same article and
+    offsets, another type or mode) never tie, so clustering never depends on the input order."""
+    return (m.time.precision != "day", m.time.start or date.max, m.article_id, m.trigger_start, m.trigger_end,
+            m.event_type, m.mode, m.cameo, m.modality, m.sentence_start, m.time.end or date.max, m.time.value,
+            m.trigger)
+
+
+def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
+    """Greedy, order-independent clustering: mentions in a canonical order, best cluster first."""
+    blocks = _Blocks()
+    ordered = sorted(mentions, key=_canonical_order)
+    for m in ordered:
+        best, best_score, best_reason = None, MERGE_THRESHOLD, ""
+        for c in blocks.candidates(m):
+            if (m.article_id, m.sentence_start) in c.sentences:
+                continue  # two triggers of one sentence are two events
+            s, why = merge_score(c, m)
+            if s >= best_score:
+                best, best_score, best_reason = c, s, why
+        if best is None:
+            best = Cluster()
+            best.add(m)
+            blocks.add(best)
+        else:
+            best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
+    return blocks.clusters
+
+
+def _interval_value(start: date | None, end: date | None) -> tuple[str, str]:
+    """TIMEX-like value and precision of a closed interval."""
+    if start is None or end is None:
+        return "", "unknown"
+    if start == end:
+        return start.isoformat(), "day"
+    iso = start.isocalendar()
+    if start.weekday() == 0 and end == start + timedelta(days=6):
+        return f"{iso[0]}-W{iso[1]:02d}", "week"
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and start.month == end.month and start.year == end.year:
+        return f"{start.year}-{start.month:02d}", "month"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year), "year"
+    return "", "range"
+
+
+def _canonical_name(texts: Counter, fallback: str) -> str:
+    if not texts:
+        return fallback
+    return sorted(texts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailure] = (), *,
+                base_name: str = "ctkg") -> nx.MultiDiGraph:
+    """The one graph of a build."""
+    G = nx.MultiDiGraph(name=base_name)
+    parsed = sorted(parsed, key=lambda p: p.article.article_id)
+    actor_texts: dict[str, Counter] = defaultdict(Counter)
+    actor_info: dict[str, dict] = {}
+    actor_articles: dict[str, set] = defaultdict(set)
+    place_texts: dict[str, Counter] = defaultdict(Counter)
+    place_info: dict[str, object] = {}
+    place_articles: dict[str, set] = defaultdict(set)
+    surname_map = _surname_map(parsed)
+
+    def actor_key(ref) -> str:
+        return surname_map.get(ref.key, ref.key)
+
+    for p in parsed:
+        a = p.article
+        aid = node_id(Kind.ARTICLE, a.article_id)
+        G.add_node(aid, kind=Kind.ARTICLE.value, label=a.title or a.article_id, article_id=a.article_id,
+                   title=a.title, publisher=a.publisher, published=a.published.isoformat() if a.published else "",
+                   published_source=a.published_source, path=a.path, url=a.url, status="ok",
+                   error="; ".join(p.warnings), n_events=0, n_statements=len(p.statements))
+        for ref in p.actors + [x for e in p.events for x in e.agents + e.targets] + [
+                s.speaker for s in p.statements if s.speaker is not None]:
+            k = actor_key(ref)
+            info = actor_info.setdefault(k, {"name": ref.name, "type": ref.type, "country": ref.country,
+                                             "affiliation": ref.affiliation})
+            if ref.affiliation and not info["affiliation"]:
+                info["affiliation"] = ref.affiliation
+            if ref.country and not info["country"]:
+                info["country"] = ref.country
+            actor_texts[k][re.sub(r"\s+", " ", ref.text.strip())] += 1
+            actor_articles[k].add(a.article_id)
+        for pr in p.places + [e.place for e in p.events if e.place is not None]:
+            place_info.setdefault(pr.key, pr.place)
+            place_texts[pr.key][re.sub(r"\s+", " ", pr.text.strip())] += 1
+            place_articles[pr.key].add(a.article_id)
+    for f in sorted(failures, key=lambda f: f.article_id):
+        G.add_node(node_id(Kind.ARTICLE, f.article_id), kind=Kind.ARTICLE.value, label=f.article_id,
+                   article_id=f.article_id, title="", publisher="", published="", published_source="",
+                   path=f.path, url="", status="error", error=f.reason, n_events=0, n_statements=0)
+
+    for k, info in sorted(actor_info.items()):
+        aliases = sorted({a for a in (_clean_alias(t) for t in actor_texts[k]) if a and a != info["name"]})
+        G.add_node(node_id(Kind.ACTOR, k), kind=Kind.ACTOR.value, label=info["name"], actor_id=k,
+                   name=info["name"], type=info["type"], country=info["country"], aliases=aliases,
+                   articles=sorted(actor_articles[k]))
+        for art in sorted(actor_articles[k]):
+            G.add_edge(node_id(Kind.ACTOR, k), node_id(Kind.ARTICLE, art), key=Rel.APPEARS_IN.value)
+    for k, info in sorted(actor_info.items()):
+        aff = surname_map.get(info["affiliation"], info["affiliation"])
+        if aff and aff != k and node_id(Kind.ACTOR, aff) in G:
+            G.add_edge(node_id(Kind.ACTOR, k), node_id(Kind.ACTOR, aff), key=Rel.AFFILIATION.value)
+    for k, pm in sorted(place_info.items()):
+        texts = Counter({re.sub(r"^(the\s+)?((north|south|east|west)(ern)?|central)\s+", "", t, flags=re.I): n
+                         for t, n in place_texts[k].items()})
+        name = _canonical_name(texts, pm.name)
+        aliases = sorted(({t for t in place_texts[k]} | {pm.name}) - {name})
+        G.add_node(node_id(Kind.PLACE, k), kind=Kind.PLACE.value, label=name, place_id=k, name=name,
+                   country=pm.country, latitude=pm.latitude, longitude=pm.longitude, geonameid=pm.geonameid,
+                   feature=pm.feature, aliases=aliases, articles=sorted(place_articles[k]))
+        for art in sorted(place_articles[k]):
+            G.add_edge(node_id(Kind.PLACE, k), node_id(Kind.ARTICLE, art), key=Rel.APPEARS_IN.value)
+
+    # events
+    mention_event: dict[tuple, str] = {}
+    all_mentions = [m for p in parsed for m in p.events]
+    for c in cluster_mentions(all_mentions):
+        ms = sorted(c.mentions, key=_mention_key)
+        eid = stable_hash(*[f"{m.article_id}:{m.trigger_start}:{m.trigger_end}" for m in ms[:1]])
+        nid = node_id(Kind.EVENT, eid)
+        types = Counter(m.event_type for m in ms)
+        modes = Counter(m.mode for m in ms)
+        etype = sorted(types, key=lambda t: (-types[t], t))[0]
+        mode = sorted(modes, key=lambda t: (-modes[t], t))[0]
+        value, precision = _interval_value(c.start, c.end)
+        precise = [m.time for m in ms if m.time.resolved and m.time.start == c.start and m.time.end == c.end]
+        if precise and precise[0].value and not re.fullmatch(r"P.*|.*_REF", precise[0].value):
+            value, precision = precise[0].value, precise[0].precision
+        agent_count: Counter = Counter()
+        target_count: Counter = Counter()
+        for m in ms:
+            for x in m.agents:
+                agent_count[actor_key(x)] += 1
+            for x in m.targets:
+                target_count[actor_key(x)] += 1
+        agents = sorted(agent_count, key=lambda k: (-agent_count[k], k))
+        # an actor on both sides stays a target only where one mention says so ("the bomber was
+        # killed": a suicide attacker is agent and victim of his own attack)
+        both = {actor_key(x) for m in ms for x in m.targets if x in m.agents}
+        targets = [k for k in sorted(target_count, key=lambda k: (-target_count[k], k)) if k not in agents or k in both]
+        place_count = Counter(m.place.key for m in ms if m.place is not None)
+        place = sorted(place_count, key=lambda k: (-place_count[k], k))[0] if place_count else ""
+        modality = Counter(m.modality for m in ms).most_common(1)[0][0]
+        claims = {f: sorted({f"{getattr(m, f)}@{m.article_id}" for m in ms if getattr(m, f) is not None})
+                  for f in ("killed", "injured", "displaced")}
+        agent_names = [G.nodes[node_id(Kind.ACTOR, k)]["name"] for k in agents]
+        place_name = G.nodes[node_id(Kind.PLACE, place)]["name"] if place else ""
+        label = f"{etype.title()} ({mode.replace('_', ' ')})"
+        if agent_names:
+            label = f"{', '.join(agent_names[:2])}: {mode.replace('_', ' ')}"
+        if place_name:
+            label += f" in {place_name}"
+        if value:
+            label += f", {value}"
+        G.add_node(nid, kind=Kind.EVENT.value, label=label, event_id=eid, event_type=etype, mode=mode,
+                   cameo=ms[0].cameo, date=value, date_start=c.start.isoformat() if c.start else "",
+                   date_end=c.end.isoformat() if c.end else "", date_precision=precision, modality=modality,
+                   killed=claims["killed"], injured=claims["injured"], displaced=claims["displaced"],
+                   merge_reason=sorted(c.reasons), articles=sorted({m.article_id for m in ms}),
+                   triggers=sorted({m.trigger.lower() for m in ms}), evidence=ms[0].sentence)
+        for k in agents:
+            G.add_edge(nid, node_id(Kind.ACTOR, k), key=Rel.AGENT.value)
+        for k in targets:
+            G.add_edge(nid, node_id(Kind.ACTOR, k), key=Rel.TARGET.value)
+        if place:
+            G.add_edge(nid, node_id(Kind.PLACE, place), key=Rel.PLACE.value)
+        for m in ms:
+            mention_event[_mention_key(m)] = nid
+            G.add_edge(nid, node_id(Kind.ARTICLE, m.article_id), key=f"{Rel.MENTIONED_IN.value}:{m.trigger_start}",
+                       relation=Rel.MENTIONED_IN.value, sentence=m.sentence, char_start=m.sentence_start,
+                       char_end=m.sentence_end, trigger=m.trigger, trigger_start=m.trigger_start,
+                       trigger_end=m.trigger_end, modality=m.modality, date=m.time.value,
+                       date_start=m.time.start.isoformat() if m.time.start else "",
+                       date_end=m.time.end.isoformat() if m.time.end else "", time_text=m.time_text)
+            if m.source:
+                src = node_id(Kind.ACTOR, actor_key_for(m.source, surname_map))
+                if src in G:
+                    G.add_edge(nid, src, key=Rel.SOURCE.value)
+
+    # statements
+    for p in parsed:
+        for st in p.statements:
+            sid = stable_hash(st.article_id, st.start, st.end, st.kind)
+            nid = node_id(Kind.STATEMENT, sid)
+            speaker = actor_key(st.speaker) if st.speaker is not None else ""
+            G.add_node(nid, kind=Kind.STATEMENT.value, label=(st.text[:60] + ("…" if len(st.text) > 60 else "")),
+                       statement_id=sid, kind_of=st.kind, text=st.text, article=st.article_id,
+                       char_start=st.start, char_end=st.end, date=st.time.value,
+                       date_start=st.time.start.isoformat() if st.time.start else "",
+                       date_end=st.time.end.isoformat() if st.time.end else "", date_precision=st.time.precision,
+                       medium=st.medium, speaker_name=G.nodes[node_id(Kind.ACTOR, speaker)]["name"] if speaker else "")
+            if speaker:
+                G.add_edge(nid, node_id(Kind.ACTOR, speaker), key=Rel.SPEAKER.value)
+            G.add_edge(nid, node_id(Kind.ARTICLE, st.article_id), key=Rel.STATED_IN.value)
+            for j in st.about:
+                ev = p.events[j]
+                target = mention_event.get(_mention_key(ev))
+                if target:
+                    G.add_edge(nid, target, key=Rel.ABOUT.value)
+
+    G.graph["timexes"] = [
+        {"article": p.article.article_id, "text": t.text, "char_start": t.start, "char_end": t.end,
+         "type": t.time.type, "value": t.time.value,
+         "date_start": t.time.start.isoformat() if t.time.start else "",
+         "date_end": t.time.end.isoformat() if t.time.end else "", "precision": t.time.precision}
+        for p in parsed for t in p.timexes]
+    for _u, _v, k, d in G.edges(keys=True, data=True):
+        d.setdefault("relation", k.split(":")[0])
+    # article counts
+    for n, d in G.nodes(data=True):
+        if d["kind"] == Kind.EVENT.value:
+            for art in d["articles"]:
+                G.nodes[node_id(Kind.ARTICLE, art)]["n_events"] += 1
+    return G
+
+
+ALIAS_LEAD = re.compile(r"^((the|a|an|some|about|around|nearly|almost|over|more than|at least|up to|all|"
+                        r"other|several|many|last|remaining)\s+|[\d][\d,.]*\s+|[\"'\u201c\u2018])+", re.I)
+
+
+def _clean_alias(text: str) -> str:
+    t = ALIAS_LEAD.sub("", text.strip()).strip(" ,.;:\"'\u201d\u2019")
+    t = re.sub(r"['\u2019]s$", "", t)
+    return t if len(t) > 1 and len(t) <= 80 and "\n" not in t else ""
+
+
+def actor_key_for(key: str, surname_map: dict[str, str]) -> str:
+    return surname_map.get(key, key)
+
+
+def _surname_map(parsed: list[ParsedArticle]) -> dict[str, str]:
+    """A lone surname key that matches exactly one full name in the build joins it."""
+    full: dict[str, set[str]] = defaultdict(set)
+    singles: set[str] = set()
+    for p in parsed:
+        for ref in p.actors:
+            if ref.type != "person":
+                continue
+            parts = ref.key.split("_")
+            if len(ref.name.split()) >= 2:
+                full[parts[-1]].add(ref.key)
+            else:
+                singles.add(ref.key)
+    return {k: next(iter(full[k])) for k in singles if len(full.get(k, ())) == 1 and k not in full[k]}

@@ -1,0 +1,1 @@
+"""The records, schema, errors, RDF vocabulary and atomic file writing every stage shares."""

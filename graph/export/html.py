@@ -1,0 +1,593 @@
+"""The interactive HTML view of a ctkg graph: one self-contained page that opens from disk.
+
+:func:`generate_html` lays the graph out with pyvis (``pyvis.network.Network`` builds the
+vis-network node and edge records) and renders them into a page of its own:
+
+* **Offline.** No ``<script src>``/``<link href>`` at all: the vis-network JS and CSS that ship
+  inside the pyvis package (``pyvis/templates/lib/vis-9.1.2``) and the page's own JS/CSS
+  (``graph/data/html_app.js``, ``html_app.css``) are inlined. pyvis' own template is not used
+  because it links bootstrap, tom-select and vis from CDNs even with ``cdn_resources="in_line"``.
+  A Content-Security-Policy (``default-src 'none'``) makes the browser refuse any request anyway.
+* **Safe.** Article text (names, titles, quotes, evidence) only reaches the page as data:
+  hover titles are built here from ``html.escape``-d pieces, and all node and edge records sit
+  in one ``<script type="application/json">`` block in which ``<``, ``>``, ``&``, U+2028,
+  U+2029 and bidirectional controls are ``\\uXXXX`` escapes, so no string can close the
+  block, open a tag or reorder the source. The few strings rendered directly into the HTML
+  (page title, actor types, relations in the legend) are ``html.escape``-d.
+* **Bounded.** Above ``max_nodes`` nodes the page shows the top actors by degree and their
+  events (at most ``max_nodes`` nodes) and says so in a banner; above 300 nodes physics is
+  switched off after a bounded stabilization.
+* **Deterministic.** Nodes and edges are sorted, ids are derived from the graph, the layout
+  seed is fixed: the same graph gives byte-identical HTML.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from graph.core.schema import Kind, Rel
+
+__all__ = ["generate_html", "write_html", "json_for_script", "KIND_STYLE", "ACTOR_COLORS", "REL_COLORS",
+           "PHYSICS_OFF_ABOVE"]
+
+PHYSICS_OFF_ABOVE = 300  # more nodes than this: physics off after stabilization
+STABILIZATION_SMALL = 600
+STABILIZATION_LARGE = 150
+LABEL_MAX = 40
+VALUE_MAX = 600
+LIST_MAX = 8
+
+# kind -> (vis shape, colour, legend name)
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    Kind.EVENT.value: ("diamond", "#d62728", "Event"),
+    Kind.ACTOR.value: ("dot", "#1f77b4", "Actor"),
+    Kind.PLACE.value: ("triangle", "#2ca02c", "Place"),
+    Kind.STATEMENT.value: ("box", "#ff7f0e", "Statement"),
+    Kind.ARTICLE.value: ("square", "#7f7f7f", "Article"),
+}
+OTHER_STYLE = ("ellipse", "#bcbd22", "Other")
+KIND_ORDER = [Kind.EVENT.value, Kind.ACTOR.value, Kind.PLACE.value, Kind.STATEMENT.value, Kind.ARTICLE.value]
+
+# actors: shades of blue by actor type
+ACTOR_COLORS: dict[str, str] = {
+    "person": "#1f77b4",
+    "government": "#08519c",
+    "military": "#3182bd",
+    "armed_group": "#6baed6",
+    "country": "#08306b",
+    "civilians": "#9ecae1",
+    "igo": "#4a6fa5",
+    "ngo": "#5dade2",
+    "media": "#2e86c1",
+    "other": "#7fa7d6",
+}
+
+REL_COLORS: dict[str, str] = {
+    Rel.AGENT.value: "#c0392b",
+    Rel.TARGET.value: "#8e44ad",
+    Rel.PLACE.value: "#27ae60",
+    Rel.MENTIONED_IN.value: "#b0b0b0",
+    Rel.SOURCE.value: "#16a085",
+    Rel.SPEAKER.value: "#e67e22",
+    Rel.STATED_IN.value: "#c8c8c8",
+    Rel.ABOUT.value: "#d35400",
+    Rel.AFFILIATION.value: "#2980b9",
+    Rel.APPEARS_IN.value: "#dddddd",
+    Rel.BEFORE.value: "#7f8c8d",
+}
+OTHER_REL_COLOR = "#999999"
+REL_ORDER = [r.value for r in Rel]
+
+# characters that must not appear raw inside the embedded JSON: markup, JS line terminators,
+# bidirectional controls (which could visually reorder the page source), lone surrogates
+_JSON_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029\u200e\u200f\u061c"}
+_JSON_ESCAPES.update({c: f"\\u{c:04x}" for c in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_VIS_DIR = "templates/lib/vis-9.1.2"
+_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+        "font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'")
+
+
+# ----------------------------------------------------------------------------- text helpers
+
+def _text(v: object) -> str:
+    """Any attribute value as display text: no lone surrogates (unencodable) or C0 controls."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and not math.isfinite(v):
+        return ""
+    s = v if isinstance(v, str) else str(v)
+    s = _SURROGATES.sub("\ufffd", s)
+    return _CONTROLS.sub(" ", s)
+
+
+_INVISIBLE = {c: f"&#x{c:x};" for c in _JSON_ESCAPES if c not in (ord("<"), ord(">"), ord("&"))}
+
+
+def _esc(v: object) -> str:
+    """Text for HTML: markup escaped; line separators and bidi controls as character references."""
+    return html.escape(_text(v), quote=True).translate(_INVISIBLE)
+
+
+def _short(v: object, n: int = LABEL_MAX) -> str:
+    s = " ".join(_text(v).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "\u2026"
+
+
+def _as_list(v: object) -> list:
+    if v is None or v == "":
+        return []
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, (set, frozenset)):
+        return sorted(v, key=str)
+    if isinstance(v, Iterable):
+        return list(v)
+    return [v]
+
+
+def json_for_script(obj: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: parses back to ``obj`` with ``JSON.parse``.
+
+    ``<``, ``>``, ``&``, U+2028/U+2029 and bidi controls only ever occur inside JSON strings,
+    so replacing them by ``\\uXXXX`` escapes keeps the JSON valid and equal.
+    """
+    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    s = _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    return s.translate(_JSON_ESCAPES)
+
+
+# ----------------------------------------------------------------------------- tooltips
+
+def _tip(heading: str, rows: list[tuple[str, object]], quote: str = "") -> str:
+    """Tooltip HTML; every piece of data goes through html.escape, <bdi> isolates its direction."""
+    out = [f'<div class="tip-h"><bdi>{_esc(_short(heading, 120))}</bdi></div>']
+    for k, v in rows:
+        vals = [_text(x) for x in _as_list(v) if _text(x).strip()]
+        if not vals:
+            continue
+        more = len(vals) - LIST_MAX
+        vals = [_short(x, VALUE_MAX) for x in vals[:LIST_MAX]]
+        body = "; ".join(f"<bdi>{_esc(x)}</bdi>" for x in vals)
+        if more > 0:
+            body += f" (+{more} more)"
+        out.append(f'<div class="tip-r"><b>{_esc(k)}:</b> {body}</div>')
+    if _text(quote).strip():
+        out.append(f'<div class="tip-q"><bdi>{_esc(_short(quote, VALUE_MAX * 2))}</bdi></div>')
+    return "".join(out)
+
+
+def _name(G: nx.MultiDiGraph, n: str) -> str:
+    d = G.nodes[n]
+    return _text(d.get("name") or d.get("label") or n)
+
+
+def _out_names(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
+    seen: list[str] = []
+    for _, v, k, d in G.out_edges(n, keys=True, data=True):
+        if _relation(k, d) == relation and _name(G, v) not in seen:
+            seen.append(_name(G, v))
+    return sorted(seen)
+
+
+def _article_line(G: nx.MultiDiGraph, art: object) -> str:
+    aid = _text(art)
+    d = G.nodes.get(f"{Kind.ARTICLE.value}:{aid}") if f"{Kind.ARTICLE.value}:{aid}" in G else None
+    if not d:
+        return aid
+    bits = [b for b in (_text(d.get("title")), _text(d.get("publisher")), _text(d.get("published"))) if b]
+    return f"{', '.join(bits)} [{aid}]" if bits else aid
+
+
+def _date_text(d: dict) -> str:
+    date = _text(d.get("date"))
+    s, e = _text(d.get("date_start")), _text(d.get("date_end"))
+    prec = _text(d.get("date_precision"))
+    span = s if s and s == e else (f"{s} \u2013 {e}" if s or e else "")
+    parts = [p for p in (date, f"({prec})" if prec and prec != "unknown" and date else "",
+                         f"[{span}]" if span and span != date else "") if p]
+    return " ".join(parts)
+
+
+def _event_tip(G, n, d) -> str:
+    etype, mode = _text(d.get("event_type")), _text(d.get("mode")).replace("_", " ")
+    rows = [("Date", _date_text(d) or "undated"),
+            ("Type", f"{etype} ({mode})" if mode else etype),
+            ("Modality", d.get("modality")),
+            ("Agents", _out_names(G, n, Rel.AGENT.value)),
+            ("Targets", _out_names(G, n, Rel.TARGET.value)),
+            ("Place", _out_names(G, n, Rel.PLACE.value)),
+            ("According to", _out_names(G, n, Rel.SOURCE.value)),
+            ("Killed", d.get("killed")), ("Injured", d.get("injured")), ("Displaced", d.get("displaced")),
+            ("Triggers", d.get("triggers")),
+            ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles"))])]
+    return _tip(f"Event: {_text(d.get('label')) or etype}", rows, quote=d.get("evidence"))
+
+
+def _actor_tip(G, n, d) -> str:
+    rows = [("Type", d.get("type")), ("Country", d.get("country")), ("Aliases", d.get("aliases")),
+            ("Articles", len(_as_list(d.get("articles"))) or None), ("Links", G.degree(n))]
+    return _tip(f"Actor: {_name(G, n)}", rows)
+
+
+def _place_tip(G, n, d) -> str:
+    lat, lon = d.get("latitude"), d.get("longitude")
+    coords = ""
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and math.isfinite(lat) and math.isfinite(lon):
+        coords = f"{lat:.4f}, {lon:.4f}"
+    rows = [("Country", d.get("country")), ("Coordinates", coords), ("Aliases", d.get("aliases"))]
+    return _tip(f"Place: {_name(G, n)}", rows)
+
+
+def _statement_tip(G, n, d) -> str:
+    speaker = _text(d.get("speaker_name")) or ", ".join(_out_names(G, n, Rel.SPEAKER.value))
+    rows = [("Speaker", speaker or "unknown"), ("Date", _date_text(d)), ("Kind", d.get("kind_of")),
+            ("Article", _article_line(G, d["article"]) if d.get("article") else "")]
+    return _tip("Statement", rows, quote=d.get("text"))
+
+
+def _article_tip(G, n, d) -> str:
+    rows = [("Publisher", d.get("publisher")), ("Published", d.get("published")), ("Status", d.get("status")),
+            ("Error", d.get("error")), ("Events", d.get("n_events")), ("Statements", d.get("n_statements"))]
+    return _tip(f"Article: {_text(d.get('title')) or _text(d.get('article_id')) or n}", rows)
+
+
+def _other_tip(G, n, d) -> str:
+    return _tip(f"{_text(d.get('kind')) or 'Node'}: {_text(d.get('label')) or n}", [])
+
+
+TIPS = {Kind.EVENT.value: _event_tip, Kind.ACTOR.value: _actor_tip, Kind.PLACE.value: _place_tip,
+        Kind.STATEMENT.value: _statement_tip, Kind.ARTICLE.value: _article_tip}
+
+
+# ----------------------------------------------------------------------------- labels
+
+def _label_date(d: dict) -> str:
+    """The event's date for its label: the TIMEX value, else its interval (``2016-12-15..22``)."""
+    date = _short(d.get("date"), 24)
+    if date:
+        return date
+    s, e = _text(d.get("date_start"))[:10], _text(d.get("date_end"))[:10]
+    if not s or not e or s == e:
+        return s or e
+    same = 0  # shared leading year / month, as in 2016-12-15..22 or 2016-11-22..12-22
+    for k in (8, 5):
+        if s[:k] == e[:k]:
+            same = k
+            break
+    return f"{s}..{e[same:]}"
+
+
+def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
+    kind = d.get("kind")
+    if kind == Kind.EVENT.value:
+        etype = _text(d.get("event_type")) or "event"
+        return f"{_short(etype)}\n{_label_date(d) or 'undated'}"
+    if kind in (Kind.ACTOR.value, Kind.PLACE.value):
+        return _short(d.get("name") or d.get("label") or n)
+    if kind == Kind.STATEMENT.value:
+        speaker = _short(d.get("speaker_name"), 24)
+        quote = _short(d.get("text") or d.get("label"), 32)
+        return f"{speaker}:\n\u201c{quote}\u201d" if speaker else f"\u201c{quote}\u201d"
+    if kind == Kind.ARTICLE.value:
+        return _short(d.get("title") or d.get("label") or d.get("article_id") or n)
+    return _short(d.get("label") or n)
+
+
+def _relation(key: object, d: dict) -> str:
+    r = d.get("relation")
+    return _text(r) if r else _text(key).split(":")[0]
+
+
+# ----------------------------------------------------------------------------- selection
+
+def _select(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], int]:
+    """Nodes to show, sorted; and how many top actors a truncated view is built from (0: all)."""
+    ids = sorted(G.nodes, key=str)
+    if len(ids) <= max_nodes:
+        return ids, 0
+    deg = dict(G.degree())
+    actors = sorted((n for n in ids if G.nodes[n].get("kind") == Kind.ACTOR.value), key=lambda n: (-deg[n], str(n)))
+    chosen: dict = {}
+    n_actors = 0
+    for a in actors:
+        if len(chosen) >= max_nodes:
+            break
+        chosen[a] = True
+        n_actors += 1
+        events = {x for x in nx.all_neighbors(G, a) if G.nodes[x].get("kind") == Kind.EVENT.value}
+        for e in sorted(events, key=lambda x: (-deg[x], str(x))):
+            if len(chosen) >= max_nodes:
+                break
+            chosen[e] = True
+    if not chosen:  # no actors at all: the best connected nodes
+        for n in sorted(ids, key=lambda n: (-deg[n], str(n)))[:max_nodes]:
+            chosen[n] = True
+    return sorted(chosen, key=str), n_actors
+
+
+# ----------------------------------------------------------------------------- assets
+
+@lru_cache(maxsize=None)
+def _asset(package: str, name: str) -> str:
+    return (resources.files(package) / name).read_text(encoding="utf-8")
+
+
+def _inline_script(code: str, what: str) -> str:
+    """Library code as the body of a <script> element: nothing in it may end or restart the element."""
+    code = code.replace('"<script>"', '"\\x3cscript>"')  # core-js builds an iframe document from this string
+    if re.search(r"</?script|<!--", code, re.I):
+        raise RuntimeError(f"{what} cannot be inlined safely: it contains <script, </script or <!--")
+    return code
+
+
+def _inline_style(css: str, what: str) -> str:
+    if re.search(r"</style|<!--", css, re.I):
+        raise RuntimeError(f"{what} cannot be inlined safely: it contains </style or <!--")
+    if re.search(r"""(@import|url\(\s*["']?\s*(https?:)?//)""", css, re.I):
+        raise RuntimeError(f"{what} refers to the network")
+    return css
+
+
+@lru_cache(maxsize=None)
+def _vis_js() -> str:
+    return _inline_script(_asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "vis-network.min.js")
+
+
+@lru_cache(maxsize=None)
+def _vis_css() -> str:
+    return _inline_style(_asset("pyvis", f"{_VIS_DIR}/vis-network.css"), "vis-network.css")
+
+
+@lru_cache(maxsize=None)
+def _app_js() -> str:
+    return _inline_script(_asset("graph", "data/html_app.js"), "html_app.js")
+
+
+@lru_cache(maxsize=None)
+def _app_css() -> str:
+    return _inline_style(_asset("graph", "data/html_app.css"), "html_app.css")
+
+
+# ----------------------------------------------------------------------------- page
+
+def _options(n_nodes: int) -> dict:
+    """vis-network options. Large graphs: a coarser force approximation and a short stabilization in
+    small batches (the page stays responsive), after which the page code turns physics off."""
+    large = n_nodes > PHYSICS_OFF_ABOVE
+    iterations = STABILIZATION_SMALL if not large else STABILIZATION_LARGE if n_nodes <= 800 else 100
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01, "springLength": 110,
+                                 "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.2,
+                                 "theta": 0.9 if large else 0.5},
+            "maxVelocity": 60,
+            "minVelocity": 0.75,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 10 if large else 25,
+                              "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True, "hideEdgesOnDrag": large,
+                        "hideEdgesOnZoom": large, "navigationButtons": False, "keyboard": False},
+        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {"smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1,
+                  "selectionWidth": 2, "hoverWidth": 0.5},
+    }
+
+
+def _network(G: nx.MultiDiGraph, shown: list[str]):
+    """The pyvis network of the shown nodes: (nodes, edges) as vis-network records, sorted."""
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    keep = set(shown)
+    orig = {_text(n): n for n in shown}
+    deg = dict(G.degree(shown))
+    for n in shown:
+        d = G.nodes[n]
+        kind = _text(d.get("kind"))
+        shape, color, _ = KIND_STYLE.get(kind, OTHER_STYLE)
+        extra: dict = {"kind": kind if kind in KIND_STYLE else "other"}
+        size = 14
+        if kind == Kind.ACTOR.value:
+            atype = _text(d.get("type"))
+            color = ACTOR_COLORS.get(atype, ACTOR_COLORS["other"])
+            size = round(10 + min(22.0, 3.0 * math.sqrt(deg[n])), 1)
+            extra["names"] = [_text(x) for x in [d.get("name") or d.get("label") or n, *_as_list(d.get("aliases"))]]
+        elif kind == Kind.EVENT.value:
+            size = 16
+            extra.update(etype=_text(d.get("event_type")), ds=_text(d.get("date_start")), de=_text(d.get("date_end")))
+        elif kind == Kind.PLACE.value:
+            size = 13
+        elif kind == Kind.ARTICLE.value:
+            size = 10
+            if _text(d.get("status")) == "error":
+                color = "#d0d0d0"
+                extra["shapeProperties"] = {"borderDashes": [4, 3]}
+        elif kind == Kind.STATEMENT.value:
+            extra["widthConstraint"] = {"maximum": 180}
+        tip = TIPS.get(kind, _other_tip)(G, n, d)
+        net.add_node(_text(n), label=_label(G, n, d) or " ", shape=shape, color=color, title=tip, size=size, **extra)
+
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u in keep and v in keep:
+            groups[(_text(u), _text(v), _relation(k, d))].append(d | {"_key": _text(k)})
+    edges = []
+    for i, ((u, v, rel), ds) in enumerate(sorted(groups.items())):
+        ds.sort(key=lambda d: d["_key"])
+        rows: list[tuple[str, object]] = [("From", _short(_name(G, orig[u]), 80)),
+                                          ("To", _short(_name(G, orig[v]), 80))]
+        if len(ds) > 1:
+            rows.append(("Count", len(ds)))
+        quote = ""
+        if rel == Rel.MENTIONED_IN.value:
+            rows.append(("Triggers", sorted({_text(d.get("trigger")) for d in ds if d.get("trigger")})))
+            rows.append(("Dates", sorted({_text(d.get("date")) for d in ds if d.get("date")})))
+            quote = next((d.get("sentence") for d in ds if d.get("sentence")), "")
+        opts = {"id": f"e{i}", "relation": rel, "color": REL_COLORS.get(rel, OTHER_REL_COLOR),
+                "title": _tip(rel.replace("_", " "), rows, quote=quote)}
+        if len(ds) > 1:
+            opts["width"] = round(min(5.0, 1 + math.log2(len(ds))), 2)
+        if rel == Rel.BEFORE.value:
+            opts["dashes"] = True
+        edges.append(Edge(u, v, directed=True, **opts).options)  # pyvis' edge record (add_edge is O(nodes) each)
+    net.edges = edges
+    nodes, edges, *_ = net.get_network_data()
+    return sorted(nodes, key=lambda d: d["id"]), edges
+
+
+def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter) -> str:
+    def swatch(shape: str, color: str) -> str:
+        c = _esc(color)
+        body = {
+            "diamond": f'<polygon points="7,1 13,7 7,13 1,7" fill="{c}"/>',
+            "dot": f'<circle cx="7" cy="7" r="6" fill="{c}"/>',
+            "triangle": f'<polygon points="7,1 13,13 1,13" fill="{c}"/>',
+            "box": f'<rect x="1" y="3" width="12" height="8" rx="2" fill="{c}"/>',
+            "square": f'<rect x="2" y="2" width="10" height="10" fill="{c}"/>',
+        }.get(shape, f'<ellipse cx="7" cy="7" rx="6" ry="4" fill="{c}"/>')
+        return f'<svg class="sw" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">{body}</svg>'
+
+    kinds = [k for k in KIND_ORDER] + sorted(k for k in kind_counts if k not in KIND_STYLE)
+    out = ['<div id="legend" class="panel"><h2>Legend</h2><div class="legend-kinds">']
+    for k in kinds:
+        shape, color, name = KIND_STYLE.get(k, OTHER_STYLE)
+        out.append(f'<label class="li"><input type="checkbox" class="kind-cb" value="{_esc(k)}" checked> '
+                   f'{swatch(shape, color)} {_esc(name)} <span class="n">({kind_counts.get(k, 0)})</span></label>')
+    out.append('</div><div class="legend-sub"><span class="sub-h">Actors by type:</span>')
+    for t in sorted(actor_types, key=lambda t: (t not in ACTOR_COLORS, t)):
+        color = ACTOR_COLORS.get(t, ACTOR_COLORS["other"])
+        out.append(f'<span class="li">{swatch("dot", color)} {_esc(t or "unknown")} '
+                   f'<span class="n">({actor_types[t]})</span></span>')
+    out.append('</div><div class="legend-sub"><span class="sub-h">Links:</span>')
+    for r in sorted(rel_counts, key=lambda r: (REL_ORDER.index(r) if r in REL_ORDER else len(REL_ORDER), r)):
+        color = REL_COLORS.get(r, OTHER_REL_COLOR)
+        out.append(f'<label class="li"><input type="checkbox" class="rel-cb" value="{_esc(r)}" checked> '
+                   f'<svg class="sw" width="18" height="8" aria-hidden="true"><line x1="0" y1="4" x2="18" y2="4" '
+                   f'stroke="{_esc(color)}" stroke-width="3"/></svg> {_esc(r.replace("_", " "))} '
+                   f'<span class="n">({rel_counts[r]})</span></label>')
+    out.append("</div></div>")
+    return "".join(out)
+
+
+def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: int = 1500) -> str:
+    """One self-contained, offline HTML page showing ``G`` (at most ``max_nodes`` nodes of it)."""
+    if max_nodes < 1:
+        raise ValueError("max_nodes must be at least 1")
+    shown, n_top = _select(G, max_nodes)
+    nodes, edges = _network(G, shown)
+    total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
+    keep = set(shown)
+    shown_edges = sum(1 for u, v in G.edges() if u in keep and v in keep)
+    truncated = len(shown) < total_nodes
+
+    kind_counts = Counter(n["kind"] for n in nodes)
+    actor_types = Counter(_text(G.nodes[n].get("type")) for n in shown if G.nodes[n].get("kind") == Kind.ACTOR.value)
+    rel_counts = Counter(e["relation"] for e in edges)
+    event_types = Counter(n["etype"] for n in nodes if n["kind"] == Kind.EVENT.value)
+    dates = sorted(x for n in nodes if n["kind"] == Kind.EVENT.value for x in (n["ds"], n["de"]) if x)
+    large = len(nodes) > PHYSICS_OFF_ABOVE
+    meta = {
+        "title": _text(title),
+        "total_nodes": total_nodes, "total_edges": total_edges,
+        "shown_nodes": len(nodes), "shown_edges": shown_edges, "truncated": truncated, "top_actors": n_top,
+        "physics_off_after_stabilization": large,
+        "event_types": [[t, event_types[t]] for t in sorted(event_types)],
+        "date_min": dates[0] if dates else "", "date_max": dates[-1] if dates else "",
+    }
+    payload = json_for_script({"meta": meta, "nodes": nodes, "edges": edges, "options": _options(len(nodes))})
+
+    if truncated:
+        what = (f"the {n_top} actors with the most links and their events" if n_top
+                else "the nodes with the most links")
+        banner = (f'<div id="banner" class="banner" role="status"><b>Large graph:</b> showing {len(nodes)} of '
+                  f'{total_nodes} nodes and {shown_edges} of {total_edges} edges ({_esc(what)}, at most '
+                  f'{max_nodes} nodes). The CSV, JSON and Turtle exports hold the whole graph.</div>')
+    else:
+        banner = ""
+    t = _esc(title)
+    return "".join([
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="generator" content="ctkg graph.html">\n',
+        '<link rel="icon" href="data:,">\n',  # no favicon request when served over http
+        f"<title>{t}</title>\n",
+        f"<style>\n{_vis_css()}\n</style>\n<style>\n{_app_css()}\n</style>\n",
+        "</head>\n<body>\n",
+        f'<header><h1>{t}</h1><span id="counts">{len(nodes)} nodes, {shown_edges} edges'
+        f'{" shown" if truncated else ""}</span></header>\n',
+        banner, "\n" if banner else "",
+        '<div id="main">\n<aside id="side">\n',
+        '<div id="filters" class="panel"><h2>Filters</h2>\n',
+        '<label class="row">Event type <select id="f-etype"><option value="">all types</option></select></label>\n',
+        '<label class="row">Actor <input id="f-actor" type="search" placeholder="name or alias" '
+        'autocomplete="off" spellcheck="false"></label>\n',
+        '<div class="row">Events from <input id="f-from" type="date"> to <input id="f-to" type="date"></div>\n',
+        '<label class="row"><input id="f-orphans" type="checkbox"> hide nodes left without links</label>\n',
+        '<div class="row"><button id="b-reset" type="button">Reset</button> '
+        '<button id="b-fit" type="button">Fit</button> '
+        '<button id="b-physics" type="button">Physics</button></div>\n',
+        '<div id="status" class="row" aria-live="polite"></div>\n',
+        '<p class="hint">Kinds and links: tick them in the legend. The actor box keeps matching actors, '
+        'their events and statements and what those link to. Undated events are hidden while a date '
+        'range is set.</p>\n</div>\n',
+        _legend(kind_counts, actor_types, rel_counts), "\n",
+        '<div id="details" class="panel"><h2>Details</h2><div id="details-body">'
+        'Click a node or link.</div></div>\n',
+        '</aside>\n<div id="network" role="img" aria-label="graph"></div>\n</div>\n',
+        '<noscript><p class="banner">This page needs JavaScript to draw the graph.</p></noscript>\n',
+        f'<script type="application/json" id="ctkg-data">{payload}</script>\n',
+        f"<script>\n{_vis_js()}\n</script>\n",
+        f"<script>\n{_app_js()}\n</script>\n",
+        "</body>\n</html>\n",
+    ])
+
+
+def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, **kw) -> Path:
+    """Write :func:`generate_html` to ``path`` atomically: a temp file in the same folder, then os.replace."""
+    path = Path(path)
+    text = generate_html(G, **kw)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, mode)
+        except OSError:  # pragma: no cover - file systems without modes
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path

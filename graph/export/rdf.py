@@ -1,0 +1,536 @@
+"""Linked data of the graph: SEM events, actors, places and times, PROV-O provenance.
+
+The vocabulary is documented in ``graph/data/ctkg.ttl`` and checked by the SHACL shapes
+in ``graph/data/shapes.ttl``. In short:
+
+* events are ``sem:Event`` with ``sem:eventType`` (a PLOVER type, an ``sem:EventType``),
+  ``ctkg:agent`` and ``ctkg:target`` (sub-properties of ``sem:hasActor``; ``sem:hasActor``
+  is stated as well so that plain SEM consumers see the actors), ``ctkg:source``
+  (sub-property of ``sem:accordingTo``), ``sem:hasPlace``, ``sem:hasTime`` (a ``sem:Time``)
+  and on the event itself ``sem:hasTimeStamp`` (``xsd:date``, ``xsd:gYearMonth`` or
+  ``xsd:gYear`` by precision) and ``sem:hasBeginTimeStamp``/``sem:hasEndTimeStamp``
+  (``xsd:date``, the interval the event lies in); ``prov:wasDerivedFrom`` the articles;
+* every report of an event is a ``ctkg:Mention`` (a ``prov:Entity``) with the sentence, the
+  trigger and their character offsets, ``prov:wasDerivedFrom`` its article;
+* statements are ``ctkg:Statement`` with ``ctkg:speaker`` (also ``prov:wasAttributedTo``),
+  ``ctkg:text`` and its offsets, dates as for events, ``ctkg:about`` events;
+* actors are ``sem:Actor`` with ``sem:actorType``; places ``sem:Place`` with WGS84
+  ``geo:lat``/``geo:long`` and ``owl:sameAs`` their GeoNames resource.
+
+The instance IRIs start with a base IRI (``G.graph["base_iri"]``, default
+:data:`DEFAULT_BASE`) and end with the percent-encoded stable id, so any name gives a valid
+IRI. Formats: Turtle (one graph), TriG (one named graph per source article holding what
+that article says, the merged events, actors and places in the default graph) and JSON-LD.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import quote
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV, VOID, DefinedNamespace
+from rdflib.term import Node
+
+from graph.core.errors import ConfigError, ExportError
+from graph.core.schema import Kind, Rel
+from graph.core.vocab import ACTORTYPE, CTKG, DEFAULT_BASE, GEO, GEONAMES, PLOVER, PREFIXES, SEM, VOCAB
+
+# characters XML 1.0 and many RDF tools refuse: C0 controls but tab/newline/return, DEL, lone surrogates
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_BASE_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
+
+Quad = tuple[URIRef, URIRef, Node, "str | None"]  # the last item: the article whose named graph holds it
+
+
+def check_base(base: str) -> str:
+    """The base IRI if it is an absolute IRI ending in '/', '#' or ':'; ConfigError otherwise."""
+    if not isinstance(base, str) or not _BASE_RE.fullmatch(base):
+        raise ConfigError(f"base IRI {base!r} must be an absolute IRI ending in '/', '#' or ':' "
+                          f"(for example {DEFAULT_BASE})")
+    return base
+
+
+def base_of(G: nx.MultiDiGraph) -> str:
+    """The base IRI a graph's linked data is minted under (``G.graph["base_iri"]``)."""
+    return check_base(G.graph.get("base_iri") or DEFAULT_BASE)
+
+
+def _text(s) -> Literal:
+    return Literal(_UNSAFE_CHARS.sub(" ", str(s or "")))
+
+
+def _decimal(x) -> Literal:
+    """An xsd:decimal in canonical form (5 places at most, no trailing zeros: 35.975, 36.0)."""
+    text = f"{float(x):.5f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+
+
+def mint(base: str, kind: str, ident: str) -> URIRef:
+    """``<base><kind>/<percent-encoded id>``: a valid IRI whatever the id holds."""
+    return URIRef(f"{base}{kind}/{quote(_UNSAFE_CHARS.sub(' ', str(ident)), safe='')}")
+
+
+def dataset_iri(base: str) -> URIRef:
+    """The IRI of a build as a whole (a ``void:Dataset``; ``ctkg push`` names its graph so)."""
+    return URIRef(f"{base}dataset")
+
+
+def article_graph_iri(base: str, article_id: str) -> URIRef:
+    """The named graph (TriG) holding what one article says."""
+    return mint(base, "graph", article_id)
+
+
+def _date_literals(value: str, start: str, end: str) -> list[tuple[URIRef, Literal]]:
+    """sem:hasTimeStamp typed by precision, and the xsd:date interval the date lies in."""
+    value, start, end = value or "", start or "", end or ""
+    out = []
+    if _DAY.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.date)))
+    elif _MONTH.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYearMonth)))
+    elif _YEAR.fullmatch(value):
+        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYear)))
+    if _DAY.fullmatch(start):
+        out.append((SEM.hasBeginTimeStamp, Literal(start, datatype=XSD.date)))
+    if _DAY.fullmatch(end):
+        out.append((SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
+    return out
+
+
+def _time_key(d: dict) -> str:
+    value, start, end = d.get("date") or "", d.get("date_start") or "", d.get("date_end") or ""
+    if value and (_DAY.fullmatch(value) or _MONTH.fullmatch(value) or _YEAR.fullmatch(value)):
+        return value
+    if start or end:
+        return f"{value}@{start}..{end}" if value else f"{start}..{end}"
+    return ""
+
+
+def _event_type(name: str) -> URIRef:
+    try:
+        return PLOVER[name]
+    except AttributeError as exc:
+        raise ExportError(f"event type {name!r} is not a PLOVER type; fix graph/data/event_lexicon.csv") from exc
+
+
+def _actor_type(name: str) -> URIRef:
+    try:
+        return ACTORTYPE[name or "other"]
+    except AttributeError as exc:
+        raise ExportError(f"actor type {name!r} is not one of ctkg's actor types; fix the actor gazetteer") from exc
+
+
+def _node_iri(base: str, d: dict) -> URIRef:
+    kind = d["kind"]
+    key = {"article": "article_id", "event": "event_id", "actor": "actor_id", "place": "place_id",
+           "statement": "statement_id"}.get(kind)
+    if key is None or not d.get(key):
+        raise ExportError(f"graph node of kind {kind!r} has no {key or 'id'}; the graph is not a ctkg build")
+    return mint(base, kind, d[key])
+
+
+def _fast(ns) -> SimpleNamespace:
+    """A DefinedNamespace's terms as plain attributes: rdflib's checked lookup costs a few
+    microseconds per access, which adds up to seconds over a large build. Unknown names still
+    fail loudly (AttributeError)."""
+    base = str(ns._NS)
+    return SimpleNamespace(**{str(t)[len(base):]: t for t in dir(ns) if str(t).startswith(base)})
+
+
+_TERMS = tuple(_fast(ns) for ns in (SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID))
+
+
+def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
+    """Every triple of the graph with the article whose named graph holds it (None: the merged graph)."""
+    SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID = _TERMS  # noqa: N806 (fast local views of the namespaces)
+    base = check_base(base) if base is not None else base_of(G)
+    iri = {n: _node_iri(base, d) for n, d in G.nodes(data=True)}
+    ds = dataset_iri(base)
+    yield ds, RDF.type, VOID.Dataset, None
+    yield ds, RDFS.label, Literal("ctkg knowledge graph"), None
+    yield ds, VOID.uriSpace, Literal(base), None
+    for n, d in sorted(G.nodes(data=True)):
+        s = iri[n]
+        kind = d["kind"]
+        if kind == Kind.ARTICLE.value:
+            aid = d["article_id"]
+            yield s, RDF.type, CTKG.Article, aid
+            yield s, RDF.type, PROV.Entity, aid
+            yield s, CTKG.identifier, _text(aid), aid
+            yield s, RDFS.label, _text(d.get("title") or aid), aid
+            if d.get("publisher"):
+                yield s, CTKG.publisher, _text(d["publisher"]), aid
+            if _DAY.fullmatch(str(d.get("published") or "")):
+                yield s, CTKG.published, Literal(d["published"], datatype=XSD.date), aid
+            if d.get("published_source"):
+                yield s, CTKG.publishedSource, _text(d["published_source"]), aid
+            if d.get("url"):
+                yield s, CTKG.url, _text(d["url"]), aid
+            yield s, CTKG.status, Literal(d.get("status") or "ok"), aid
+            if d.get("error"):
+                yield s, CTKG.error, _text(d["error"]), aid
+            yield ds, VOID.subset, article_graph_iri(base, aid), None
+        elif kind == Kind.EVENT.value:
+            yield s, RDF.type, SEM.Event, None
+            yield s, CTKG.identifier, _text(d["event_id"]), None
+            yield s, RDFS.label, _text(d.get("label", "")), None
+            yield s, SEM.eventType, _event_type(d["event_type"]), None
+            if d.get("mode"):
+                yield s, CTKG.mode, _text(d["mode"]), None
+            if d.get("cameo"):
+                yield s, CTKG.cameoRoot, _text(d["cameo"]), None
+            yield s, CTKG.modality, _text(d.get("modality") or "asserted"), None
+            yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), None
+            if d.get("date"):
+                yield s, CTKG.dateValue, _text(d["date"]), None
+            for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                yield s, p, o, None
+            key = _time_key(d)
+            if key:
+                t = mint(base, "time", key)
+                yield s, SEM.hasTime, t, None
+                yield t, RDF.type, SEM.Time, None
+                yield t, RDFS.label, _text(d.get("date") or key), None
+                yield t, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), None
+                for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                    yield t, p, o, None
+            for f in ("killed", "injured", "displaced"):
+                for claim in d.get(f) or []:
+                    yield s, getattr(CTKG, f), _text(claim), None
+            for r in d.get("merge_reason") or []:
+                yield s, CTKG.mergeReason, _text(r), None
+        elif kind == Kind.ACTOR.value:
+            yield s, RDF.type, SEM.Actor, None
+            yield s, CTKG.identifier, _text(d["actor_id"]), None
+            yield s, RDFS.label, _text(d.get("name", "")), None
+            yield s, SEM.actorType, _actor_type(d.get("type", "")), None
+            if d.get("country"):
+                yield s, CTKG.country, _text(d["country"]), None
+            for a in d.get("aliases") or []:
+                yield s, CTKG.alias, _text(a), None
+        elif kind == Kind.PLACE.value:
+            yield s, RDF.type, SEM.Place, None
+            yield s, RDF.type, GEO.SpatialThing, None
+            yield s, CTKG.identifier, _text(d["place_id"]), None
+            yield s, RDFS.label, _text(d.get("name", "")), None
+            if d.get("country"):
+                yield s, CTKG.country, _text(d["country"]), None
+            for a in d.get("aliases") or []:
+                yield s, CTKG.alias, _text(a), None
+            if d.get("latitude") is not None and d.get("longitude") is not None:
+                yield s, GEO.lat, _decimal(d["latitude"]), None
+                yield s, GEO.long, _decimal(d["longitude"]), None
+            if str(d.get("geonameid") or "").isdigit():
+                yield s, OWL.sameAs, URIRef(f"{GEONAMES}{d['geonameid']}/"), None
+        elif kind == Kind.STATEMENT.value:
+            aid = d.get("article") or None
+            yield s, RDF.type, CTKG.Statement, aid
+            yield s, RDF.type, PROV.Entity, aid
+            yield s, CTKG.identifier, _text(d["statement_id"]), aid
+            yield s, CTKG.text, _text(d.get("text", "")), aid
+            if d.get("kind_of"):
+                yield s, CTKG.statementKind, _text(d["kind_of"]), aid
+            yield s, CTKG.textStart, Literal(int(d["char_start"])), aid
+            yield s, CTKG.textEnd, Literal(int(d["char_end"])), aid
+            yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), aid
+            if d.get("date"):
+                yield s, CTKG.dateValue, _text(d["date"]), aid
+            for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
+                yield s, p, o, aid
+            if d.get("medium"):
+                yield s, CTKG.medium, _text(d["medium"]), aid
+    # the event and actor types used, labelled, so the data describes itself
+    for t in sorted({d["event_type"] for _, d in G.nodes(data=True) if d["kind"] == Kind.EVENT.value}):
+        yield _event_type(t), RDF.type, SEM.EventType, None
+        yield _event_type(t), RDFS.label, Literal(t), None
+    for t in sorted({d.get("type") or "other" for _, d in G.nodes(data=True) if d["kind"] == Kind.ACTOR.value}):
+        yield _actor_type(t), RDF.type, SEM.ActorType, None
+        yield _actor_type(t), RDFS.label, Literal(t), None
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+        rel = d.get("relation", k)
+        su, ov = iri[u], iri[v]
+        if rel == Rel.AGENT.value:
+            yield su, CTKG.agent, ov, None
+            yield su, SEM.hasActor, ov, None
+        elif rel == Rel.TARGET.value:
+            yield su, CTKG.target, ov, None
+            yield su, SEM.hasActor, ov, None
+        elif rel == Rel.PLACE.value:
+            yield su, SEM.hasPlace, ov, None
+        elif rel == Rel.SOURCE.value:
+            yield su, CTKG.source, ov, None
+            yield su, SEM.accordingTo, ov, None
+        elif rel == Rel.AFFILIATION.value:
+            yield su, CTKG.affiliation, ov, None
+        elif rel == Rel.BEFORE.value:
+            yield su, CTKG.before, ov, None
+        elif rel == Rel.APPEARS_IN.value:
+            yield su, CTKG.appearsIn, ov, G.nodes[v]["article_id"]
+        elif rel in (Rel.SPEAKER.value, Rel.STATED_IN.value, Rel.ABOUT.value):
+            aid = G.nodes[u].get("article") or None
+            if rel == Rel.SPEAKER.value:
+                yield su, CTKG.speaker, ov, aid
+                yield su, PROV.wasAttributedTo, ov, aid
+            elif rel == Rel.STATED_IN.value:
+                yield su, PROV.wasDerivedFrom, ov, aid
+            else:
+                yield su, CTKG.about, ov, aid
+        elif rel == Rel.MENTIONED_IN.value:
+            aid = G.nodes[v]["article_id"]
+            m = mint(base, "mention", f"{aid}:{d['trigger_start']}:{d['trigger_end']}:{G.nodes[u]['event_id']}")
+            yield su, PROV.wasDerivedFrom, ov, aid
+            yield m, RDF.type, CTKG.Mention, aid
+            yield m, RDF.type, PROV.Entity, aid
+            yield m, CTKG.mentionOf, su, aid
+            yield m, PROV.wasDerivedFrom, ov, aid
+            yield m, CTKG.sentence, _text(d.get("sentence", "")), aid
+            yield m, CTKG.sentenceStart, Literal(int(d["char_start"])), aid
+            yield m, CTKG.sentenceEnd, Literal(int(d["char_end"])), aid
+            yield m, CTKG.trigger, _text(d.get("trigger", "")), aid
+            yield m, CTKG.triggerStart, Literal(int(d["trigger_start"])), aid
+            yield m, CTKG.triggerEnd, Literal(int(d["trigger_end"])), aid
+            if d.get("modality"):
+                yield m, CTKG.modality, _text(d["modality"]), aid
+            if d.get("time_text"):
+                yield m, CTKG.timeText, _text(d["time_text"]), aid
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, Namespace(ns), override=True, replace=True)
+
+
+def to_rdf(G: nx.MultiDiGraph, *, base: str | None = None) -> Graph:
+    """The whole build as one rdflib Graph (what graph.ttl and graph.jsonld hold)."""
+    g = Graph(bind_namespaces="none")
+    _bind(g)
+    for s, p, o, _ in quads(G, base=base):
+        g.add((s, p, o))
+    return g
+
+
+def to_dataset(G: nx.MultiDiGraph, *, base: str | None = None) -> Dataset:
+    """The build as an rdflib Dataset: one named graph per source article (what it says: the
+    article, its mentions and statements, which events and actors it reports), and the merged
+    events, actors, places and times in the default graph. The union equals :func:`to_rdf`."""
+    base = check_base(base) if base is not None else base_of(G)
+    ds = Dataset()
+    _bind(ds)
+    graphs: dict[str | None, Graph] = {None: ds.graph(DATASET_DEFAULT_GRAPH_ID)}
+    for s, p, o, aid in quads(G, base=base):
+        if aid not in graphs:
+            graphs[aid] = ds.graph(article_graph_iri(base, aid))
+        graphs[aid].add((s, p, o))
+    return ds
+
+
+# --- serializing -------------------------------------------------------------------------
+# The files are written by Oxigraph's serializers (an order of magnitude faster than rdflib's)
+# from triples sorted by graph, subject, predicate (rdf:type first) and object, so the same
+# graph gives the same text on every run; rdflib reads them back in the tests.
+
+def _sort_key(t: Node) -> tuple:
+    if t.__class__ is Literal:
+        return (1, str(t), str(t.datatype or ""), t.language or "")
+    return (0, str(t), "", "")
+
+
+def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> tuple[list[Quad], list[Quad]]:
+    """Each quad once, in a stable order: the default graph first, then the article graphs;
+    within a graph by subject, predicate (rdf:type first) and object."""
+    rdf_type = RDF.type
+    unique = list(dict.fromkeys(quads(G, base=base)))
+    # one full sort by triple, then a stable sort by graph (cheap), so that the union of the
+    # graphs comes out of the first order without sorting again (LinkedData.triples)
+    unique.sort(key=lambda q: (q[0], q[1] != rdf_type, q[1], _sort_key(q[2]), q[3] is not None, q[3] or ""))
+    by_triple = list(unique)
+    unique.sort(key=lambda q: (q[3] is not None, q[3] or ""))
+    return unique, by_triple
+
+
+@dataclass(frozen=True)
+class LinkedData:
+    """The build's quads, computed once and shared by the Turtle, TriG and JSON-LD writers."""
+    base: str
+    quads: list
+    by_triple: list  # the same quads sorted by triple first
+
+    @cached_property
+    def terms(self) -> "_Converter":
+        """rdflib to Oxigraph terms, shared by the writers."""
+        return _Converter()
+
+    @cached_property
+    def triples(self) -> list[tuple[Node, Node, Node]]:
+        """The union of all graphs, each triple once, sorted by subject (rdf:type first)."""
+        return list(dict.fromkeys((s, p, o) for s, p, o, _ in self.by_triple))
+
+
+def linked_data(G: nx.MultiDiGraph, *, base: str | None = None) -> LinkedData:
+    base = check_base(base) if base is not None else base_of(G)
+    ordered, by_triple = _unique_quads(G, base)
+    return LinkedData(base=base, quads=ordered, by_triple=by_triple)
+
+
+class _Converter(dict):
+    """rdflib terms to Oxigraph terms, each distinct term converted once."""
+
+    def __missing__(self, t: Node):
+        if isinstance(t, URIRef):
+            v = ox.NamedNode(str(t))
+        elif isinstance(t, Literal):
+            if t.language:
+                v = ox.Literal(str(t), language=t.language)
+            elif t.datatype:
+                v = ox.Literal(str(t), datatype=self[t.datatype])
+            else:
+                v = ox.Literal(str(t))
+        else:
+            raise ExportError(f"cannot serialize the RDF term {t!r}")
+        self[t] = v
+        return v
+
+
+def _serialize(items: list, fmt) -> str:
+    try:
+        text = ox.serialize(items, format=fmt, prefixes=PREFIXES).decode("utf-8")
+    except (ValueError, SyntaxError) as exc:
+        raise ExportError(f"cannot serialize the linked data: {exc}") from exc
+    # split on "\n" only: str.splitlines would also cut at U+2028, U+0085... inside literals
+    body = [line for line in text.removesuffix("\n").split("\n") if not line.startswith("@prefix ")]
+    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
+    return "\n".join(head + [""] + body) + "\n"
+
+
+def generate_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
+    """Turtle of the whole build (the union of all graphs). ``data``: quads already computed."""
+    data = data or linked_data(G, base=base)
+    c = data.terms
+    return _serialize([ox.Triple(c[s], c[p], c[o]) for s, p, o in data.triples], ox.RdfFormat.TURTLE)
+
+
+def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
+    """TriG: the merged events, actors, places and times in the default graph, then one named
+    graph per source article (see :func:`to_dataset`)."""
+    data = data or linked_data(G, base=base)
+    c = data.terms
+    graphs: dict[str | None, object] = {None: ox.DefaultGraph()}
+    items = []
+    for s, p, o, aid in data.quads:
+        g = graphs.get(aid)
+        if g is None:
+            g = graphs[aid] = ox.NamedNode(str(article_graph_iri(data.base, aid)))
+        items.append(ox.Quad(c[s], c[p], c[o], g))
+    return _serialize(items, ox.RdfFormat.TRIG)
+
+
+def _jsonld_value(o: Node, curie) -> object:
+    if isinstance(o, URIRef):
+        return {"@id": curie(o)}
+    if o.language:
+        return {"@value": str(o), "@language": o.language}
+    if o.datatype is None or o.datatype == XSD.string:
+        return str(o)
+    return {"@value": str(o), "@type": curie(o.datatype)}
+
+
+def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
+    """JSON-LD of the whole build: one node object per subject, compacted with ctkg's prefixes,
+    nodes sorted by @id and values sorted (order in JSON-LD arrays carries no meaning)."""
+    vocab_ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+    def curie_of(iri: URIRef) -> str:
+        for prefix, ns in vocab_ns:
+            rest = str(iri)[len(ns):]
+            if str(iri).startswith(ns) and rest and ":" not in rest and "/" not in rest and "#" not in rest:
+                return f"{prefix}:{rest}"
+        return str(iri)
+
+    data = data or linked_data(G, base=base)
+    curies: dict[URIRef, str] = {}
+
+    def curie(iri: URIRef) -> str:  # memoized: a few hundred distinct IRIs, used many times
+        v = curies.get(iri)
+        if v is None:
+            v = curies[iri] = curie_of(iri)
+        return v
+
+    nodes: dict[str, dict[str, list]] = {}
+    for s, p, o in data.triples:  # sorted by subject, predicate and object
+        node = nodes.setdefault(str(s), {})
+        if p == RDF.type and isinstance(o, URIRef):
+            node.setdefault("@type", []).append(curie(o))
+        else:
+            node.setdefault(curie(p), []).append(_jsonld_value(o, curie))
+    graph = []
+    for sid, props in sorted(nodes.items()):
+        obj: dict[str, object] = {"@id": sid}
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            values = props[key]
+            obj[key] = values[0] if len(values) == 1 else values
+        graph.append(obj)
+    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
+    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
+    body = ",\n".join(json.dumps(obj, ensure_ascii=False) for obj in graph)
+    return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'
+
+
+def _write(path, text: str) -> None:
+    from graph.core.files import write_text_atomic
+
+    write_text_atomic(Path(path), text)
+
+
+def write_turtle(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_turtle(G, base=base))
+
+
+def write_trig(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_trig(G, base=base))
+
+
+def write_jsonld(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
+    _write(path, generate_jsonld(G, base=base))
+
+
+# --- the shipped vocabulary and shapes -------------------------------------------------
+
+def _data_graph(name: str) -> Graph:
+    g = Graph(bind_namespaces="none")
+    _bind(g)
+    g.parse(data=resources.files("graph").joinpath("data", name).read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def vocabulary() -> Graph:
+    """The ctkg vocabulary (graph/data/ctkg.ttl): every class, property and type with label and comment."""
+    return _data_graph("ctkg.ttl")
+
+
+def shapes() -> Graph:
+    """The SHACL shapes every build satisfies (graph/data/shapes.ttl)."""
+    return _data_graph("shapes.ttl")
+
+
+def validate(g: Graph) -> tuple[bool, str]:
+    """Validate linked data against the shipped SHACL shapes with pySHACL: (conforms, report text)."""
+    try:
+        from pyshacl import validate as shacl_validate
+    except ImportError as exc:
+        raise ConfigError("validation needs pySHACL: pip install 'pyshacl>=0.26'") from exc
+    conforms, _, text = shacl_validate(g, shacl_graph=shapes(), ont_graph=vocabulary(), inference="none",
+                                       advanced=True, allow_warnings=True)
+    return bool(conforms), str(text)

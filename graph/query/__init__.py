@@ -1,0 +1,1 @@
+"""Questions of a build: query functions over the graph, SPARQL, and pushing to a store."""

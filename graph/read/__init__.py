@@ -1,0 +1,1 @@
+"""Readers by format: articles in, Article records (or ArticleFailure) out."""

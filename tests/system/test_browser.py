@@ -1,0 +1,362 @@
+"""graph.html and timeline.html in a real browser: headless Chromium (Debian's ``chromium``), driven by
+Playwright with the system browser (no browser download), pages opened from disk (file://).
+
+Checked from the page itself: the graph's nodes were drawn on the vis-network canvas (pixels of each
+node kind's colour), hovering a drawn event shows its tooltip, the status line counts every node, a graph
+above the size threshold opens cut down and with physics off and says so, the timeline draws one mark
+per dated event and shows a hostile sentence as text; and no page makes any request besides its own file.
+
+Skipped when Chromium or Playwright is absent. ``python tests/system/test_browser.py docs/graph.png`` writes the
+README's screenshot of the seeds' graph (from ``exports/graph.html``).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CTKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+         "--no-default-browser-check", "--disable-features=Translate,OptimizationHints,MediaRouter"]
+VIEWPORT = {"width": 1400, "height": 900}
+
+# before any page script: record CSP violations and dialogs (an injected alert() would show up here)
+INIT = """
+window.__ctkg = {violations: [], alerts: []};
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__ctkg.violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+window.alert = window.confirm = window.prompt = function (m) { window.__ctkg.alerts.push(String(m)); };
+"""
+
+# pixels of the vis-network canvas near each colour (RGB distance), and the best spot of the first one
+CANVAS_PIXELS = """
+(colors) => {
+  const c = document.querySelector("#network canvas");
+  if (!c || !c.width || !c.height) return null;
+  const img = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  const rgb = colors.map(h => [1, 3, 5].map(i => parseInt(h.slice(i, i + 2), 16)));
+  const counts = colors.map(() => 0);
+  let painted = 0, best = null, bestScore = -1;
+  const near = (p, k) => Math.abs(img[p] - rgb[k][0]) + Math.abs(img[p + 1] - rgb[k][1]) +
+                         Math.abs(img[p + 2] - rgb[k][2]) < 24 && img[p + 3] > 200;
+  for (let y = 0; y < c.height; y += 1) {
+    for (let x = 0; x < c.width; x += 1) {
+      const p = 4 * (y * c.width + x);
+      if (img[p + 3] > 0) painted += 1;
+      for (let k = 0; k < rgb.length; k += 1) {
+        if (near(p, k)) {
+          counts[k] += 1;
+          if (k === 0 && x % 3 === 0 && y % 3 === 0) {  // the first colour's most solid spot
+            let s = 0;
+            for (let dy = -4; dy <= 4; dy += 2) for (let dx = -4; dx <= 4; dx += 2) {
+              const q = 4 * ((y + dy) * c.width + (x + dx));
+              if (q >= 0 && q < img.length && near(q, 0)) s += 1;
+            }
+            if (s > bestScore) { bestScore = s; best = [x, y]; }
+          }
+        }
+      }
+    }
+  }
+  const r = c.getBoundingClientRect();
+  const spot = best && [r.left + best[0] * r.width / c.width, r.top + best[1] * r.height / c.height];
+  return {width: c.width, height: c.height, painted, counts, spot};
+}
+"""
+
+
+def _playwright():
+    if not CHROMIUM:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory):
+    """A fresh headless Chromium profile; anything but file: and data: URLs is refused and recorded."""
+    sync_api = _playwright()
+    with sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
+            args=FLAGS, viewport=VIEWPORT, service_workers="block")
+        ctx.add_init_script(INIT)
+        yield ctx
+        ctx.close()
+
+
+class Visit:
+    """One page opened from disk, with every request, failure and console error it caused."""
+
+    def __init__(self, ctx, path: Path):
+        self.url = path.resolve().as_uri()
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.page = ctx.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route(lambda url: not url.startswith(("file:", "data:")), self._refuse)
+        self.page.goto(self.url, wait_until="load")
+
+    def _refuse(self, route):
+        self.requests.append(route.request.url)
+        route.abort()
+
+    def state(self) -> dict:
+        return self.page.evaluate("window.__ctkg")
+
+    def assert_offline(self):
+        """The page's own file was the only request; nothing failed, nothing was refused by the CSP."""
+        assert self.requests == [self.url], self.requests
+        assert self.failed == [] and self.errors == [], (self.failed, self.errors)
+        st = self.state()
+        assert st["violations"] == [] and st["alerts"] == [], st
+
+    def close(self):
+        self.page.close()
+
+
+def poll(v: Visit, js: str, timeout_s: float = 60):
+    """Evaluate ``js`` (a function) until it returns something truthy. (Playwright's wait_for_function
+    evaluates a string, which the pages' Content-Security-Policy refuses, as it should.)"""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        got = v.page.evaluate(js)
+        if got:
+            return got
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s} s waiting for {js}")
+        v.page.wait_for_timeout(200)
+
+
+def kind_colors() -> list[str]:
+    from graph.export.html import KIND_STYLE
+    from graph.core.schema import Kind
+
+    return [KIND_STYLE[k.value][1] for k in (Kind.EVENT, Kind.PLACE, Kind.STATEMENT)]
+
+
+def wait_drawn(v: Visit, timeout_s: float = 60) -> dict:
+    """Wait until events are painted on the canvas and the layout has settled; the canvas pixels."""
+    colors = kind_colors()
+    deadline = time.monotonic() + timeout_s
+    px = None
+    while time.monotonic() < deadline:
+        px = v.page.evaluate(CANVAS_PIXELS, colors)
+        status = v.page.inner_text("#status")
+        if px and px["counts"][0] > 50 and "Laying out" not in status:
+            return px
+        v.page.wait_for_timeout(250)
+    raise AssertionError(f"the graph was not drawn in {timeout_s} s: {px}, status {v.page.inner_text('#status')!r}")
+
+
+def hover_event(v: Visit) -> str:
+    """Move the mouse onto the most solid patch of event colour; the tooltip text that opens."""
+    for _ in range(12):
+        px = v.page.evaluate(CANVAS_PIXELS, kind_colors())
+        v.page.mouse.move(10, 10)
+        v.page.mouse.move(*px["spot"], steps=4)
+        try:
+            v.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=2000)
+            text = v.page.inner_text("div.vis-tooltip")
+            if text.startswith("Event:"):
+                return text
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again once the layout moved
+            pass
+        v.page.wait_for_timeout(500)
+    raise AssertionError("no event tooltip opened where events were drawn")
+
+
+# --------------------------------------------------------------------------- graph.html
+
+
+def test_seed_graph_is_drawn_offline(browser_context, seed_build):
+    _, out = seed_build
+    n_nodes = len(json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"])
+    assert n_nodes > 20
+    v = Visit(browser_context, out / "graph.html")
+    try:
+        px = wait_drawn(v)
+        # every node kind's colour was painted, and a real share of the canvas
+        assert all(n > 30 for n in px["counts"]), px["counts"]
+        assert px["painted"] > 0.005 * px["width"] * px["height"]
+        # the page counts all nodes of the build as visible, and says so
+        status = v.page.inner_text("#status")
+        assert f"Visible: {n_nodes} of {n_nodes} nodes" in status, status
+        assert not v.page.is_visible("#banner")
+        # the drawn events are the network's nodes: hovering one shows its escaped tooltip
+        tip = hover_event(v)
+        assert "Date:" in tip and "Type:" in tip and "Source articles:" in tip
+        # the filters act on the drawn graph
+        v.page.select_option("#f-etype", "ASSAULT")
+        poll(v, "() => document.getElementById('status').textContent.indexOf('Visible: %d ') < 0" % n_nodes)
+        assert "Visible:" in v.page.inner_text("#status")
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+def test_event_labels_show_the_interval_when_there_is_no_value():
+    """(No browser needed.) An event known to lie between two days is labelled so, not "undated"."""
+    from graph.export.html import generate_html
+
+    G = nx.MultiDiGraph()
+    for eid, (date, s, e) in {"v": ("2016-W51", "2016-12-19", "2016-12-25"), "r": ("", "2016-11-22", "2016-12-22"),
+                              "d": ("", "2016-12-15", "2016-12-15"), "u": ("", "", "")}.items():
+        G.add_node(f"event:{eid}", kind="event", event_id=eid, event_type="ASSAULT", date=date, date_start=s,
+                   date_end=e)
+    page = generate_html(G)
+    data = json.loads(page.split('id="ctkg-data">', 1)[1].split("</script>", 1)[0])
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels == {"event:v": "ASSAULT\n2016-W51", "event:r": "ASSAULT\n2016-11-22..12-22",
+                      "event:d": "ASSAULT\n2016-12-15", "event:u": "ASSAULT\nundated"}
+
+
+def big_graph(n_actors: int = 60, events_per_actor: int = 30) -> nx.MultiDiGraph:
+    """A synthetic graph of about 2,400 nodes: actors with distinct degrees, events, places, one article."""
+    G = nx.MultiDiGraph()
+    G.add_node("article:a1", kind="article", article_id="a1", title="t", label="t", status="ok")
+    k = 0
+    for i in range(n_actors):
+        G.add_node(f"actor:a{i:03d}", kind="actor", actor_id=f"a{i:03d}", name=f"Actor {i}", label=f"Actor {i}",
+                   type="armed_group", aliases=[], articles=["a1"])
+        for _ in range(events_per_actor + i % 7):
+            d = f"2016-{1 + k % 12:02d}-{1 + k % 28:02d}"
+            G.add_node(f"event:e{k:05d}", kind="event", event_id=f"e{k:05d}", event_type="ASSAULT", label=d, date=d,
+                       date_start=d, date_end=d, date_precision="day", articles=["a1"], evidence="x")
+            G.add_edge(f"event:e{k:05d}", f"actor:a{i:03d}", key="agent", relation="agent")
+            G.add_edge(f"event:e{k:05d}", f"actor:a{(i + 1) % n_actors:03d}", key="target", relation="target")
+            if k % 5 == 0:
+                G.add_node(f"place:p{k:05d}", kind="place", name=f"Place {k}", label=f"Place {k}")
+                G.add_edge(f"event:e{k:05d}", f"place:p{k:05d}", key="place", relation="place")
+            k += 1
+    return G
+
+
+def test_big_graph_opens_cut_down_with_physics_off(browser_context, tmp_path):
+    from graph.export.html import PHYSICS_OFF_ABOVE, write_html
+
+    G = big_graph()
+    max_nodes = 1500  # generate_html's default
+    assert G.number_of_nodes() > max_nodes
+    path = write_html(G, tmp_path / "graph.html")
+    t0 = time.monotonic()
+    v = Visit(browser_context, path)
+    try:
+        poll(v, "() => document.getElementById('status').textContent.indexOf('Physics is off.') >= 0", 120)
+        seconds = time.monotonic() - t0
+        px = wait_drawn(v)
+        assert px["counts"][0] > 50
+        banner = v.page.inner_text("#banner")
+        assert v.page.is_visible("#banner")
+        assert f"of {G.number_of_nodes()} nodes" in banner and "actors with the most links" in banner
+        status = v.page.inner_text("#status")
+        shown = int(status.split("Visible: ")[1].split(" of ")[0])
+        assert PHYSICS_OFF_ABOVE < shown <= max_nodes and f"showing {shown} of" in banner
+        # laid out and still, in a bounded time
+        assert seconds < 90, seconds
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+# --------------------------------------------------------------------------- timeline.html
+
+
+def test_seed_timeline_draws_one_mark_per_dated_event(browser_context, seed_build):
+    _, out = seed_build
+    with (out / "events.csv").open(encoding="utf-8", newline="") as f:
+        dated = [r for r in csv.DictReader(f) if r["date_start"] or r["date_end"]]
+    assert dated
+    v = Visit(browser_context, out / "timeline.html")
+    try:
+        v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached", timeout=60_000)
+        n = v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point').length")
+        assert n == len(dated)
+        # switching to the actor view draws the same events on actor rows
+        box = v.page.locator("#ctkg-timeline .updatemenu-button").nth(1).bounding_box()
+        v.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        poll(v, "() => document.querySelector('#ctkg-timeline .ytitle').textContent === 'actor'")
+        assert v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point')"
+                               ".length") >= len(dated)
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+def test_timeline_hover_shows_a_hostile_sentence_as_text(browser_context, tmp_path):
+    sys.path.insert(0, str(Path(__file__).parents[1] / "export"))
+    from test_timeline import HOSTILE, sample_graph
+
+    from graph.export.timeline import write_timeline
+
+    path = write_timeline(sample_graph(), tmp_path / "timeline.html")
+    v = Visit(browser_context, path)
+    try:
+        v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached")
+        points = v.page.query_selector_all("#ctkg-timeline .scatterlayer .trace path.point")
+        seen = []
+        for pt in points:
+            box = pt.bounding_box()
+            v.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=3)
+            v.page.wait_for_timeout(150)
+            text = v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .hoverlayer .hovertext'))"
+                                   ".map(x => x.textContent).join(' ')")
+            seen.append(text)
+            if "onerror" in text:
+                break
+        hover = next((t for t in seen if "onerror" in t), "")
+        assert hover, seen
+        for piece in ("<img src=x onerror=alert(2)>", "</script><script>alert(1)</script>", "<b>bold</b>",
+                      "&amp; &lt;b&gt;", "Type: ACCUSE", "Date: 2016-12-20 \u2013 2016-12-21"):
+            assert piece in hover, (piece, hover)
+        # no element came from the text: the label holds only Plotly's own text elements
+        tags = v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .hoverlayer *'))"
+                               ".map(e => e.tagName.toLowerCase())")
+        assert set(tags) <= {"g", "path", "text", "tspan", "rect"}, set(tags)
+        assert v.page.evaluate("document.querySelectorAll('img, a[href^=\"https://evil\"]').length") == 0
+        assert HOSTILE.split()[0] in hover
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+# --------------------------------------------------------------------------- the README's screenshot
+
+
+def screenshot(html_path: Path, png_path: Path) -> None:
+    """Open a graph.html in headless Chromium and save what it shows once the layout has settled."""
+    sync_api = _playwright() if "pytest" in sys.modules else __import__("playwright.sync_api").sync_api
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as profile, sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
+                                                   viewport={"width": 1280, "height": 760})
+        ctx.add_init_script(INIT)
+        v = Visit(ctx, html_path)
+        wait_drawn(v)
+        v.page.wait_for_timeout(3000)  # let the physics settle
+        v.page.screenshot(path=str(png_path))
+        ctx.close()
+
+
+if __name__ == "__main__":
+    if not CHROMIUM:
+        raise SystemExit("chromium is not installed")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "graph.png"
+    source = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "exports" / "graph.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    screenshot(source, target)
+    print(target)
