@@ -92,6 +92,7 @@ from dateutil.relativedelta import TH, relativedelta
 
 from graph.core.errors import CtkgError
 from graph.core.model import TimeValue, Timex
+from graph.lexicon.words import LIGHT_VERBS, ORDINALS, PERSON_NOUNS, SMALL_NUMBERS, SPEECH_VERBS, TENS
 
 __all__ = [
     "TemporalError", "resolve", "find_timexes", "date_for_span", "duration_delta", "TENSES",
@@ -145,20 +146,6 @@ UNIT_CODE = {
     "month": ("", "M", "months", 1), "year": ("", "Y", "years", 1),
     "decade": ("", "DE", "years", 10), "century": ("", "CE", "years", 100),
 }
-SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-}
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "dozens of", "hundreds of",
                  "a number of", "numerous")
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -173,19 +160,6 @@ PAST_WORDS = ("recently", "lately", "formerly", "in the past", "the past", "the 
 FUTURE_WORDS = ("soon", "in the future", "the future", "the near future", "the distant future",
                 "the foreseeable future", "the immediate future", "in the near future",
                 "in the foreseeable future", "shortly", "in the coming period")
-SPEECH_VERBS = frozenset(
-    "say tell announce report state declare confirm claim add warn note stress insist "
-    "deny allege write post tweet accuse urge explain acknowledge admit argue assert "
-    "charge comment complain describe disclose indicate inform maintain mention predict "
-    "pledge promise remark reply respond reveal signal suggest testify vow brief".split())
-PERSON_NOUNS = frozenset(
-    "man men woman women boy boys girl girls child children kid kids son sons daughter "
-    "daughters baby babies brother sister father mother husband wife person people student "
-    "students soldier soldiers fighter fighters resident residents victim victims suspect "
-    "suspects worker workers teenager teenagers youth youths refugee refugees driver "
-    "farmer officer policeman journalist reporter activist nephew niece grandson "
-    "granddaughter mom dad twin twins veteran civilian civilians".split())
-
 # --- small helpers ----------------------------------------------------------------------
 
 
@@ -1702,11 +1676,6 @@ def _transparent(tok) -> bool:
     return tok.tag_ in ("VBG", "VBN") and not has_subject
 
 
-# verbs whose object or subject is the same happening ("launched an offensive Monday")
-LIGHT_VERBS = frozenset(
-    "carry launch stage hold make conduct mount begin start continue resume end complete finalize conclude wage "
-    "perform undertake deliver pay give intensify escalate renew halt stop suspend finish step take see witness "
-    "suffer occur happen break erupt unfold".split())
 _IN_PREPS = frozenset("in on during at amid amidst throughout through".split())
 
 
