@@ -32,7 +32,7 @@ Data sources
   - ``geo_stopwords.csv``: words that are never looked up as places (common English
     words, organizations and people of the news that share a name with some town).
 
-  These CSV files have a header row and no comment lines (``graph.extract.actors`` reads
+  These CSV files have a header row and no comment lines (``graph.extract.resolver`` reads
   ``geo_demonyms.csv`` too).
 
 Representative point of a country: the place of more than 15,000 people (any populated
@@ -546,7 +546,7 @@ def _countries(gn: dict, iso2: dict[str, str], places: list[_Place], capitals: d
         if iso in nearest:
             lat, lon = nearest[iso]
         elif iso in capitals:
-            lat, lon = places[capitals[iso]].lat, places[capitals[iso]].lon
+            lat, lon = places[capitals[iso]][_LAT], places[capitals[iso]][_LON]
         else:
             lat = lon = None
         name = PLACE_COUNTRY_NAMES.get(iso, d["name"])
