@@ -17,7 +17,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -25,6 +24,7 @@ import networkx as nx
 
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue
 from graph.core.schema import Kind, Rel, node_id, stable_hash
+from graph.lexicon.words import STOP_WORDS
 
 MERGE_THRESHOLD = 3.0
 MODE_FAMILIES = {
@@ -36,14 +36,12 @@ MODE_FAMILIES = {
 # the mode that names a whole family without saying how: "the attack" may be the bombing, the
 # shelling or the air strike another sentence or article describes
 GENERIC_MODES = {"strike": "attack"}
-STOP = set("the a an of in on at to for by with and or from as that this is was were has have had be been it its "
-           "their they he she said says would could will after before since about over into than not".split())
 
 
 @lru_cache(maxsize=1 << 16)
 def _words(s: str) -> frozenset[str]:
     """Content words of a sentence (cached: merging compares each sentence with many others)."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP and len(w) > 2)
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP_WORDS and len(w) > 2)
 
 
 def _overlap(a: TimeValue, b: TimeValue) -> bool | None:

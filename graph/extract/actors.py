@@ -18,172 +18,22 @@ extractor never makes them agents.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
+from graph.extract.resolver import Resolver
+from graph.lexicon.names import clean_name, slug, strip_titles
+from graph.lexicon.words import (FORCE_NOUNS, GOV_MODS, GROUP_NOUN_KINDS, NOT_NAMES, OF_PHRASE_HEADS,
+                                 PLACE_CONTEXT_WORDS, PLACE_PREPS, PLACE_SUFFIX_WORDS, PLACE_WORDS, REBEL_MODS,
+                                 UNIT_NOUNS)
 
-TITLES = {
-    "president", "prime", "minister", "gen", "gen.", "general", "lt", "lt.", "col", "col.", "maj", "maj.",
-    "major", "lieutenant", "colonel", "capt", "capt.", "captain", "sgt", "sgt.", "dr", "dr.", "mr", "mr.",
-    "mrs", "mrs.", "ms", "ms.", "sheikh", "king", "queen", "prince", "emir", "ayatollah", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "foreign", "defense", "defence",
-    "commander", "chief", "leader", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "rev.", "pope",
-    "special", "deputy", "vice", "state", "interior", "chairman", "director", "head", "mullah", "imam",
-}
-ROLE_NOUNS = {
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "minister", "secretary", "president",
-    "commander", "chief", "official", "officer", "representative", "adviser", "advisor", "leader", "director",
-    "head", "general", "activist", "delegate", "negotiator", "correspondent", "monitor", "member",
-}
-# group nouns (lemma) -> generic kind
-GROUP_NOUNS = {
-    "army": "military", "military": "military", "troop": "military", "soldier": "military",
-    "armed forces": "military", "serviceman": "military", "paratrooper": "military",
-    "government": "government", "regime": "government", "authority": "government",
-    "administration": "government",
-    "rebel": "rebels", "insurgent": "rebels", "opposition": "rebels",
-    "militant": "militants", "jihadist": "militants", "gunman": "militants", "extremist": "militants",
-    "civilian": "civilians", "resident": "civilians", "people": "civilians", "villager": "civilians",
-    "evacuee": "civilians", "refugee": "civilians", "patient": "civilians", "protester": "protesters",
-    "demonstrator": "protesters", "police": "police", "policeman": "police", "police officer": "police",
-}
-NOT_NAMES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST", "AM", "PM",
-             "UTF-8", "UTF8", "ASCII", "HTML", "PDF", "URL", "HTTP", "HTTPS", "JSON", "XML", "CSV", "JPEG", "PNG",
-             "RSS", "FAQ", "TV"}
-PLACE_WORDS = {"town", "city", "village", "province", "district", "region", "governorate", "neighborhood",
-               "neighbourhood", "suburb", "camp", "port", "capital", "outskirts"}
-FORCE_NOUNS = {"force", "fighter", "group", "unit", "militia", "brigade", "faction"}
-REBEL_MODS = {"rebel", "opposition", "insurgent", "anti-government", "antigovernment", "anti-regime"}
-GOV_MODS = {"government", "pro-government", "regime", "pro-regime", "state", "army", "military", "security"}
-GENERIC_NAMES = {
-    "military": "{adj} military", "government": "{adj} government", "rebels": "{adj} rebels",
-    "civilians": "{adj} civilians", "militants": "militants", "protesters": "{adj} protesters",
-    "police": "{adj} police",
-}
-GENERIC_TYPES = {"military": "military", "government": "government", "rebels": "armed_group",
-                 "militants": "armed_group", "civilians": "civilians", "protesters": "other", "police": "military"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPS = {"in", "at", "near", "from", "to", "toward", "towards", "into", "outside", "inside", "across",
-               "around", "through", "of"}
+# qualifiers cut from the front of a place's text before it is slugged ("northern Aleppo", "the city of X")
 DIRECTIONS = re.compile(r"^(the\s+)?((north|south|east|west)(ern)?|(north|south)[- ]?(east|west)(ern)?|central|"
                         r"rural|greater|downtown|old|new city of|city of|town of|village of|province of)\s+", re.I)
-
-
 MAX_NAME_CHARS = 150  # a longer "entity" (a run of garbage the tagger took for a name) is no actor or place
-
-
-def slug(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = re.sub(r"['\u2019`]", "", s)
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "x"
-
-
-def clean_name(text: str) -> str:
-    """Entity text without a leading article, possessive, quotes or surrounding punctuation."""
-    t = text.strip().strip("\"'“”‘’,.;:()[]")
-    t = re.sub(r"['\u2019]s$", "", t)
-    t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def strip_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].casefold().rstrip(".") in {w.rstrip(".") for w in TITLES}:
-        words = words[1:]
-    return " ".join(words)
-
-
-@dataclass
-class Resolver:
-    """Canonical actors and places, shared by all articles of a build (read-only)."""
-
-    gazetteer: object  # graph.lexicon.gazetteer.ActorGazetteer
-    geo: object  # graph.lexicon.geo.Gazetteer
-    by_country: dict = field(default_factory=dict)  # (iso3, kind) -> entry
-    adjective: dict = field(default_factory=dict)  # iso3 -> demonym adjective
-
-    def __post_init__(self) -> None:
-        ranked: dict[tuple[str, str], list] = {}
-        for e in self.gazetteer.entries:
-            if not e.country:
-                continue
-            kind = {"country": "country", "military": "military", "government": "government"}.get(e.type)
-            if e.type == "armed_group" and e.key.endswith("_rebels"):
-                kind = "rebels"
-            if e.type == "civilians":
-                kind = "civilians"
-            if kind:
-                ranked.setdefault((e.country, kind), []).append(e)
-        for k, entries in ranked.items():
-            def rank(e):
-                n = e.name.casefold()
-                return (not any(w in n for w in ("army", "military", "armed forces", "government", "rebels")),
-                        e.key.count("_"), e.key)
-            self.by_country[k] = sorted(entries, key=rank)[0]
-        self.adjective = _adjectives()
-
-    # -- actors -----------------------------------------------------------------------
-    def entry_ref(self, entry, text: str, start: int, end: int) -> ActorRef:
-        return ActorRef(key=entry.key, name=entry.name, type=entry.type, text=text, start=start, end=end,
-                        country=entry.country or "", affiliation=entry.affiliation or "")
-
-    def lookup(self, text: str):
-        name = clean_name(text)
-        if not name:
-            return None
-        e = self.gazetteer.lookup(name)
-        if e is None and name != text:
-            e = self.gazetteer.lookup(text.strip())
-        return e
-
-    def country_entry(self, iso3: str):
-        return self.by_country.get((iso3, "country"))
-
-    def generic(self, kind: str, iso3: str, text: str, start: int, end: int) -> ActorRef:
-        """The military/government/rebels/civilians of a country (or generic when no country)."""
-        e = self.by_country.get((iso3, kind)) if iso3 else None
-        if e is not None:
-            return self.entry_ref(e, text, start, end)
-        adj = self.adjective.get(iso3, "") if iso3 else ""
-        name = GENERIC_NAMES.get(kind, "{adj} " + kind).format(adj=adj).strip()
-        key = f"{iso3.lower()}_{kind}" if adj else slug(kind)
-        affiliation = ""
-        if kind == "military" and iso3 and (iso3, "government") in self.by_country:
-            affiliation = self.by_country[(iso3, "government")].key
-        return ActorRef(key=key, name=name, type=GENERIC_TYPES.get(kind, "other"), text=text, start=start,
-                        end=end, country=iso3 if adj else "", affiliation=affiliation)
-
-    def country_ref(self, iso3: str, text: str, start: int, end: int) -> ActorRef | None:
-        e = self.country_entry(iso3)
-        return self.entry_ref(e, text, start, end) if e else None
-
-    def place(self, text: str, hint: str | None) -> PlaceMatch | None:
-        name = clean_name(text)
-        if not name or not any(ch.isupper() for ch in name):
-            return None
-        return self.geo.lookup(name, country_hint=hint)
-
-
-def _adjectives() -> dict[str, str]:
-    """ISO3 -> the first nationality adjective listed for it in geo_demonyms.csv."""
-    import csv
-    from importlib import resources
-
-    out: dict[str, str] = {}
-    try:
-        with resources.files("graph").joinpath("data/geo_demonyms.csv").open(encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                iso, dem = (row.get("iso3") or "").strip(), (row.get("demonym") or "").strip()
-                if iso and dem and dem[0].isupper() and not dem.endswith(("s", "men")):
-                    out.setdefault(iso, dem)
-    except FileNotFoundError:
-        pass
-    return out
 
 
 def _in_skip(start: int, end: int, skip) -> bool:
@@ -309,8 +159,7 @@ class ArticleEntities:
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return bool((prev is not None and prev.lower_ in PLACE_PREPS)
-                    or (nxt is not None and nxt.lower_ in {"region", "province", "city", "camp", "village",
-                                                             "town", "district", "governorate", ","}))
+                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS))
 
     def _entity(self, ent: Span) -> None:
         r = self.resolver
@@ -423,8 +272,7 @@ class ArticleEntities:
         """Whether the words before a name call it a place: "the town of X", "X province"."""
         before = [t.lower_ for t in self.doc[max(0, ent.start - 3):ent.start]]
         after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
-        return (len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_WORDS) or after in (
-            "province", "governorate", "district", "prefecture")
+        return (len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_WORDS) or after in PLACE_SUFFIX_WORDS
 
     def _norp(self, ent: Span) -> None:
         """A nationality used as a noun ("an injured Syrian", "Syrians") names civilians."""
@@ -441,7 +289,7 @@ class ArticleEntities:
         name = strip_titles(name)
         words = name.split()
         if len(words) == 1:
-            matches = [p for k, p in self.persons.items() if p.name.split()[-1].casefold() == name.casefold()
+            matches = [p for p in self.persons.values() if p.name.split()[-1].casefold() == name.casefold()
                        or slug(p.name.split()[-1]) == slug(name)]
             if len(matches) == 1:
                 p = matches[0]
@@ -527,7 +375,7 @@ class ArticleEntities:
             return "military"
         if lemma in ("force", "forces") and "armed" in mods:
             return "military"
-        if lemma in ("patrol", "convoy", "unit", "post", "base", "barracks", "outpost") and mods & (GOV_MODS | {"police"}):
+        if lemma in UNIT_NOUNS and mods & (GOV_MODS | {"police"}):
             return "police" if "police" in mods else "military"  # "an army patrol", "a police convoy"
         if lemma in FORCE_NOUNS or lemma in ("troop", "soldier"):
             if mods & REBEL_MODS:
@@ -537,7 +385,7 @@ class ArticleEntities:
             if any(self.resolver.geo.demonym(t.text) for t in root.children if t.dep_ in ("amod", "compound")):
                 return "military"
             return ""
-        kind = GROUP_NOUNS.get(lemma, "")
+        kind = GROUP_NOUN_KINDS.get(lemma, "")
         if kind == "rebels" and root.pos_ not in ("NOUN", "PROPN"):
             return ""
         if lemma == "opposition" and root.dep_ in ("compound", "amod"):
@@ -586,10 +434,6 @@ class ArticleEntities:
     # -- lookups used by the event and statement extractors ---------------------------
     def actor_at(self, tok: Token) -> ActorRef | None:
         """The actor a noun phrase headed by ``tok`` names, if any (no pronouns)."""
-        for t in [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]:
-            ref = self.by_token.get(t.i)
-            if ref is not None and t.i == tok.i:
-                return ref
         ref = self.by_token.get(tok.i)
         if ref is not None:
             return ref
@@ -598,14 +442,12 @@ class ArticleEntities:
             if g is not None:
                 return g
         # "remnants of rebels", "thousands of civilians", "the last of the fighters"
-        if tok.lemma_.lower() in {"remnant", "thousand", "hundred", "dozen", "million", "member", "some", "many",
-                                  "most", "all", "rest", "last", "group", "convoy", "number", "scores", "tens"}:
+        if tok.lemma_.lower() in OF_PHRASE_HEADS:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self.actor_at(p)
-        # a number subject: "35,000 rebels and civilians"
         return None
 
     def place_at(self, tok: Token) -> PlaceRef | None:

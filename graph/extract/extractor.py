@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.extract import temporal
-from graph.extract.actors import ArticleEntities, Resolver
-from graph.extract.events import EventFinder, default_lexicon
 from graph.core.model import Article, EventMention, ParsedArticle, Statement, TimeValue
+from graph.extract import temporal
+from graph.extract.actors import ArticleEntities
+from graph.extract.event_lexicon import default_lexicon
+from graph.extract.events import EventFinder
+from graph.extract.resolver import Resolver
 from graph.extract.statements import StatementFinder, same_speaker_dates
+from graph.lexicon.words import REPORT_VERBS
 
 MAX_SENTENCE_CHARS = 5000  # a longer run without a sentence end is no sentence (a dump, a table, garbage)
 
@@ -134,7 +136,7 @@ class Extractor:
         for _ in range(3):
             if x.dep_ in ("ccomp", "conj") and x.head is not x:
                 x = x.head
-                if x.lemma_ in ("say", "announce", "report", "confirm", "declare", "tell"):
+                if x.lemma_ in REPORT_VERBS:
                     t, ttext = temporal.date_for_span(doc, x.idx, x.idx + len(x.text), timexes, anchor, speech=True,
                                                       text=text)
                     if ttext and t.precision == "day" and perfect and t.start <= anchor:

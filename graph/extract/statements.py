@@ -18,29 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from graph.extract.actors import ArticleEntities
 from graph.core.model import ActorRef, Statement, TimeValue
+from graph.extract.actors import ArticleEntities
+from graph.lexicon.words import (GROUP_SPEAKER_PRONOUNS, INDIRECT_VERBS, MEDIA_PRODUCTS, PERSON_SPEAKER_PRONOUNS,
+                                 QUOTE_VERBS, REQUEST_VERBS, SPEAKER_NOT_NAME_MODIFIERS, SPEAKER_NOUNS,
+                                 STATEMENT_MEDIA, STATEMENT_NOUNS)
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "claim", "state", "announce", "warn", "insist", "note", "declare", "stress",
-    "explain", "write", "post", "tweet", "report", "confirm", "deny", "argue", "allege", "acknowledge",
-    "admit", "caution", "emphasize", "emphasise", "assert", "reiterate", "vow", "pledge", "promise",
-    "describe", "call", "decry", "charge", "predict", "estimate", "accuse", "remark", "suggest",
-    "contend", "maintain", "complain", "ask", "urge", "demand", "reply", "respond", "conclude", "believe",
-}
-INDIRECT_VERBS = SPEECH_VERBS - {"ask", "urge", "demand", "believe", "describe"}
-REQUEST_VERBS = {"ask", "urge", "request", "call", "appeal", "implore", "press", "demand"}
-MEDIA_PRODUCTS = {"twitter", "facebook", "telegram", "x", "instagram", "youtube", "tiktok", "whatsapp"}
-# unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
-SPEAKER_NOUNS = {
-    "official": "government", "ministry": "government", "spokesman": "person", "spokeswoman": "person",
-    "spokesperson": "person", "authority": "government", "police": "military", "witness": "civilians",
-    "resident": "civilians", "doctor": "other", "medic": "other", "activist": "other", "source": "other",
-    "monitor": "other", "observer": "other", "commander": "military", "officer": "military",
-    "prosecutor": "government", "investigator": "other", "agency": "other", "ministry official": "government",
-}
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 
 
@@ -160,7 +145,7 @@ class StatementFinder:
         if iso and kind == "government":
             return self.ents.resolver.generic("government", iso, tok.text, tok.idx, tok.idx + len(tok.text))
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3 and not c.like_num
-                and c.lower_ not in ("other", "several", "many", "some", "two", "three", "local")]
+                and c.lower_ not in SPEAKER_NOT_NAME_MODIFIERS]
         words = [m.text for m in mods] + [tok.lemma_ if tok.tag_ in ("NNS", "NNPS") and len(mods) == 0 else tok.text]
         name = " ".join(words)
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=kind,
@@ -170,7 +155,7 @@ class StatementFinder:
         """"he"/"she": the latest person before it who spoke or was named as a subject
         outside quotes; "they"/"it"/"we": the latest non-person speaker."""
         low = tok.lower_
-        if low in ("he", "she"):
+        if low in PERSON_SPEAKER_PRONOUNS:
             cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
             for a in self.ents.actors:
                 if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
@@ -184,7 +169,7 @@ class StatementFinder:
             persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
                        and not self.in_quote(a.start)]
             return persons[-1] if persons else None
-        if low in ("they", "it", "we"):
+        if low in GROUP_SPEAKER_PRONOUNS:
             recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
             return max(recent, key=lambda x: x[0])[1] if recent else None
         return None
@@ -241,7 +226,7 @@ class StatementFinder:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
-                    if p.lemma_ in ("statement", "interview", "speech", "communique", "tweet", "post", "message"):
+                    if p.lemma_ in STATEMENT_MEDIA:
                         return p.lemma_
         return ""
 
@@ -272,7 +257,7 @@ class StatementFinder:
                 # a sentence around the quote with its own speech verb: '"...," Kirby said.'
                 for sent in {t.sent for t in span}:
                     for t in sent:
-                        if t.lemma_ in SPEECH_VERBS and not (qs <= t.idx < qe) and t.pos_ == "VERB":
+                        if t.lemma_ in QUOTE_VERBS and not (qs <= t.idx < qe) and t.pos_ == "VERB":
                             a = self.attribute(t, (qs, qe))
                             if a.speaker is not None:
                                 att = a
@@ -283,7 +268,7 @@ class StatementFinder:
                 gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
                 if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
-                        t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
+                        t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
                         for t in between):
                     att = Attribution(prev.speaker, prev_verb, prev.medium)
             sent = span[0].sent
@@ -345,7 +330,7 @@ class StatementFinder:
                 att = self.attribute(tok, None)
                 speaker, medium = att.speaker, medium or att.medium
             if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
-                    t.lemma_ in ("statement", "announcement", "communique", "communiqué") or self.in_quote(t.idx)
+                    t.lemma_ in STATEMENT_NOUNS or self.in_quote(t.idx)
                     for t in comp[0].subtree):
                 # "Al-Monitor reported that ...": the outlet's own report (not when it relays
                 # someone's statement: "the army announced ..., SANA said")

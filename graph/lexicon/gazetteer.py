@@ -19,7 +19,7 @@ User files
     name, bad key, unknown type, bad ISO3 code, affiliation to an unknown key...)
     raises :class:`~graph.core.errors.ConfigError` as ``FILE:LINE: reason``.
 
-Matching (:func:`normalize`)
+Matching (:func:`graph.lexicon.names.alias_key`)
     A lookup is an exact match of the whole text against a name or alias after
     normalization on both sides: Unicode NFKC, curly quotes and apostrophes made
     straight, dashes made hyphens, surrounding punctuation and a leading "the "
@@ -49,7 +49,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,6 +59,7 @@ import pycountry
 
 from graph.core.errors import ConfigError
 from graph.core.model import ACTOR_TYPES
+from graph.lexicon.names import COUNTRY_NAMES, alias_key, slug
 
 COLUMNS = ("key", "name", "type", "country", "affiliation", "aliases")
 REQUIRED_COLUMNS = ("key", "name")
@@ -71,19 +71,6 @@ KEY_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 # Codes outside ISO 3166 that news needs (user-assigned, widely used).
 EXTRA_COUNTRIES = {"XKX": ("Kosovo", ("Republic of Kosovo",))}
 
-# The short English name news uses, where pycountry's name or common_name is not it.
-COUNTRY_NAMES = {
-    "BES": "Caribbean Netherlands", "BHS": "Bahamas", "BOL": "Bolivia", "BRN": "Brunei",
-    "CCK": "Cocos Islands", "CIV": "Ivory Coast", "COD": "Democratic Republic of Congo",
-    "COG": "Republic of the Congo", "CPV": "Cape Verde", "CZE": "Czech Republic",
-    "FLK": "Falkland Islands", "FSM": "Micronesia", "GMB": "Gambia", "IRN": "Iran",
-    "KOR": "South Korea", "LAO": "Laos", "MAC": "Macau", "MAF": "Saint Martin",
-    "MDA": "Moldova", "PCN": "Pitcairn Islands", "PRK": "North Korea", "PSE": "Palestine",
-    "RUS": "Russia", "SHN": "Saint Helena", "SXM": "Sint Maarten", "SYR": "Syria",
-    "TLS": "East Timor", "TUR": "Turkey", "TWN": "Taiwan", "TZA": "Tanzania",
-    "UMI": "U.S. Minor Outlying Islands", "VAT": "Vatican City", "VEN": "Venezuela",
-    "VGB": "British Virgin Islands", "VIR": "U.S. Virgin Islands", "VNM": "Vietnam",
-}
 COUNTRY_KEYS = {
     "COD": "dr_congo", "COG": "republic_of_congo", "UMI": "us_minor_outlying_islands",
     "VAT": "vatican", "VIR": "us_virgin_islands",
@@ -125,58 +112,6 @@ COUNTRY_ALIASES = {
 
 def _iso3_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(EXTRA_COUNTRIES)
-
-
-# --- normalization ---------------------------------------------------------------------
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u02bb": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u00ad": None,
-})
-_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
-_EDGE = " \t\r\n\"'.,;:!?()[]{}*"
-_ABBREV_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")  # a lone letter and its period: "U." in "U.N."
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?<=\w)'s$", re.IGNORECASE)
-_SHORT_CAPS = re.compile(r"[A-Z]{2,3}")
-
-
-def _surface(text: str) -> str:
-    """The text with everything but letter case normalized (see the module docstring)."""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    t = _DASHES.sub("-", t)
-    t = " ".join(t.split()).strip(_EDGE)
-    t = _ABBREV_DOT.sub(r"\1", t)
-    t = _LEADING_THE.sub("", t)
-    t = _POSSESSIVE.sub("", t)
-    t = t.replace("-", " ")
-    return " ".join(t.split()).strip(_EDGE)
-
-
-def _fold(surface: str) -> str:
-    t = surface.replace("'", "").replace('"', "")
-    t = "".join(ch for ch in unicodedata.normalize("NFKD", t) if not unicodedata.combining(ch))
-    return " ".join(unicodedata.normalize("NFKC", t).casefold().split())
-
-
-def normalize(text: str) -> str:
-    """The form names and aliases are compared in: casefolded, except 2-3 capital letters.
-
-    >>> normalize("the U.N.'s"), normalize("UN"), normalize("un"), normalize("al-Assad")
-    ('UN', 'UN', 'un', 'al assad')
-    """
-    s = _surface(text)
-    if _SHORT_CAPS.fullmatch(s):
-        return s
-    return _fold(s)
-
-
-def slug(text: str) -> str:
-    """A snake_case key for a name: "Côte d'Ivoire" -> "cote_divoire"."""
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    s = re.sub(r"['\u2019`.]", "", s.casefold())
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
 
 
 # --- records ---------------------------------------------------------------------------
@@ -293,10 +228,10 @@ def _check_row(values: dict[str, str], source: str, line: int, codes: frozenset[
     aliases = []
     for a in values.get("aliases", "").split(";"):
         a = " ".join(a.split())
-        if a and normalize(a) and a not in aliases:
+        if a and alias_key(a) and a not in aliases:
             aliases.append(a)
     name = " ".join(values.get("name", "").split())
-    if name and not normalize(name):
+    if name and not alias_key(name):
         raise _fail(where, f"name {name!r} has no letters or digits")
     return _Row(source=source, line=line, key=key, name=name, type=typ, country=country,
                 affiliation=affiliation, aliases=tuple(aliases))
@@ -363,7 +298,7 @@ class ActorGazetteer:
         conflicts: list[tuple[str, str, str]] = []
 
         def claim(surface: str, key: str, *, user: bool, report: bool = True) -> bool:
-            n = normalize(surface)
+            n = alias_key(surface)
             if not n:
                 return False
             owner = index.get(n)
@@ -440,12 +375,12 @@ class ActorGazetteer:
 
         # the name always finds its entry unless a user alias took it on purpose
         for d in drafts.values():
-            n = normalize(d.name)
+            n = alias_key(d.name)
             if n not in index:
                 index[n] = d.key
         entries = []
         for d in drafts.values():
-            own = tuple(a for a in dict.fromkeys(d.aliases) if a != d.name and index.get(normalize(a)) == d.key)
+            own = tuple(a for a in dict.fromkeys(d.aliases) if a != d.name and index.get(alias_key(a)) == d.key)
             entries.append(ActorEntry(key=d.key, name=d.name, type=d.type, country=d.country,
                                       affiliation=d.affiliation, aliases=own))
         return cls(entries, index, sources=tuple(sources), conflicts=tuple(conflicts))
@@ -460,10 +395,10 @@ class ActorGazetteer:
         return self._entries.get(key)
 
     def lookup(self, text: str) -> ActorEntry | None:
-        """The entry whose name or an alias equals ``text`` after :func:`normalize`, or None."""
+        """The entry whose name or an alias equals ``text`` after :func:`~graph.lexicon.names.alias_key`, or None."""
         if not text:
             return None
-        key = self._index.get(normalize(text))
+        key = self._index.get(alias_key(text))
         return self._entries.get(key) if key is not None else None
 
     def aliases_for_ruler(self) -> list[tuple[str, ActorEntry]]:
@@ -529,4 +464,4 @@ def default_gazetteer() -> ActorGazetteer:
     return ActorGazetteer.load()
 
 
-__all__ = ["ActorEntry", "ActorGazetteer", "COLUMNS", "default_gazetteer", "normalize", "slug"]
+__all__ = ["ActorEntry", "ActorGazetteer", "COLUMNS", "default_gazetteer"]

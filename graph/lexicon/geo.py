@@ -32,7 +32,7 @@ Data sources
   - ``geo_stopwords.csv``: words that are never looked up as places (common English
     words, organizations and people of the news that share a name with some town).
 
-  These CSV files have a header row and no comment lines (``graph.extract.actors`` reads
+  These CSV files have a header row and no comment lines (``graph.extract.resolver`` reads
   ``geo_demonyms.csv`` too).
 
 Representative point of a country: the place of more than 15,000 people (any populated
@@ -60,147 +60,12 @@ import gc
 import json
 import math
 import re
-import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 from graph.core.model import PlaceMatch
-
-# --- pure text functions -----------------------------------------------------------------
-
-_SPECIAL = str.maketrans({
-    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-    "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H",
-})
-_APOSTROPHES = "'\u2019\u2018`\u00b4\u02bb\u02bc\u02bd\u02be\u02bf\u2032\u02b9\u02c8"
-_PUNCT = str.maketrans(
-    {**{c: "" for c in _APOSTROPHES}, **{c: " " for c in "-\u2010\u2011\u2012\u2013\u2014.,;:()[]/\\\"!?&+*_#"}})
-# Arabic articles (with their sun-letter assimilations) dropped from keys, on both sides
-ARTICLES = frozenset("al el il ad ed ar er as es ash esh at et az ez an en ath adh ul".split())
-_TOKEN_MAP = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_SPECIAL_TOKENS = ARTICLES | frozenset(_TOKEN_MAP)
-
-
-def _fold_char(ch: str) -> str:
-    s = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return s.translate(_SPECIAL)
-
-
-# Latin letters with diacritics -> ASCII, computed once at import and never changed
-_FOLD_TABLE = {cp: _fold_char(chr(cp)) for r in ((0x00C0, 0x0250), (0x1E00, 0x1F00)) for cp in range(*r)}
-_FOLD_TABLE.update({ord(c): "'" for c in _APOSTROPHES if not c.isascii()})  # transliteration marks
-
-
-def fold(text: str) -> str:
-    """``text`` without diacritics (``"Dar‘ā"`` -> ``"Dar'a"``); apostrophe-like marks become ``'``."""
-    if text.isascii():
-        return text
-    s = text.translate(_FOLD_TABLE)
-    if s.isascii():
-        return s
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_SPECIAL)
-
-
-def name_key(text: str) -> str:
-    """Comparison key of a name: folded, lower case, no apostrophes, punctuation or Arabic article.
-
-    >>> name_key("Deir ez-Zor"), name_key("al-Fu'ah"), name_key("Dar‘ā")
-    ('deir zor', 'fuah', 'dara')
-    """
-    toks = fold(text).lower().translate(_PUNCT).split()
-    if not _SPECIAL_TOKENS.isdisjoint(toks):
-        toks = [_TOKEN_MAP.get(t, t) for t in toks]
-        toks = [t for t in toks if t not in ARTICLES] or toks
-    return " ".join(toks)
-
-
-_DIGRAPHS = {"ph": "f", "ck": "k", "dj": "j", "dh": "d", "q": "k"}
-_DIGRAPH = re.compile("|".join(_DIGRAPHS))
-_DOUBLE = re.compile(r"(.)\1+")
-_FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
-_GLIDE = re.compile(r"(?<=[aeiou])[yw](?![aeiou])")  # the y of "Dayr", the w of "Zawr"
-_VOWELS = re.compile(r"[aeiou]+")
-
-
-def loose_key(key: str) -> str:
-    """A :func:`name_key` with transliteration differences levelled.
-
-    Vowel runs (with a y or w closing a diphthong) become ``a``, doubled letters one, ``q``
-    ``k``, ``ph`` ``f``, and a final ``h`` after a vowel goes: "Kafriya" and "Kefraya" ->
-    ``kafraya``; "Dayr az Zawr" and "Deir el-Zour" -> ``dar zar``.
-    """
-    t = _DOUBLE.sub(r"\1", _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], key))
-    return _VOWELS.sub("a", _GLIDE.sub("e", _FINAL_H.sub("", t)))
-
-
-_CONTRACTION = re.compile(r"\w['\u2019](?:ve|re|ll|d|m|t)$", re.I)  # They've, We'll, Don't
-_LEAD_ARTICLE = re.compile(r"^(?:al|el|ad|ed|an|en|ar|er|as|es|ash|esh|at|et|az|ez)[-\s'\u2019]", re.I)
-
-
-def is_proper(text: str) -> bool:
-    """True when ``text`` reads as a proper name: it starts with a capital letter
-    (after an Arabic article such as "al-"), and is not all lower case."""
-    t = _LEAD_ARTICLE.sub("", text.strip(), count=1)
-    return bool(t) and t[0].isupper() and not _CONTRACTION.search(t)
-
-
-def clean(text: str) -> str:
-    """Name without surrounding quotes/punctuation, a leading "the" or a trailing possessive."""
-    t = re.sub(r"\s+", " ", text or "").strip().strip("\"'\u201c\u201d\u2018\u2019,;:()[]")
-    t = re.sub(r"(?<=\w)\.$", lambda m: m.group(0) if re.search(r"\b\w\.\w\.$", t) else "", t)
-    t = re.sub(r"['\u2019]s?$", "", t) if re.search(r"\w['\u2019]s$", t) else t
-    return re.sub(r"^the\s+", "", t, flags=re.I).strip()
-
-
-_DIRECTION = (r"(?:north|south|east|west)(?:ern)?|(?:north|south)[- ]?(?:east|west)(?:ern)?|central|"
-              r"rural|greater|downtown|old|outer|inner|suburban|occupied|besieged|embattled|war[- ]torn|"
-              r"(?:rebel|opposition|government|regime|militant|insurgent|jihadist|kurdish|army)[- ](?:held|controlled)")
-_PREFIX = re.compile(  # the "... of" forms first, so that "north of Iraq" is not read as "north" + "of Iraq"
-    rf"^(?:(?:the\s+)?(?:(?:{_DIRECTION})\s+)?"
-    r"(?:(?P<city>city|town|village|capital)|(?P<admin>province|governorate|region|state|district|oblast|county))"
-    r"\s+of\s+|(?:the\s+)?(?:outskirts|suburbs|countryside|centre|center|heart|north|south|east|west|"
-    r"(?:north|south)[- ]?(?:east|west)|rest|part|parts)\s+of\s+(?:the\s+)?|"
-    rf"(?:the\s+)?(?:{_DIRECTION})\s+)", re.I)
-_SUFFIX = re.compile(
-    r"(?:['\u2019]s)?\s+(?:(?P<city>city|town|village|city cent(?:er|re)|old city|downtown)|"
-    r"(?P<admin>province|governorate|region|state|district|oblast|county|prefecture|department|"
-    r"countryside|area|countryside area))$", re.I)
-
-
-class Query(NamedTuple):
-    """A place name split into its core and what the qualifiers said about it."""
-
-    core: str
-    mode: str = ""  # "" any, "admin" a province or region, "city" a town
-
-
-def parse_steps(text: str) -> list[Query]:
-    """The readings of a place phrase, from the whole phrase to its bare core, one qualifier
-    stripped at a time: "the occupied West Bank" -> [occupied West Bank, West Bank, Bank];
-    "Aleppo's province" -> [Aleppo's province, (Aleppo, admin)]."""
-    core, mode = clean(text), ""
-    steps: list[Query] = []
-    for _ in range(4):
-        steps.append(Query(core, mode))
-        m = _SUFFIX.search(core)
-        if m and m.start() > 0:
-            steps.append(Query(clean(core[:m.start()]), mode or ("city" if m.group("city") else "admin")))
-        m = _PREFIX.match(core)
-        if not m:
-            break
-        mode = mode or ("city" if m.group("city") else "admin" if m.group("admin") else "")
-        core = clean(core[m.end():])
-    return steps
-
-
-def parse_query(text: str) -> Query:
-    """The bare core of a place phrase: "eastern Aleppo" -> Aleppo; "Idlib province",
-    "Aleppo's province" -> (Idlib|Aleppo, admin); "the city of Aleppo", "Aleppo city" ->
-    (Aleppo, city)."""
-    return parse_steps(text)[-1]
-
+from graph.lexicon.names import (PLACE_COUNTRY_NAMES, admin_name, clean_place, display_name, fold, is_proper,
+                                 looks_transliterated, loose_key, name_key, parse_steps)
 
 # --- data files ----------------------------------------------------------------------------
 
@@ -226,11 +91,6 @@ def _package_file(module: str, *parts: str) -> Path:
 # Latin-script alternate names only (GeoNames lists names in every script and language)
 _LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2018\u2019\u02BB-\u02BF]+$")
 _DIGIT = re.compile(r"\d")
-
-COUNTRY_NAMES = {  # display names where GeoNames' differ from common English usage
-    "PSE": "Palestine", "NLD": "Netherlands", "TLS": "East Timor", "CPV": "Cape Verde", "VAT": "Vatican City",
-    "FSM": "Micronesia", "MAC": "Macau",
-}
 
 # ranking of same-named places, in log10(population) units
 _CAPITAL_BONUS = 2.5
@@ -332,7 +192,7 @@ class Gazetteer:
             i = len(places)
             gid = str(c["geonameid"])
             name = c["name"]
-            places.append(_new_place(_display(name), iso, float(c["latitude"]), float(c["longitude"]), gid,
+            places.append(_new_place(display_name(name), iso, float(c["latitude"]), float(c["longitude"]), gid,
                                      "city", int(c.get("population") or 0), True))
             by_gid[gid] = i
             add_key(name_key(name), i, True)
@@ -379,7 +239,7 @@ class Gazetteer:
                          for code in lst):
                     continue  # the same place as one of the larger extract
                 lst.append(len(places) * 2 + 1)
-                places.append(_new_place(_display(name), iso, lat, lon, "", "city", 0, False))
+                places.append(_new_place(display_name(name), iso, lat, lon, "", "city", 0, False))
 
         us_states = {}
         with open(Path(gnc_dir) / "us_states.json", encoding="utf-8") as f:
@@ -449,7 +309,7 @@ class Gazetteer:
         "the city of Aleppo"); "Idlib province" prefers the province. ``country_hint``
         (ISO3 of the article's setting) picks among same-named places.
         """
-        text = clean(name or "")
+        text = clean_place(name or "")
         if len(text) < 2:
             return None
         hint = self._hint(country_hint)
@@ -471,7 +331,7 @@ class Gazetteer:
 
     def country(self, code_or_name: str) -> PlaceMatch | None:
         """A country from its ISO 3166 alpha-2/alpha-3 code or a name ("U.S.", "Britain", "Syria")."""
-        text = clean(code_or_name or "")
+        text = clean_place(code_or_name or "")
         if not text:
             return None
         if re.fullmatch(r"[A-Z]{2}", text) and text in self._iso2 and name_key(text) not in self._country_index:
@@ -513,7 +373,7 @@ class Gazetteer:
         key = name_key(text)
         cands = self._index.get(key)
         if cands:
-            best = self._choose(cands, mode, hint, _marked(text))
+            best = self._choose(cands, mode, hint, looks_transliterated(text))
             if best is not None:
                 return best
         return self._find_loose(text, key, mode, hint) if loose else None
@@ -525,7 +385,7 @@ class Gazetteer:
         lk = loose_key(key)
         if len(lk.replace(" ", "")) < 4:
             return None
-        marked = _marked(text)
+        marked = looks_transliterated(text)
         cands: list[int] = []
         if hint:
             cands += self._loose_index(hint).get(lk, ())
@@ -615,20 +475,6 @@ def _default_gazetteer() -> Gazetteer:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-_ADMIN_WORDS = re.compile(
-    r"^(?:muhafazat|wilayat(?:-e)?|provincia de|province of|departamento de|estado de)\s+|"
-    r"\s+(?:governorate|province|oblast|rayonu|rayon|voivodeship|prefecture)$", re.I)
-
-
-def admin_name(name: str) -> str:
-    """A first-level division's name without its designator: "Muhafazat Kirkuk" -> "Kirkuk"."""
-    short = _ADMIN_WORDS.sub("", name).strip()
-    return short if short and short.lower() not in _DIRECTION_WORDS else name
-
-
-_DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())
-
-
 def _existing(places: list[_Place], index: dict[str, list[int]], iso: str, feature: str,
               names: tuple[str, ...]) -> int | None:
     """The loaded place of country ``iso`` (and ``feature``, if given) known by one of ``names``."""
@@ -641,19 +487,6 @@ def _existing(places: list[_Place], index: dict[str, list[int]], iso: str, featu
     if not found:
         return None
     return max(found, key=lambda i: (places[i][_BIG], places[i][_POP]))
-
-
-def _marked(text: str) -> bool:
-    """Several words, a hyphen or an apostrophe: a name that looks transliterated, not a word."""
-    return bool(re.search(r"[-'\u2019\u2018`\s]", text.strip()))
-
-
-def _display(name: str) -> str:
-    """GeoNames name as news would print it: no diacritics or transliteration marks."""
-    if name.isascii() and "`" not in name:
-        return name
-    s = re.sub(r"[`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]", "", name)
-    return re.sub(r"\s+", " ", fold(s)).strip()
 
 
 def _accumulate(acc: list, lat: float, lon: float) -> None:
@@ -713,10 +546,10 @@ def _countries(gn: dict, iso2: dict[str, str], places: list[_Place], capitals: d
         if iso in nearest:
             lat, lon = nearest[iso]
         elif iso in capitals:
-            lat, lon = places[capitals[iso]].lat, places[capitals[iso]].lon
+            lat, lon = places[capitals[iso]][_LAT], places[capitals[iso]][_LON]
         else:
             lat = lon = None
-        name = COUNTRY_NAMES.get(iso, d["name"])
+        name = PLACE_COUNTRY_NAMES.get(iso, d["name"])
         countries[iso] = PlaceMatch(name=name, country=iso,
                                     latitude=round(lat, 5) if lat is not None else None,
                                     longitude=round(lon, 5) if lon is not None else None,

@@ -1,7 +1,14 @@
 """Word lists shared by the extractors, each defined once.
 
 Curated tables (actor gazetteer, event lexicon, place data) stay in graph/data/; the lists
-here are the closed-class and common words the rules test lemmas against.
+here are the closed-class and common words the rules test lemmas against. Name keys,
+slugs and name cleaning live in :mod:`graph.lexicon.names`.
+
+Where two rules need different sets of the same kind of word, the base list is defined
+once and the variant is derived from it by name, with the reason; the tests in
+tests/lexicon/test_words.py check that no list is defined twice under graph/.
+Temporal (graph/extract/temporal) imports SMALL_NUMBERS, TENS, ORDINALS, SPEECH_VERBS,
+PERSON_NOUNS and LIGHT_VERBS: their content is what temporal needs.
 """
 from __future__ import annotations
 
@@ -20,13 +27,41 @@ ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
 }
+# round numbers, and their plurals read as a low estimate ("dozens" = 24, "thousands" = 2000)
+QUANTITY_WORDS = {"dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000,
+                  "thousands": 2000, "million": 1_000_000, "millions": 2_000_000}
+# the figures of an event ("killed twelve", "dozens were wounded"); not "zero": no figure is zero
+NUMBER_WORDS = {**{w: n for w, n in SMALL_NUMBERS.items() if n}, **TENS, **QUANTITY_WORDS}
 
-# --- verbs and nouns ---------------------------------------------------------------------
+# --- speech ------------------------------------------------------------------------------
+# verbs that report speech: temporal dates a statement by them
 SPEECH_VERBS = frozenset(
     "say tell announce report state declare confirm claim add warn note stress insist "
     "deny allege write post tweet accuse urge explain acknowledge admit argue assert "
     "charge comment complain describe disclose indicate inform maintain mention predict "
     "pledge promise remark reply respond reveal signal suggest testify vow brief".split())
+# verbs that introduce a quote or a reported statement (statements): SPEECH_VERBS without
+# the reporting-of-facts verbs the statement finder never used, with the verbs of opinion and
+# appeal it did use ("called it a victory", "reiterated", "estimated"); kept as it was, since
+# a common list would find other statements
+QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform mention reveal signal testify".split())
+               ) | frozenset("ask believe call caution conclude contend decry demand emphasise emphasize estimate "
+                             "reiterate".split())
+# verbs whose clausal complement is a reported statement: not the verbs of request or opinion
+INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+# "X asked/urged/called on Y to do Z"
+REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
+# the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
+REPORT_VERBS = frozenset("say announce report confirm declare tell".split())
+assert REPORT_VERBS <= SPEECH_VERBS & QUOTE_VERBS
+MEDIA_PRODUCTS = frozenset("twitter facebook telegram x instagram youtube tiktok whatsapp".split())
+# "said in a statement", "told in an interview": the medium of a statement
+STATEMENT_MEDIA = ("statement", "interview", "speech", "communique", "tweet", "post", "message")
+# a clause about a statement ("the army announced ..., SANA said"): the outlet relays, it does not report
+STATEMENT_NOUNS = ("statement", "announcement", "communique", "communiqué")
+
+# --- people ------------------------------------------------------------------------------
+# nouns for people, singular and plural: temporal's persons (a "Monday" after them is a name)
 PERSON_NOUNS = frozenset(
     "man men woman women boy boys girl girls child children kid kids son sons daughter "
     "daughters baby babies brother sister father mother husband wife person people student "
@@ -34,9 +69,179 @@ PERSON_NOUNS = frozenset(
     "suspects worker workers teenager teenagers youth youths refugee refugees driver "
     "farmer officer policeman journalist reporter activist nephew niece grandson "
     "granddaughter mom dad twin twins veteran civilian civilians".split())
+# nouns (lemmas) by which events names people it makes unnamed actors of ("a major general",
+# "policemen"): PERSON_NOUNS' singulars without kinship and a few other words, with the roles,
+# ranks and attackers of conflict news; kept as it was (a common list makes other actors)
+HUMAN_NOUNS = (PERSON_NOUNS - frozenset(
+    "activist babies boys brother civilians dad daughters fighters girls granddaughter grandson husband kid kids "
+    "mom nephew niece refugee refugees resident residents sister soldiers sons students suspects teenagers twin "
+    "twins veteran victims wife workers youth youths".split())) | frozenset(
+    "assailant attacker bomber cadet captain colonel commander demonstrator detainee doctor employee enemy "
+    "expatriate extremist family foreigner general guard guest gunman hostage individual insurgent jihadist "
+    "killer leader lieutenant major member militant militiaman mourner nurse official other passenger patient "
+    "pedestrian perpetrator personnel pilgrim policemen policewoman prisoner protester recruit relative "
+    "responder sergeant shopper staff terrorist tourist villager worshipper".split())
+# the HUMAN_NOUNS that name soldiers
+MILITARY_NOUNS = frozenset("soldier officer general commander personnel guard colonel major lieutenant sergeant "
+                           "captain cadet recruit fighter militiaman".split())
+# who reports rather than acts: "officials said ... 'They killed'"
+REPORTER_NOUNS = frozenset("official witness resident doctor spokesman spokeswoman source medic activist "
+                           "journalist reporter officer elder relative survivor".split())
+# unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
+SPEAKER_NOUNS = {
+    "official": "government", "ministry": "government", "spokesman": "person", "spokeswoman": "person",
+    "spokesperson": "person", "authority": "government", "police": "military", "witness": "civilians",
+    "resident": "civilians", "doctor": "other", "medic": "other", "activist": "other", "source": "other",
+    "monitor": "other", "observer": "other", "commander": "military", "officer": "military",
+    "prosecutor": "government", "investigator": "other", "agency": "other", "ministry official": "government",
+}
+# words before a name that are not part of it ("President", "Lt. Gen.", "spokesman")
+TITLES = frozenset({
+    "president", "prime", "minister", "gen", "gen.", "general", "lt", "lt.", "col", "col.", "maj", "maj.",
+    "major", "lieutenant", "colonel", "capt", "capt.", "captain", "sgt", "sgt.", "dr", "dr.", "mr", "mr.",
+    "mrs", "mrs.", "ms", "ms.", "sheikh", "king", "queen", "prince", "emir", "ayatollah", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "foreign", "defense", "defence",
+    "commander", "chief", "leader", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "rev.", "pope",
+    "special", "deputy", "vice", "state", "interior", "chairman", "director", "head", "mullah", "imam",
+})
+# modifiers that are not part of an unnamed actor's name ("40 other people", "several officials")
+NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
+VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
+SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
 
-# verbs whose object or subject is the same happening ("launched an offensive Monday")
+# --- pronouns and determiners ------------------------------------------------------------
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+# the pronouns a quote's speaker may be: a person ("he said"), or a group or body ("they said")
+PERSON_SPEAKER_PRONOUNS = frozenset({"he", "she"})
+GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
+DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
+
+# --- groups ------------------------------------------------------------------------------
+# nouns (lemmas) that name a generic actor -> its kind ("the army", "rebels", "residents")
+GROUP_NOUN_KINDS = {
+    "army": "military", "military": "military", "troop": "military", "soldier": "military",
+    "armed forces": "military", "serviceman": "military", "paratrooper": "military",
+    "government": "government", "regime": "government", "authority": "government",
+    "administration": "government",
+    "rebel": "rebels", "insurgent": "rebels", "opposition": "rebels",
+    "militant": "militants", "jihadist": "militants", "gunman": "militants", "extremist": "militants",
+    "civilian": "civilians", "resident": "civilians", "people": "civilians", "villager": "civilians",
+    "evacuee": "civilians", "refugee": "civilians", "patient": "civilians", "protester": "protesters",
+    "demonstrator": "protesters", "police": "police", "policeman": "police", "police officer": "police",
+}
+# "the group", "the militia": nouns that stand for the armed group named before
+ORGANIZATION_NOUNS = frozenset({"group", "organization", "organisation", "movement", "militia", "outfit", "faction",
+                                "network"})
+FORCE_NOUNS = frozenset({"force", "fighter", "group", "unit", "militia", "brigade", "faction"})
+# "an army patrol", "a police convoy": units named by who they belong to
+UNIT_NOUNS = ("patrol", "convoy", "unit", "post", "base", "barracks", "outpost")
+REBEL_MODS = frozenset({"rebel", "opposition", "insurgent", "anti-government", "antigovernment", "anti-regime"})
+GOV_MODS = frozenset({"government", "pro-government", "regime", "pro-regime", "state", "army", "military", "security"})
+# "100 members of the security forces": the victims are the whole phrase
+PART_NOUNS = frozenset({"member", "remnant", "dozen", "hundred", "thousand", "scores", "number", "rest", "some",
+                        "many"})
+# "remnants of rebels", "the last of the fighters", "a convoy of civilians": the actor is in the of-phrase
+OF_PHRASE_HEADS = PART_NOUNS | {"million", "most", "all", "last", "group", "convoy", "tens"}
+# words of a name that rank a country's entry first among its military, government and rebels
+STATE_ENTRY_WORDS = ("army", "military", "armed forces", "government", "rebels")
+# upper-case words the tagger takes for names: time zones, encodings, file formats
+TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST"})
+NOT_NAMES = TIME_ZONES | {"AM", "PM", "UTF-8", "UTF8", "ASCII", "HTML", "PDF", "URL", "HTTP", "HTTPS", "JSON", "XML",
+                          "CSV", "JPEG", "PNG", "RSS", "FAQ", "TV"}
+
+# --- places ------------------------------------------------------------------------------
+# prepositions before a place ("in Aleppo", "near Homs")
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "toward", "towards", "into", "outside", "inside", "across",
+                         "around", "through", "of"})
+# "the town of Taji": a name after "<word> of" is a place (actors)
+PLACE_WORDS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "neighborhood",
+                         "neighbourhood", "suburb", "camp", "port", "capital", "outskirts"})
+# "Idlib province": a name before one of these is a place (actors)
+PLACE_SUFFIX_WORDS = ("province", "governorate", "district", "prefecture")
+# a word after a name that makes the name read as a place ("Aleppo city", "Yarmouk camp", "Homs,")
+PLACE_CONTEXT_WORDS = frozenset({"region", "province", "city", "camp", "village", "town", "district", "governorate",
+                                 ","})
+# places an event happens at ("in a market in the city"), and whose owner is a place ("Kabul's hospital")
+SITE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "outskirts", "suburb", "district", "neighborhood", "neighbourhood",
+    "quarter", "province", "region", "border", "coast", "north", "south", "east", "west", "center", "centre",
+    "hospital", "school", "market", "camp", "airport", "port", "base", "street", "square", "mosque", "church",
+    "university", "prison", "embassy", "checkpoint", "crossing", "area"})
+# "the town", "the area": the place named before (events)
+ANAPHORIC_PLACES = frozenset({"city", "town", "area", "village", "region", "enclave", "province", "country"})
+# "the town of Hit", "the Baghdad neighborhoods of Karrada": the named place is in the of-phrase (events)
+NAMED_AREA_NOUNS = ANAPHORIC_PLACES | {"neighborhood", "neighbourhood", "district", "suburb", "quarter"}
+# what is taken when a place is captured ("took control of", "seized the town")
+TERRITORY = frozenset({"control", "command", "city", "town", "village", "territory", "area", "district", "base",
+                       "neighborhood", "neighbourhood", "airport", "province", "region", "position", "enclave",
+                       "stronghold", "hill", "border", "crossing", "capital", "held", "hold"})
+# compass words that are not a division's name by themselves ("North" of "North Province")
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())
+
+# --- events ------------------------------------------------------------------------------
+# verbs whose object or subject is the same happening ("launched an offensive Monday"):
+# temporal dates an event noun by them
 LIGHT_VERBS = frozenset(
     "carry launch stage hold make conduct mount begin start continue resume end complete finalize conclude wage "
     "perform undertake deliver pay give intensify escalate renew halt stop suspend finish step take see witness "
     "suffer occur happen break erupt unfold".split())
+# verbs whose subject does the event noun they govern ("Russia stepped up air strikes", "imposed
+# sanctions", "detonated a bomb", "called a strike"): events takes the noun's agent from them.
+# LIGHT_VERBS without the verbs of occurrence, experience and ending, whose subject is no agent
+# ("suffered an attack", "saw clashes", "ended the siege"), with the verbs of ordering, imposing
+# and throwing
+AGENT_VERBS = (LIGHT_VERBS - frozenset(
+    "break complete conclude deliver end erupt finalize finish give halt happen hold occur pay perform renew see "
+    "stop suffer suspend take undertake unfold witness".split())) | frozenset(
+    "adopt announce call detonate drop extend file hurl impose introduce issue lead level levy order pass plant set "
+    "slap throw tighten trigger unleash use".split())
+HYPO_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
+                          "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"})
+# the INTENT_VERBS that announce the act ("vowed to retake"): future, the others hypothetical
+PLAN_VERBS = frozenset({"vow", "plan", "threaten", "prepare", "intend"})
+# "calls for a ceasefire": what is called for has not happened
+APPEAL_VERBS = frozenset({"call", "demand", "urge"})
+DENY_VERBS = frozenset({"deny", "dismiss", "refute", "reject"})
+WEAPON_WORDS = frozenset({"rocket", "missile", "shell", "mortar", "shot", "round", "bullet", "artillery", "gun",
+                          "weapon", "grenade", "tear", "salvo", "fire"})
+# modifiers that make "strike" an attack, not a labour strike
+STRIKE_MODS = frozenset({"air", "missile", "drone", "military", "aerial", "rocket", "artillery", "israeli", "russian",
+                         "american", "u.s.", "us", "coalition", "deadly", "airstrikes"})
+# the word before an attack noun that belongs to the trigger ("air strikes", "car bomb")
+TRIGGER_COMPOUNDS = ("air", "car", "suicide", "roadside", "drone", "missile", "rocket", "mortar", "artillery",
+                     "truck", "cease")
+# "leaving 40 people dead": a toll, not a departure
+TOLL_WORDS = ("dead", "wounded", "injured", "killed")
+# verbs by which a body adopts its own document, and the documents a body issues
+ADOPT_VERBS = frozenset({"approve", "adopt", "pass", "endorse", "ratify", "unveil", "issue", "publish", "table"})
+DOCUMENT_NOUNS = frozenset({"resolution", "plan", "proposal", "report", "statement", "decree", "law", "bill",
+                            "declaration", "communique", "initiative", "motion", "draft", "ultimatum", "order"})
+# verbs of death and injury, whose subject or object is a victim
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die"})
+# verbs whose object or passive subject is hurt: the victims an attack noun governs
+HARM_VERBS = CASUALTY_VERBS | {"hurt", "leave", "claim", "target"}
+# "an attack targeting police": the object of these is the attack's target
+TARGET_VERBS = ("target", "hit", "strike", "aim")
+# "a wave of attacks", "a spate of bombings": the quantity noun stands for the attacks
+SERIES_NOUNS = frozenset({"wave", "spate", "series", "string", "number", "pair", "couple", "flurry", "rash", "set"})
+# "blamed X for the bombing", "X claimed responsibility for the attack"
+BLAME_VERBS = frozenset({"blame", "accuse", "hold"})
+RESPONSIBILITY_NOUNS = ("responsibility", "credit")
+# verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
+# places are the event's
+EVENT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",
+                         "occur", "happen", "take", "rock", "shake", "flatten", "raze", "level", "tear", "rip",
+                         "be", "begin", "start", "continue", "end", "resume", "erupt", "break", "spread", "intensify"})
+# weapons and vehicles: "Israeli bombs hit the school" -> who wields them
+MUNITIONS = frozenset({"bomb", "jet", "warplane", "plane", "aircraft", "drone", "tank", "helicopter", "gunship",
+                       "missile", "rocket", "shell", "artillery", "mortar", "gunboat", "warship", "airstrike", "bomber",
+                       "fighter-bomber"})
+
+# --- graph building ----------------------------------------------------------------------
+# words left out when the builder compares the words of two sentences
+STOP_WORDS = frozenset(
+    "the a an of in on at to for by with and or from as that this is was were has have had be been it its "
+    "their they he she said says would could will after before since about over into than not".split())

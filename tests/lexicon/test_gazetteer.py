@@ -9,7 +9,8 @@ from importlib import resources
 import pytest
 
 from graph.core.errors import ConfigError
-from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer, normalize
+from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer
+from graph.lexicon.names import alias_key
 from graph.core.model import ACTOR_TYPES
 
 HEADER = ",".join(COLUMNS) + "\n"
@@ -179,20 +180,20 @@ def test_no_lookup_for_empty_or_unknown(gaz):
     ("U.S.-led coalition", "US-led coalition"), ("anti–government", "anti-government"), ("Syria.", "Syria"),
 ])
 def test_normalize_equal(a, b):
-    assert normalize(a) == normalize(b)
+    assert alias_key(a) == alias_key(b)
 
 
 @pytest.mark.parametrize("a, b", [("IS", "is"), ("UN", "un"), ("US", "us"), ("WHO", "who"), ("Niger", "Nigeria")])
 def test_normalize_different(a, b):
-    assert normalize(a) != normalize(b)
+    assert alias_key(a) != alias_key(b)
 
 
 def test_normalize_values():
-    assert normalize("the U.N.'s") == "UN"
-    assert normalize("IS") == "IS"
-    assert normalize("is") == "is"
-    assert normalize("The Syrian Army") == "syrian army"
-    assert normalize("ISIS") == "isis"
+    assert alias_key("the U.N.'s") == "UN"
+    assert alias_key("IS") == "IS"
+    assert alias_key("is") == "is"
+    assert alias_key("The Syrian Army") == "syrian army"
+    assert alias_key("ISIS") == "isis"
 
 
 # --- the packaged data file ------------------------------------------------------------
@@ -234,7 +235,7 @@ def test_no_alias_maps_to_two_keys():
     owners: dict[str, set[str]] = defaultdict(set)
     for _, r in packaged_rows():
         for a in [r["name"], *(r["aliases"].split(";") if r["aliases"] else [])]:
-            owners[normalize(a)].add(r["key"])
+            owners[alias_key(a)].add(r["key"])
     dups = {a: sorted(k) for a, k in owners.items() if len(k) > 1}
     assert not dups, dups
 

@@ -7,7 +7,8 @@ from importlib import resources
 
 import pytest
 
-from graph.lexicon.geo import Gazetteer, clean, is_proper, loose_key, name_key, parse_query
+from graph.lexicon.geo import Gazetteer
+from graph.lexicon.names import clean_place, is_proper, loose_key, name_key, parse_query
 from graph.core.model import PlaceMatch
 
 
@@ -332,9 +333,9 @@ def test_parse_query():
 
 
 def test_clean_and_is_proper():
-    assert clean("the Netherlands") == "Netherlands"
-    assert clean("Aleppo's") == "Aleppo" and clean("“Aleppo,”") == "Aleppo"
-    assert clean("U.S.") == "U.S."
+    assert clean_place("the Netherlands") == "Netherlands"
+    assert clean_place("Aleppo's") == "Aleppo" and clean_place("“Aleppo,”") == "Aleppo"
+    assert clean_place("U.S.") == "U.S."
     assert is_proper("Aleppo") and is_proper("al-Bab") and not is_proper("aleppo") and not is_proper("They've")
 
 

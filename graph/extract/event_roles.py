@@ -1,0 +1,441 @@
+"""Who took part in an event: agents and targets of a trigger, from the dependency parse.
+
+* verbs: the active subject acts, the object undergoes; in the passive the "by" phrase
+  acts and the subject undergoes; for movement (evacuate, flee, leave, arrive) the one who
+  moves is the agent; a verb in "agreed to withdraw" or a conjunct inherits its subject;
+* nouns: "army offensive", "Russian air strikes", "Assad's troops" (modifiers), "attack by
+  X on Y", and the subject of a light verb ("Russia stepped up air assaults");
+* pronouns: "he"/"she" the last person named before, "they"/"them" the last group.
+
+Media are never agents.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from graph.core.model import ActorRef
+from graph.extract.event_lexicon import Trigger, TriggerFinder
+from graph.lexicon.words import (ADOPT_VERBS, AGENT_VERBS, BLAME_VERBS, CASUALTY_VERBS, DEFINITE_DETERMINERS,
+                                 DOCUMENT_NOUNS, HARM_VERBS, HUMAN_NOUNS, MILITARY_NOUNS, MUNITIONS,
+                                 ORGANIZATION_NOUNS, PART_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REPORTER_NOUNS,
+                                 RESPONSIBILITY_NOUNS, SERIES_NOUNS, TARGET_VERBS, VICTIM_NOT_NAME_MODIFIERS)
+
+
+def dependents(tok: Token, *deps: str) -> list[Token]:
+    """The children of ``tok`` by these relations, with their later conjuncts ("killed 9 and 12")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out += [cc for cc in c.conjuncts if cc.i > c.i]
+    return out
+
+
+class RoleFinder(TriggerFinder):
+    """The agents and targets of the triggers of one parsed article."""
+
+    def agent_tokens_raw(self, v: Token) -> list[Token]:
+        subj = dependents(v, "nsubj")
+        if not subj and v.dep_ in ("xcomp", "conj", "advcl", "oprd") and v.head.pos_ in ("VERB", "AUX"):
+            subj = dependents(v.head, "nsubj")
+            if not subj and v.dep_ in ("xcomp", "oprd"):
+                subj = dependents(v.head, "nsubjpass")  # "the convoy was reported leaving"
+            if not subj and v.dep_ == "conj":
+                subj = dependents(v.head, "nsubjpass") if self._movement(v) else []
+        if not subj and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            subj = [v.head]
+        if not subj and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
+            subj = [v.head]
+            if self.ents.actor_at(v.head) is None and self.unnamed(v.head) is None:
+                # "X set off a bomb outside a hotel, killing ...": the participle belongs to the clause
+                gov = v.head
+                for _ in range(3):
+                    if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                        break
+                    gov = gov.head
+                if gov.pos_ in ("VERB", "AUX") and dependents(gov, "nsubj"):
+                    subj = dependents(gov, "nsubj")
+        if not subj and v.dep_ == "pobj" and v.tag_ == "VBG" and v.head.head.pos_ in ("VERB", "AUX"):
+            subj = dependents(v.head.head, "nsubj")  # "set off a bomb outside X killing five" (misparsed)
+        if not subj and v.dep_ == "conj" and v.head.pos_ == "VERB" and v.head.dep_ in ("acl", "advcl", "conj"):
+            subj = self.agent_tokens_raw(v.head)  # "..., killing five and wounding 20"
+        return subj
+
+    def _movement(self, tok: Token) -> bool:
+        e = self.lexical_entry(tok)
+        return e is not None and e.plover == "RETREAT"
+
+    def resolve(self, toks: list[Token], victims: bool = False) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in toks:
+            for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
+                ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
+                    # "100 members of the security forces": the mention is the whole phrase
+                    left = x.left_edge.i
+                    right = max(t.i for t in x.subtree if t.idx < ref.end + 1)
+                    span = self.doc[left:right + 1] if right - left < 10 else self.doc[left:x.i + 1]
+                    ref = replace(ref, text=span.text, start=span.start_char, end=span.end_char)
+                if ref is None and victims:
+                    ref = self.counted(x)
+                if ref is None:
+                    ref = self.definite_group(x)
+                if ref is None and x.pos_ in ("NOUN", "PROPN"):
+                    # "remnants" of rebels... (first-level of-phrase) and appositions
+                    for c in x.children:
+                        if c.dep_ == "appos":
+                            ref = self.ents.actor_at(c)
+                if x.lemma_.lower() in MUNITIONS:
+                    ref = self.wielder(x) or ref  # "Israeli bombs hit the school": Israel's military
+                if ref is None:
+                    ref = self.owner(x)  # "a General Assembly resolution calling for ..."
+                if ref is None:
+                    ref = self.unnamed(x)
+                if ref is not None and all(r.key != ref.key for r in out):
+                    out.append(ref)
+        return out
+
+    def wielder(self, tok: Token) -> ActorRef | None:
+        """Who fires a weapon named with its owner: "Israeli jets", "Russia's warplanes",
+        "government tanks" -> that state's military (or the named armed group)."""
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso = self.ents.resolver.geo.demonym(c.text)
+            ref = self.ents.by_token.get(c.i)
+            if iso is None and ref is not None and ref.type in ("country", "government", "military"):
+                iso = ref.country or None
+            if iso:
+                return self.ents.resolver.generic("military", iso, c.text, c.idx, c.idx + len(c.text))
+            if ref is not None and ref.type in ("armed_group", "military"):
+                return ref
+        return None
+
+    def unnamed(self, tok: Token) -> ActorRef | None:
+        """People named by a common noun ("a major general", "policemen", "members of X")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma not in HUMAN_NOUNS and tok.lower_ not in HUMAN_NOUNS:
+            return None
+        if lemma in ("other", "victim", "person") and self.ents.country:
+            # "11 people and 40 others": the people of the article's country, not an actor "others"
+            return self.ents.resolver.generic("civilians", self.ents.country, tok.text, tok.idx,
+                                              tok.idx + len(tok.text))
+        if lemma == "member":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.ents.actor_at(p)
+                            if inner is not None:
+                                return inner
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and not c.like_num
+                and c.lower_ not in VICTIM_NOT_NAME_MODIFIERS]
+        words = [m.text for m in mods if m.i >= tok.i - 3] + [tok.text]
+        name = " ".join(words)
+        typ = "military" if lemma in MILITARY_NOUNS else "civilians"
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
+                        text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
+
+    def definite_group(self, tok: Token) -> ActorRef | None:
+        """"the group", "the militia": the last armed group named before, in this or the two
+        previous sentences."""
+        if tok.lemma_.lower() not in ORGANIZATION_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children):
+            return None
+        first = tok.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        groups = [a for a in self.ents.actors if a.end <= tok.idx and a.start >= self.doc[first].idx
+                  and a.type == "armed_group"]
+        return groups[-1] if groups else None
+
+    def counted(self, tok: Token) -> ActorRef | None:
+        """A bare number standing for people hurt ("killed 12 and wounded another 30"):
+        the people of the article's country, named by the number phrase."""
+        if not tok.like_num or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "12 of the soldiers": the soldiers are named elsewhere
+        words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("advmod", "quantmod", "det", "compound", "nummod")
+                 or c.i == tok.i]
+        span = self.doc[min(w.i for w in words):tok.i + 1]
+        return self.ents.resolver.generic("civilians", self.ents.country, span.text, span.start_char, span.end_char)
+
+    def victims_of(self, verb: Token) -> list[Token]:
+        """Who a harm verb and its coordinated harm verbs hurt: "killed 9 and wounded 12",
+        "left 30 others wounded", "killed 31, and 50 others were injured"."""
+        out: list[Token] = []
+        for v in [verb] + [c for c in verb.conjuncts if c.i > verb.i]:
+            if v.lemma_.lower() not in HARM_VERBS:
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            out += dependents(v, "nsubjpass") if passive else dependents(v, "dobj")
+        return out
+
+    def clause_slot(self, h: Token) -> Token:
+        """The noun that stands for an attack noun in its clause: through coordination and
+        apposition ("shootings and bombings killed", "two attacks -- a shooting and a car bomb
+        -- left") and series nouns ("a wave of attacks killed")."""
+        t = h
+        for _ in range(4):
+            if t.dep_ in ("conj", "appos") and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SERIES_NOUNS:
+                t = t.head.head
+            else:
+                break
+        return t
+
+    def noun_event_agents(self, tok: Token, depth: int = 0) -> list[ActorRef]:
+        """The agents of an attack noun used as the subject or setting of another trigger
+        ("the bombing, which killed 20", "killed in IS attacks")."""
+        e = self.entry_for(tok)
+        if e is None or e.plover != "ASSAULT" or tok.pos_ not in ("NOUN", "PROPN") or depth > 2:
+            return []
+        trig = Trigger(tok, tok.idx, tok.idx + len(tok.text), e)
+        return self.roles(trig, depth + 1)[0]
+
+    def blamed(self, h: Token) -> list[Token]:
+        """Who is blamed for or claims an attack noun: "X blamed Y for the bombing", "the
+        bombing was blamed on Y", "Y claimed responsibility for the attack"."""
+        slot = self.clause_slot(h)
+        if slot.dep_ == "pobj" and slot.head.lower_ == "for":
+            gov = slot.head.head
+            if gov.lemma_.lower() in BLAME_VERBS and gov.pos_ == "VERB":
+                return dependents(gov, "dobj") or [p for c in gov.children if c.dep_ == "agent"
+                                                  for p in c.children if p.dep_ == "pobj"]
+            if gov.lemma_.lower() in RESPONSIBILITY_NOUNS and gov.head.pos_ == "VERB":
+                return self.agent_tokens_raw(gov.head)
+        if slot.dep_ == "dobj" and slot.head.lemma_.lower() == "claim":
+            return self.agent_tokens_raw(slot.head)  # "the group claimed the bombing"
+        if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
+            return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj"]
+        return []
+
+    def pronoun(self, tok: Token) -> ActorRef | None:
+        low = tok.lower_
+        before = [a for a in self.ents.actors if a.end <= tok.idx]
+        if low in PERSON_PRONOUNS:
+            same = [a for a in before if a.start >= tok.sent.start_char and a.type in ("person", "civilians")]
+            if same:
+                return same[-1]
+            persons = [a for a in before if a.type == "person"]
+            return persons[-1] if persons else None
+        if low in PLURAL_PRONOUNS:
+            sent_start = tok.sent.start_char
+            prev = self.doc[tok.sent.start - 1].sent.start_char if tok.sent.start > 0 else sent_start
+            groups = [a for a in before if a.start >= prev
+                      and a.type in ("armed_group", "military", "civilians", "government", "country")]
+            if groups:
+                return groups[-1]
+            # "the enemies of the country attacked ... They killed": the last plural people subject
+            first = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+            subj = [t for t in self.doc[first:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
+            for t in reversed(subj):
+                if t.lemma_.lower() in REPORTER_NOUNS:
+                    continue  # "officials said ... 'They killed'": the speakers are not the killers
+                ref = self.unnamed(t)
+                if ref is not None:
+                    return ref
+            return None
+        return None
+
+    def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
+        h, e = trig.head, trig.entry
+        inherited: list[ActorRef] = []
+        agents: list[Token] = []
+        targets: list[Token] = []
+        if h.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
+                h.dep_ == "acl" and (h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
+                and (h.head.pos_ in ("NOUN", "PROPN") or h.head.like_num) and not dependents(h, "dobj"))
+            if passive:
+                by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                subj = dependents(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
+                if not subj and h.dep_ == "conj":
+                    subj = dependents(h.head, "nsubjpass") or dependents(h.head, "nsubj")
+                if e.plover == "RETREAT":
+                    agents, targets = subj, []
+                    agents += by if e.mode != "evacuation" else []
+                else:
+                    agents, targets = by, subj
+            else:
+                agents = self.agent_tokens_raw(h)
+                targets = dependents(h, "dobj")
+                if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                                for p in c.children if p.dep_ == "pobj"]
+                if e.mode == "death":
+                    agents, targets = [], agents
+                elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
+                        all(a.like_num for a in agents) or (
+                        h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)
+                        and not any(c.dep_ in ("aux", "auxpass") for c in h.children))):
+                    # "... and 20 injured", "12 were killed and 30 others injured": people hurt
+                    agents, targets = [], agents
+                if h.lemma_.lower() in HARM_VERBS:
+                    # "wounded over 50": a number parsed as the object of a preposition
+                    targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in (
+                        "over", "about", "around", "nearly", "almost", "some") for p in c.children
+                        if p.dep_ == "pobj" and p.like_num]
+                if e.plover == "RETREAT":
+                    targets = []
+            if e.plover in ("ASSAULT",) and h.lemma_ in ("explode", "detonate") and not passive:
+                agents = [a for a in agents if self.ents.actor_at(a) is not None]
+            if e.plover == "ASSAULT":
+                # "a bomb exploded near a patrol, killing one soldier and wounding 10 others"
+                for c in h.children:
+                    if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in HARM_VERBS:
+                        targets += [x for x in self.victims_of(c) if x not in targets]
+                # "12 were killed and another 30 were wounded": a coordinated harm verb's victims
+                if h.dep_ == "conj" and h.lemma_.lower() in HARM_VERBS and not targets and not (
+                        dependents(h, "dobj") or dependents(h, "nsubj")):
+                    targets += dependents(h.head, "nsubjpass") if passive else []
+                # "left 30 others wounded", "leaving three others wounded"
+                if h.tag_ == "VBN" and not targets and h.i > 0:
+                    prev = self.doc[h.i - 1]
+                    if prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
+                        targets = [prev]
+                        if not agents and prev.head.i != h.i:
+                            agents = self.agent_tokens_raw(prev.head)
+                # "the bombing of a police station that killed 20": the clause belongs to the attack
+                for i, x in enumerate(agents):
+                    if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
+                        x = agents[i] = h.head
+                        ref = self.ents.actor_at(x)
+                        if x.lower_ != "who" and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
+                            # "an attack at a rally for the president which killed 26": not the president
+                            earlier = [t for t in self.doc[h.sent.start:x.i] if t.pos_ in ("NOUN", "PROPN")
+                                       and (en := self.entry_for(t)) is not None and en.plover == "ASSAULT"]
+                            x = agents[i] = earlier[-1] if earlier else h
+                    if h.dep_ == "relcl" and h.head.i == x.i and self.entry_for(x) is None and x.dep_ == "pobj" \
+                            and x.head.lower_ == "of" and self.ents.actor_at(x) is None:
+                        agents[i] = x.head.head
+                agents = [x for x in agents if x.i != h.i]
+                # "the bombing, which killed 20", "killed in IS attacks": the attack's agents
+                for x in list(agents):
+                    inherited += self.noun_event_agents(x, depth)
+                if inherited:
+                    agents = [x for x in agents if self.entry_for(x) is None]
+                if not agents and not inherited:
+                    for c in h.children:
+                        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                            for p in c.children:
+                                if p.dep_ == "pobj":  # (or a noun the parser hung under it)
+                                    for q in [p] + [q for q in p.children if q.dep_ in ("attr", "appos")]:
+                                        inherited += self.noun_event_agents(q, depth)
+        else:
+            for c in h.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
+                    agents.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    agents += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "acl" and c.i > h.i:
+                    # "an attack targeting police", "attacks carried out by militants"
+                    if c.lemma_.lower() in TARGET_VERBS:
+                        targets += dependents(c, "dobj") + [p for cc in c.children if cc.dep_ == "prep"
+                                                           and cc.lower_ in ("at", "on") for p in cc.children
+                                                           if p.dep_ == "pobj"]
+                    agents += [p for cc in c.children if cc.dep_ == "agent" for p in cc.children if p.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                    targets += [p for p in c.children if p.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if e.plover == "RETREAT":
+                        agents += objs
+                    else:
+                        targets += objs
+            gov = h.head
+            if h.dep_ in ("dobj",) and gov.lemma_.lower() in AGENT_VERBS:
+                agents += self.agent_tokens_raw(gov)
+            slot = self.clause_slot(h)
+            acts = [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                    and dependents(c, "dobj")] if slot.lemma_.lower() in SERIES_NOUNS else []
+            if slot.dep_ in ("nsubj",) and slot.head.pos_ == "VERB":
+                targets += dependents(slot.head, "dobj")
+                if e.plover == "ASSAULT":
+                    targets += [x for x in self.victims_of(slot.head) if x not in targets]
+            elif acts and e.plover == "ASSAULT":
+                # "after a spate of bombings killed 17", the verb parsed as a clause of "spate"
+                targets += [x for x in self.victims_of(acts[0]) if x not in targets]
+            if e.plover == "ASSAULT":
+                agents += self.blamed(h)
+                first = min([h.i] + [c.i for c in h.lefts if c.dep_ == "compound"])
+                prev = self.doc[first - 1] if first > h.sent.start else None
+                if prev is not None and prev.dep_ not in ("compound", "poss", "nsubj", "nsubjpass", "dobj") and not any(
+                        self.ents.actor_at(a) is not None for a in agents):
+                    # "killed in IS attacks" parsed with "IS" apart: a group named right before the noun
+                    ref = self.ents.actor_at(prev)
+                    if ref is not None and ref.type in ("armed_group", "military", "country", "government"):
+                        agents.append(prev)
+            if dependents(h, "dobj") and h.lower_.endswith("ing"):
+                # a gerund parsed as a noun ("outside a compound killing five people"): a verb
+                targets += dependents(h, "dobj")
+                if not any(self.ents.actor_at(a) is not None for a in agents):
+                    gov = h.head
+                    for _ in range(3):
+                        if gov.pos_ in ("VERB", "AUX") or gov.dep_ == "ROOT":
+                            break
+                        gov = gov.head
+                    agents += self.agent_tokens_raw(gov) if gov.pos_ in ("VERB", "AUX") else []
+            if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
+                    and e.plover == "ASSAULT":
+                # "three were killed in an air strike": victims of the strike
+                if gov.head.lemma_ in CASUALTY_VERBS:
+                    targets += dependents(gov.head, "nsubjpass") + dependents(gov.head, "nsubj")
+                    for v in gov.head.conjuncts:  # "12 were killed and 30 wounded in the blast"
+                        if v.lemma_ in CASUALTY_VERBS:
+                            targets += dependents(v, "nsubjpass") + dependents(v, "nsubj")
+        a = [x for x in self.resolve(agents) if x.type != "media"]
+        a += [x for x in inherited if x.key not in {y.key for y in a}]
+        suicide: list[ActorRef] = []
+        if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
+            # "26 people and the bomber were killed": a bomber dies by his own bomb (agent and victim)
+            a = suicide = [x for x in self.resolve([t for t in targets if t.lemma_.lower() == "bomber"])
+                           if x.type != "media"]
+        if not a and h.lemma_.lower() in ADOPT_VERBS:
+            # "the General Assembly resolution was approved": a body adopts its own resolution
+            for x in targets:
+                owner = self.owner(x)
+                if owner is not None:
+                    a = [owner]
+                    targets = [y for y in targets if y is not x]
+                    break
+        victims = e.plover == "ASSAULT"
+        t = [x for x in self.resolve(targets, victims) if x.type != "media"
+             and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
+        return a, t
+
+    def owner(self, tok: Token) -> ActorRef | None:
+        """The actor a document noun belongs to: "a General Assembly resolution", "the UN's
+        plan"; for a definite noun without one ("the resolution"), its earlier mention's."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        ref = self.owner_direct(tok)
+        if ref is not None:
+            return ref
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children):
+            lemma = tok.lemma_.lower()
+            for prev in reversed(self.doc[:tok.i]):
+                if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+                    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in prev.children):
+                        return self.owner(prev)
+                    ref = self.owner_direct(prev)
+                    if ref is not None:
+                        return ref
+        return None
+
+    def owner_direct(self, tok: Token) -> ActorRef | None:
+        """The actor named in a noun's own modifiers ("a General Assembly resolution", "the UN's plan")."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i:
+                ref = self.ents.actor_at(c)
+                if ref is not None and ref.type not in ("media", "civilians"):
+                    return ref
+        return None
+
