@@ -14,11 +14,11 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 
-from conftest import ROOT
-from graph.export import rdf
 from graph.core.errors import ConfigError
-from graph.export.rdf import ACTORTYPE, CTKG, GEO, PLOVER, SEM
 from graph.core.schema import Kind, Rel, node_id
+from graph.export import rdf
+from graph.export.rdf import ACTORTYPE, CTKG, GEO, PLOVER, SEM
+from helpers import ROOT
 
 pytest.importorskip("pyshacl")
 
@@ -147,6 +147,7 @@ def test_jsonld_round_trips(seed_build):
     assert isomorphic(back, _graph(out))
 
 
+@pytest.mark.slow
 def test_formats_are_registered_and_deterministic(seed_build, tmp_path):
     from graph.export.registry import FORMATS
 
@@ -280,6 +281,7 @@ def test_hostile_names_give_valid_iris_and_literals(name):
     assert conforms, report
 
 
+@pytest.mark.slow
 def test_base_iri_is_configurable(seed_build, extractor, tmp_path):
     G = tiny()
     g = rdf.to_rdf(G, base="urn:conflict:")

@@ -13,7 +13,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from graph.core.errors import CtkgError
 from graph.core.model import TimeValue, Timex
 from graph.extract.temporal import (
-    MONTH_DAY_SLACK, TemporalError, date_for_span, duration_delta, find_timexes, resolve,
+    MONTH_DAY_SLACK,
+    TemporalError,
+    date_for_span,
+    duration_delta,
+    find_timexes,
+    resolve,
 )
 
 D = date.fromisoformat
@@ -571,6 +576,7 @@ def test_past_month_days_at_most_slack_after_anchor(month, day, anchor):
     assert anchor - tv.start < timedelta(days=366)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=60), st.one_of(st.none(), ANCHORS), TENSE)
 def test_resolve_never_raises(text, anchor, tense):
@@ -585,6 +591,7 @@ WORDY = st.lists(st.sampled_from(
     max_size=25).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(WORDY, st.text(max_size=80)), st.one_of(st.none(), ANCHORS))
 def test_find_never_raises_and_offsets_hold(text, anchor):

@@ -9,8 +9,8 @@ from importlib import resources
 import pytest
 
 from graph.core.errors import ConfigError
-from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer, normalize
 from graph.core.model import ACTOR_TYPES
+from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer, normalize
 
 HEADER = ",".join(COLUMNS) + "\n"
 

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from graph.lexicon.geo import Gazetteer, clean, is_proper, loose_key, name_key, parse_query
 from graph.core.model import PlaceMatch
+from graph.lexicon.geo import Gazetteer, clean, is_proper, loose_key, name_key, parse_query
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from graph.core.errors import ExportError
 from graph.export.registry import FORMATS, JOURNAL, LOCK, recover_exports
 from graph.pipeline import run_build
+from helpers import ROOT
 
 TOWNS = ["Idlib", "Aleppo", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Mosul", "Kirkuk", "Tikrit", "Fallujah"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
@@ -133,6 +133,7 @@ def assert_intact(out: Path, old_files: dict[str, bytes]) -> None:
     assert snapshot(out) == old_files, leftovers
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
 def test_sigkill_midway(corpus, exports, old, where, n):
     code, _ = faulty_build(corpus, exports, where, n, "SIGKILL")
@@ -140,6 +141,7 @@ def test_sigkill_midway(corpus, exports, old, where, n):
     assert_intact(exports, old[1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
 def test_sigint_midway(corpus, exports, old, where, n):
     code, err = faulty_build(corpus, exports, where, n, "SIGINT")
@@ -157,6 +159,7 @@ def reference(tmp_path_factory, extractor):
     return folder, snapshot(out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGINT"])
 def test_killed_during_the_renames_ends_as_the_new_set(reference, exports, old, sig):
     """Once every new file is complete on disk the renames are journaled: the set is finished,
@@ -174,6 +177,7 @@ def test_killed_during_the_renames_ends_as_the_new_set(reference, exports, old, 
     assert snapshot(exports) == new
 
 
+@pytest.mark.slow
 def test_sigkill_from_outside_while_busy(tmp_path, exports, old):
     """A plain `python -m graph build` on many articles, killed from outside after a few seconds."""
     corpus = make_corpus(tmp_path / "big", 400, seed=3)
@@ -190,6 +194,7 @@ def test_sigkill_from_outside_while_busy(tmp_path, exports, old):
     assert_intact(exports, old[1])
 
 
+@pytest.mark.slow
 def test_sigint_from_outside_while_busy(tmp_path, exports, old):
     corpus = make_corpus(tmp_path / "big", 400, seed=5)
     proc = run_cli(["build", str(corpus), "--out", str(exports), "--workers", "2", "--quiet"])
@@ -205,6 +210,7 @@ def test_sigint_from_outside_while_busy(tmp_path, exports, old):
     assert snapshot(exports) == old[1]
 
 
+@pytest.mark.slow
 def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch, extractor):
     import graph.export.registry as ex
 
@@ -234,6 +240,7 @@ def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch,
     assert snapshot(exports) == old[1]
 
 
+@pytest.mark.slow
 def test_a_second_build_waits_for_the_first(reference, exports, extractor):
     """While one build holds the folder's lock, another does not touch its temporary files."""
     import fcntl

@@ -22,10 +22,20 @@ import rdflib
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from graph.build.builder import build_graph
-from graph.export.registry import FORMATS, generate, nodes_of
-from graph.core.model import (ActorRef, Article, ArticleFailure, EventMention, ParsedArticle, PlaceMatch, PlaceRef,
-                         Statement, TimeValue, Timex)
+from graph.core.model import (
+    ActorRef,
+    Article,
+    ArticleFailure,
+    EventMention,
+    ParsedArticle,
+    PlaceMatch,
+    PlaceRef,
+    Statement,
+    TimeValue,
+    Timex,
+)
 from graph.core.schema import Kind
+from graph.export.registry import FORMATS, generate, nodes_of
 
 PAYLOADS = ["<script>alert('pwn')</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
             "<svg/onload=alert(1)>", "<!--", "-->", "]]>", '"', "'", "\\", "\\u0022", "\n", "\r\n", "\r", "\t",
@@ -156,6 +166,7 @@ def check_outputs(G: nx.MultiDiGraph, tmp_path) -> None:
     json.loads(format_result(rows, "json"))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                                   HealthCheck.function_scoped_fixture])
 @given(graphs())
@@ -165,6 +176,7 @@ def test_adversarial_records_through_build_and_exports(tmp_path, data):
     check_outputs(G, tmp_path)
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(nasty, min_size=3, max_size=3), nasty, nasty)
