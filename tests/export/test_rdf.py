@@ -91,12 +91,14 @@ def test_seed_linked_data_carries_the_contract(seed_build):
         assert g.value(e, RDFS.label) is not None and g.value(e, SEM.eventType) is not None
         assert set(g.objects(e, PROV.wasDerivedFrom)) <= set(g.subjects(RDF.type, CTKG.Article))
     assert set(g.subjects(RDF.type, SEM.Actor)) and set(g.subjects(RDF.type, SEM.Place))
-    assert all(o.datatype == XSD.decimal for o in g.objects(None, GEO.lat))
+    lats = list(g.objects(None, GEO.lat))
+    assert lats and all(o.datatype == XSD.decimal for o in lats)
     # agent and target are declared sub-properties of sem:hasActor, and every agent is also a sem:hasActor
     vocab = rdf.vocabulary()
     assert (CTKG.agent, RDFS.subPropertyOf, SEM.hasActor) in vocab
     assert (CTKG.target, RDFS.subPropertyOf, SEM.hasActor) in vocab
-    assert all((s, SEM.hasActor, o) in g for s, o in g.subject_objects(CTKG.agent))
+    agents = list(g.subject_objects(CTKG.agent))
+    assert agents and all((s, SEM.hasActor, o) in g for s, o in agents)
     # provenance down to the sentence: every mention's offsets cut its sentence out of the article text
     paths = {d["article_id"]: Path(d["path"]) for _, d in result.graph.nodes(data=True) if d["kind"] == "article"}
     mentions = list(g.subjects(RDF.type, CTKG.Mention))

@@ -109,7 +109,8 @@ def test_one_mark_per_dated_event():
     # by event type: each mark sits on its type's row; only the type view is visible at first
     for t in marks(data):
         assert set(t["y"]) == {t["meta"]["type"]} and t["visible"] is True
-    assert all(t["visible"] is False for t in data if t["meta"]["view"] == "actor")
+    actor_view = [t for t in data if t["meta"]["view"] == "actor"]
+    assert actor_view and all(t["visible"] is False for t in actor_view)
     assert layout["yaxis"]["categoryarray"] == ["RETREAT", "ASSAULT", "AID", "ACCUSE"]
 
 

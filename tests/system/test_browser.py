@@ -175,7 +175,7 @@ def hover_event(v: Visit) -> str:
             text = v.page.inner_text("div.vis-tooltip")
             if text.startswith("Event:"):
                 return text
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again once the layout moved
+        except _playwright().TimeoutError:  # no tooltip yet: try again once the layout moved
             pass
         v.page.wait_for_timeout(500)
     raise AssertionError("no event tooltip opened where events were drawn")
