@@ -113,10 +113,16 @@ def corpus(tmp_path_factory):
     return make_corpus(tmp_path_factory.mktemp("corpus"), 60)
 
 
+def _default_sigint() -> None:
+    # a job a shell starts in the background has SIGINT ignored, and Python then never turns it into
+    # KeyboardInterrupt: the build under test gets Ctrl-C's usual handling whatever started pytest
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(args: list[str], env: dict | None = None, code: str | None = None) -> subprocess.Popen:
     cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "graph", *args]
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint)
 
 
 def faulty_build(corpus: Path, out: Path, where: str, n: int, sig: str) -> tuple[int, str]:
