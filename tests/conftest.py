@@ -1,12 +1,10 @@
-"""Shared fixtures: one extractor and one seed build per test session."""
+"""Shared fixtures: one extractor and one seed build per test session. Shared helpers that are not
+fixtures (paths, sample graphs) live in helpers.py."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+from helpers import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +25,7 @@ def seed_build(tmp_path_factory, extractor):
     from graph.pipeline import run_build
 
     out = tmp_path_factory.mktemp("seed_exports")
-    return run_build([ROOT / "seeds"], out, extractor=extractor), out
+    return run_build([SEEDS], out, extractor=extractor), out
 
 
 @pytest.fixture(scope="session")

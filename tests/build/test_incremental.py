@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import ROOT
+from graph.build.store import STORE_DIR, StoreError, dumps, from_dict, load_store, loads, to_dict
 from graph.core.model import ActorRef, ArticleFailure, TimeValue
 from graph.pipeline import run_build
-from graph.build.store import STORE_DIR, StoreError, dumps, from_dict, load_store, loads, to_dict
+from helpers import ROOT
 
 EXTRA = {
     "wire_a": ("Syrian government forces shelled the town of Douma on Monday, killing 12 civilians, activists "
@@ -57,6 +57,7 @@ def builds(tmp_path_factory, extractor):
     return tmp, singles, all_out, one_out
 
 
+@pytest.mark.slow
 def test_one_by_one_equals_all_at_once(builds):
     import rdflib
     from rdflib.compare import isomorphic
@@ -75,6 +76,7 @@ def test_one_by_one_equals_all_at_once(builds):
     assert b"wire_a;wire_b" in a["events.csv"]
 
 
+@pytest.mark.slow
 def test_adding_an_article_again_changes_nothing(builds, extractor):
     _tmp, singles, _all, one_out = builds
     before = _files(one_out)
@@ -84,6 +86,7 @@ def test_adding_an_article_again_changes_nothing(builds, extractor):
     assert _files(one_out / STORE_DIR) == store_before
 
 
+@pytest.mark.slow
 def test_a_full_build_replaces_the_stored_articles(builds, extractor, tmp_path):
     _tmp, singles, _all, one_out = builds
     out = tmp_path / "out"
@@ -92,15 +95,17 @@ def test_a_full_build_replaces_the_stored_articles(builds, extractor, tmp_path):
     assert len(load_store(out)) == 1
 
 
+@pytest.mark.slow
 def test_add_needs_a_built_folder(tmp_path, extractor, builds):
     _tmp, singles, *_ = builds
     with pytest.raises(StoreError, match="build it once without --add"):
         run_build([singles[0]], tmp_path / "empty", extractor=extractor, workers=1, add=True)
 
 
+@pytest.mark.slow
 def test_a_failed_incremental_build_leaves_the_folder_unchanged(builds, extractor, tmp_path, monkeypatch):
-    from graph.export import rdf
     from graph.core.errors import ExportError
+    from graph.export import rdf
 
     _tmp, singles, _all, one_out = builds
     out = tmp_path / "out"
@@ -118,6 +123,7 @@ def test_a_failed_incremental_build_leaves_the_folder_unchanged(builds, extracto
     assert _files(out) == before and _files(out / STORE_DIR) == store_before
 
 
+@pytest.mark.slow
 def test_a_damaged_store_is_a_clear_error(builds, extractor, tmp_path):
     _tmp, singles, _all, one_out = builds
     out = tmp_path / "out"
@@ -166,6 +172,7 @@ def test_records_round_trip(t, r):
     assert to_dict(date(2016, 12, 22)) == "2016-12-22"
 
 
+@pytest.mark.slow
 def test_add_keeps_the_base_iri_of_the_folder(builds, extractor, tmp_path):
     _, singles, _, _ = builds
     base = "https://example.org/conflict/"
@@ -183,6 +190,7 @@ def test_add_keeps_the_base_iri_of_the_folder(builds, extractor, tmp_path):
     assert f"<{other}event/" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_damaged_build_settings_are_a_clear_error(builds, extractor, tmp_path):
     _, singles, all_out, _ = builds
     out = tmp_path / "copy"

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from graph.build.parallel import default_workers, parse_stream
 from graph.core.errors import ConfigError, InputError
 from graph.core.model import Article
-from graph.build.parallel import default_workers, parse_stream
 from graph.pipeline import run_build
+from helpers import ROOT
 
 TABLES = ["events.csv", "mentions.csv", "statements.csv", "actors.csv", "places.csv", "timexes.csv", "articles.csv"]
 
@@ -28,6 +28,7 @@ def _tables(out) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in TABLES}
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_files_as_one(tmp_path, extractor):
     a = run_build([ROOT / "seeds"], tmp_path / "one", extractor=extractor, workers=1)
     b = run_build([ROOT / "seeds"], tmp_path / "two", extractor=extractor, workers=2)
@@ -90,6 +91,7 @@ def test_bad_worker_counts_are_refused(extractor):
     assert default_workers() >= 1
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_files(tmp_path, extractor):
     distributed = pytest.importorskip("distributed")
     a = run_build([ROOT / "seeds"], tmp_path / "local", extractor=extractor, workers=1)
@@ -100,6 +102,7 @@ def test_dask_local_cluster_gives_the_same_files(tmp_path, extractor):
     assert _tables(tmp_path / "local") == _tables(tmp_path / "dask")
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     pytest.importorskip("distributed")
     with pytest.raises(ConfigError, match="Dask scheduler"):

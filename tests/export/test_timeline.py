@@ -11,42 +11,12 @@ import pytest
 
 from graph.export.registry import FORMATS, write_exports
 from graph.export.timeline import DIV_ID, MAX_ACTOR_ROWS, generate_timeline, timeline_events, write_timeline
-
-HOSTILE = ('</script><script>alert(1)</script> <img src=x onerror=alert(2)> <a href="https://evil.example/">'
-           'click</a> &amp; &lt;b&gt; <b>bold</b> <br> "quotes" \u2028 {{jinja}} %{customdata}')
-
-
-def add_actor(G, key, name):
-    G.add_node(f"actor:{key}", kind="actor", actor_id=key, name=name, label=name, type="military")
-
-
-def add_event(G, eid, etype, start, end, date="", precision="day", agents=(), targets=(), place=None,
-              evidence="Forces shelled the town.", articles=("a1",)):
-    G.add_node(f"event:{eid}", kind="event", event_id=eid, event_type=etype, label=f"{etype} {eid}", date=date,
-               date_start=start, date_end=end, date_precision=precision, evidence=evidence,
-               articles=list(articles))
-    for a in agents:
-        G.add_edge(f"event:{eid}", f"actor:{a}", key="agent", relation="agent")
-    for t in targets:
-        G.add_edge(f"event:{eid}", f"actor:{t}", key="target", relation="target")
-    if place:
-        G.add_edge(f"event:{eid}", f"place:{place}", key="place", relation="place")
-
-
-def sample_graph() -> nx.MultiDiGraph:
-    G = nx.MultiDiGraph()
-    for key, name in [("army", "Syrian Army"), ("rebels", "Syrian rebels"), ("un", "UN"), ("x", HOSTILE)]:
-        add_actor(G, key, name)
-    G.add_node("place:aleppo", kind="place", name="Aleppo", label="Aleppo")
-    add_event(G, "day", "ASSAULT", "2016-12-22", "2016-12-22", "2016-12-22", agents=["army"], targets=["rebels"],
-              place="aleppo")
-    add_event(G, "week", "RETREAT", "2016-12-19", "2016-12-25", "2016-W51", "week", agents=["rebels"])
-    add_event(G, "year", "ASSAULT", "2015-01-01", "2015-12-31", "2015", "year", agents=["army", "un"])
-    add_event(G, "target_only", "AID", "2016-12-23", "2016-12-23", "2016-12-23", targets=["rebels"])
-    add_event(G, "undated", "AGREE", "", "", "", "unknown", agents=["un"])
-    add_event(G, "hostile", "ACCUSE", "2016-12-20", "2016-12-21", "", "range", agents=["x"], evidence=HOSTILE,
-              articles=("a1", "a2"))
-    return G
+from helpers import (
+    TIMELINE_HOSTILE as HOSTILE,
+    add_timeline_actor as add_actor,
+    add_timeline_event as add_event,
+    timeline_graph as sample_graph,
+)
 
 
 def figure_of(page: str) -> tuple[list[dict], dict]:
@@ -139,7 +109,8 @@ def test_one_mark_per_dated_event():
     # by event type: each mark sits on its type's row; only the type view is visible at first
     for t in marks(data):
         assert set(t["y"]) == {t["meta"]["type"]} and t["visible"] is True
-    assert all(t["visible"] is False for t in data if t["meta"]["view"] == "actor")
+    actor_view = [t for t in data if t["meta"]["view"] == "actor"]
+    assert actor_view and all(t["visible"] is False for t in actor_view)
     assert layout["yaxis"]["categoryarray"] == ["RETREAT", "ASSAULT", "AID", "ACCUSE"]
 
 

@@ -58,6 +58,7 @@ def test_event_sentences(parse_text, text, trigger, ptype, agent, target, modali
 
 def test_media_are_never_agents(parse_text):
     p = parse_text("Air strikes killed ten people in Raqqa, the Associated Press reported.")
+    assert p.events
     for e in p.events:
         assert all(a.type != "media" for a in e.agents)
 

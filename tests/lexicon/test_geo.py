@@ -7,9 +7,9 @@ from importlib import resources
 
 import pytest
 
+from graph.core.model import PlaceMatch
 from graph.lexicon.geo import Gazetteer
 from graph.lexicon.names import clean_place, is_proper, loose_key, name_key, parse_query
-from graph.core.model import PlaceMatch
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,20 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import ROOT
 from graph.cli import main
 from graph.core.errors import ConfigError
-from graph.query.push import (Credentials, PushError, RetryPolicy, _same_value, credentials_from_env, get_graph,
-                        graph_store_url, push_build, put_graph)
+from graph.query.push import (
+    Credentials,
+    PushError,
+    RetryPolicy,
+    _same_value,
+    credentials_from_env,
+    get_graph,
+    graph_store_url,
+    push_build,
+    put_graph,
+)
+from helpers import ROOT, readme_queries
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, max_backoff=0.05, timeout=5.0)
 
@@ -108,8 +117,6 @@ def test_push_query_and_repush_without_duplicates(oxigraph, seed_build):
     assert result.verified and result.triples == n and result.graph == "https://ctkg.example.org/id/dataset"
     assert count(oxigraph, result.graph) == n
     # the README's analyst questions answer over HTTP with the pushed graph as default graph
-    from test_sparql import readme_queries
-
     for q in readme_queries():
         assert select(oxigraph, q, default_graph=result.graph), q
     # pushing again replaces the graph: no duplicates, nothing else touched
@@ -267,6 +274,7 @@ def test_transient_failures_recover(seed_build):
         assert fake.stored == (out / "graph.ttl").read_bytes()
 
 
+@pytest.mark.slow
 def test_slow_server_times_out(seed_build):
     _, out = seed_build
     policy = RetryPolicy(attempts=2, backoff=0.01, max_backoff=0.01, timeout=0.5)
@@ -421,6 +429,7 @@ class CuttingProxy:
         self.sock.close()
 
 
+@pytest.mark.slow
 def test_uploads_cut_midway_never_leave_a_half_replaced_graph(oxigraph, seed_build, tmp_path, extractor):
     """Against the real store: PUTs whose body is cut off midway are retried; the named graph
     holds the old graph until a PUT arrives whole, then exactly the new one, never a mix."""

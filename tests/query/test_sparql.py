@@ -4,21 +4,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 import pytest
 
-from conftest import ROOT
-from graph.query import sparql
 from graph.cli import main
 from graph.core.errors import UnknownFormat
+from graph.query import sparql
 from graph.query.sparql import QueryError, format_result, run_query
-
-
-def readme_queries() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Linked data and SPARQL", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
-    return re.findall(r"```sparql\n(.*?)```", section, re.S)
+from helpers import readme_queries
 
 
 def test_readme_has_five_queries():

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from graph.core.errors import InputError
 from graph.core.model import Article, ArticleFailure
 from graph.read.readers import decode_bytes, expand_inputs, furniture_spans, read_articles
-from graph.core.errors import InputError
 
 
 def _one(items):

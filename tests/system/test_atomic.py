@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from graph.core.errors import ExportError
 from graph.export.registry import FORMATS, JOURNAL, LOCK, recover_exports
 from graph.pipeline import run_build
+from helpers import ROOT
 
 TOWNS = ["Idlib", "Aleppo", "Homs", "Hama", "Raqqa", "Deir ez-Zor", "Mosul", "Kirkuk", "Tikrit", "Fallujah"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
@@ -113,10 +113,16 @@ def corpus(tmp_path_factory):
     return make_corpus(tmp_path_factory.mktemp("corpus"), 60)
 
 
+def _default_sigint() -> None:
+    # a job a shell starts in the background has SIGINT ignored, and Python then never turns it into
+    # KeyboardInterrupt: the build under test gets Ctrl-C's usual handling whatever started pytest
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(args: list[str], env: dict | None = None, code: str | None = None) -> subprocess.Popen:
     cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "graph", *args]
     return subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint)
 
 
 def faulty_build(corpus: Path, out: Path, where: str, n: int, sig: str) -> tuple[int, str]:
@@ -133,6 +139,7 @@ def assert_intact(out: Path, old_files: dict[str, bytes]) -> None:
     assert snapshot(out) == old_files, leftovers
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
 def test_sigkill_midway(corpus, exports, old, where, n):
     code, _ = faulty_build(corpus, exports, where, n, "SIGKILL")
@@ -140,6 +147,7 @@ def test_sigkill_midway(corpus, exports, old, where, n):
     assert_intact(exports, old[1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where,n", [("parse", 25), ("stage", 6)])
 def test_sigint_midway(corpus, exports, old, where, n):
     code, err = faulty_build(corpus, exports, where, n, "SIGINT")
@@ -157,6 +165,7 @@ def reference(tmp_path_factory, extractor):
     return folder, snapshot(out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGINT"])
 def test_killed_during_the_renames_ends_as_the_new_set(reference, exports, old, sig):
     """Once every new file is complete on disk the renames are journaled: the set is finished,
@@ -174,6 +183,7 @@ def test_killed_during_the_renames_ends_as_the_new_set(reference, exports, old, 
     assert snapshot(exports) == new
 
 
+@pytest.mark.slow
 def test_sigkill_from_outside_while_busy(tmp_path, exports, old):
     """A plain `python -m graph build` on many articles, killed from outside after a few seconds."""
     corpus = make_corpus(tmp_path / "big", 400, seed=3)
@@ -190,6 +200,7 @@ def test_sigkill_from_outside_while_busy(tmp_path, exports, old):
     assert_intact(exports, old[1])
 
 
+@pytest.mark.slow
 def test_sigint_from_outside_while_busy(tmp_path, exports, old):
     corpus = make_corpus(tmp_path / "big", 400, seed=5)
     proc = run_cli(["build", str(corpus), "--out", str(exports), "--workers", "2", "--quiet"])
@@ -205,6 +216,7 @@ def test_sigint_from_outside_while_busy(tmp_path, exports, old):
     assert snapshot(exports) == old[1]
 
 
+@pytest.mark.slow
 def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch, extractor):
     import graph.export.registry as ex
 
@@ -234,6 +246,7 @@ def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch,
     assert snapshot(exports) == old[1]
 
 
+@pytest.mark.slow
 def test_a_second_build_waits_for_the_first(reference, exports, extractor):
     """While one build holds the folder's lock, another does not touch its temporary files."""
     import fcntl

@@ -22,6 +22,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+pytestmark = pytest.mark.slow  # a real browser
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CTKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -142,8 +144,8 @@ def poll(v: Visit, js: str, timeout_s: float = 60):
 
 
 def kind_colors() -> list[str]:
-    from graph.export.html import KIND_STYLE
     from graph.core.schema import Kind
+    from graph.export.html import KIND_STYLE
 
     return [KIND_STYLE[k.value][1] for k in (Kind.EVENT, Kind.PLACE, Kind.STATEMENT)]
 
@@ -173,7 +175,7 @@ def hover_event(v: Visit) -> str:
             text = v.page.inner_text("div.vis-tooltip")
             if text.startswith("Event:"):
                 return text
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try again once the layout moved
+        except _playwright().TimeoutError:  # no tooltip yet: try again once the layout moved
             pass
         v.page.wait_for_timeout(500)
     raise AssertionError("no event tooltip opened where events were drawn")
@@ -297,12 +299,10 @@ def test_seed_timeline_draws_one_mark_per_dated_event(browser_context, seed_buil
 
 
 def test_timeline_hover_shows_a_hostile_sentence_as_text(browser_context, tmp_path):
-    sys.path.insert(0, str(Path(__file__).parents[1] / "export"))
-    from test_timeline import HOSTILE, sample_graph
-
     from graph.export.timeline import write_timeline
+    from helpers import TIMELINE_HOSTILE as HOSTILE, timeline_graph
 
-    path = write_timeline(sample_graph(), tmp_path / "timeline.html")
+    path = write_timeline(timeline_graph(), tmp_path / "timeline.html")
     v = Visit(browser_context, path)
     try:
         v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached")

@@ -11,7 +11,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from helpers import ROOT, SHARED
+
+pytestmark = pytest.mark.slow  # builds and scores the evaluation corpus
 
 GOLD = ["wikievents.dev.jsonl", "ecbplus.dev.jsonl", "tbaq_aquaint_timeml.dev.jsonl"]
 

@@ -11,15 +11,15 @@ import codecs
 import csv
 import json
 import os
-import re
 import random
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from graph.cli import main
-from graph.core.model import Article, ArticleFailure
+from graph.core.model import Article
 from graph.pipeline import run_build
 from graph.read.readers import MAX_BYTES, MAX_CHARS, read_path
 
@@ -219,6 +219,7 @@ def _check_good(result, out: Path, articles: dict) -> None:
     assert articles["good_txt"]["published"] == "2019-05-14" and articles["good_txt"]["publisher"] == "Test Wire"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("aid,files,status,message", CASES, ids=[c[0] for c in CASES])
 def test_hostile_input(hostile, aid, files, status, message):
     import re
@@ -244,6 +245,7 @@ def test_hostile_input(hostile, aid, files, status, message):
     _check_good(result, out, articles)
 
 
+@pytest.mark.slow
 def test_every_table_reparses(hostile):
     """Bare CRs (mac_lines), odd names and payloads never break a CSV row."""
     _, _, out, articles = hostile
@@ -260,6 +262,7 @@ def test_every_table_reparses(hostile):
     assert "\ufffd" in articles["caf"]["path"]  # a file name that is not UTF-8
 
 
+@pytest.mark.slow
 def test_counts_add_up(hostile):
     result, _, out, articles = hostile
     assert sum(result.timings.values()) < 120, result.timings  # bounded time, whatever the input
@@ -270,6 +273,7 @@ def test_counts_add_up(hostile):
     assert {r["status"] for r in articles.values()} == {"ok", "error"}
 
 
+@pytest.mark.slow
 def test_decoded_texts(hostile):
     """What the accepted odd inputs were read as."""
     _, folder, _, _ = hostile

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from helpers import ROOT
+
+pytestmark = pytest.mark.slow  # a real IPython kernel
+
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 nbformat = pytest.importorskip("nbformat")

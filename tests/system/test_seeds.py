@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from conftest import ROOT, SHARED
+from helpers import ROOT, SHARED
 
 CONTRACT = {
     "events.csv": ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
@@ -110,6 +110,7 @@ def test_rebuild_is_byte_identical(seed_build, extractor, tmp_path):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.gold.json").exists(), reason="../shared is absent")
 def test_seed_score_floor(seed_build):
     _, out = seed_build

@@ -1,0 +1,68 @@
+"""What several test modules share: paths, the README's queries, hand-built graphs.
+
+Test modules import from here (``from helpers import ROOT``; ``tests/`` is on the import path through
+``pythonpath`` in pyproject.toml). They never import each other or ``conftest.py``, which holds only
+fixtures.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+SHARED = ROOT.parent / "shared"  # the evaluation corpus and gold files; tests that need it skip without it
+SEEDS = ROOT / "seeds"
+
+
+# --------------------------------------------------------------------------- the README
+
+
+def readme_queries() -> list[str]:
+    """The SPARQL queries of the README's "Linked data and SPARQL" section, in order."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Linked data and SPARQL", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+    return re.findall(r"```sparql\n(.*?)```", section, re.S)
+
+
+# --------------------------------------------------------------------------- a timeline graph, built by hand
+
+TIMELINE_HOSTILE = ('</script><script>alert(1)</script> <img src=x onerror=alert(2)> '
+                    '<a href="https://evil.example/">click</a> &amp; &lt;b&gt; <b>bold</b> <br> "quotes" \u2028 '
+                    '{{jinja}} %{customdata}')
+
+
+def add_timeline_actor(G: nx.MultiDiGraph, key: str, name: str) -> None:
+    G.add_node(f"actor:{key}", kind="actor", actor_id=key, name=name, label=name, type="military")
+
+
+def add_timeline_event(G: nx.MultiDiGraph, eid, etype, start, end, date="", precision="day", agents=(), targets=(),
+                       place=None, evidence="Forces shelled the town.", articles=("a1",)) -> None:
+    G.add_node(f"event:{eid}", kind="event", event_id=eid, event_type=etype, label=f"{etype} {eid}", date=date,
+               date_start=start, date_end=end, date_precision=precision, evidence=evidence,
+               articles=list(articles))
+    for a in agents:
+        G.add_edge(f"event:{eid}", f"actor:{a}", key="agent", relation="agent")
+    for t in targets:
+        G.add_edge(f"event:{eid}", f"actor:{t}", key="target", relation="target")
+    if place:
+        G.add_edge(f"event:{eid}", f"place:{place}", key="place", relation="place")
+
+
+def timeline_graph() -> nx.MultiDiGraph:
+    """Events of every precision (day, week, year, range, undated), one with only a target, and one
+    whose actor name and evidence are TIMELINE_HOSTILE."""
+    G = nx.MultiDiGraph()
+    for key, name in [("army", "Syrian Army"), ("rebels", "Syrian rebels"), ("un", "UN"), ("x", TIMELINE_HOSTILE)]:
+        add_timeline_actor(G, key, name)
+    G.add_node("place:aleppo", kind="place", name="Aleppo", label="Aleppo")
+    add_timeline_event(G, "day", "ASSAULT", "2016-12-22", "2016-12-22", "2016-12-22", agents=["army"],
+                       targets=["rebels"], place="aleppo")
+    add_timeline_event(G, "week", "RETREAT", "2016-12-19", "2016-12-25", "2016-W51", "week", agents=["rebels"])
+    add_timeline_event(G, "year", "ASSAULT", "2015-01-01", "2015-12-31", "2015", "year", agents=["army", "un"])
+    add_timeline_event(G, "target_only", "AID", "2016-12-23", "2016-12-23", "2016-12-23", targets=["rebels"])
+    add_timeline_event(G, "undated", "AGREE", "", "", "", "unknown", agents=["un"])
+    add_timeline_event(G, "hostile", "ACCUSE", "2016-12-20", "2016-12-21", "", "range", agents=["x"],
+                       evidence=TIMELINE_HOSTILE, articles=("a1", "a2"))
+    return G
