@@ -14,10 +14,10 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build.builder import build_graph
-from graph.core.errors import CtkgError, InputError
-from graph.export.registry import write_exports
+from graph.core.errors import InputError
 from graph.core.model import Article, ArticleFailure, ParsedArticle
-from graph.read.readers import read_articles
+from graph.export.writer import write_exports
+from graph.read import read_articles
 
 
 @dataclass

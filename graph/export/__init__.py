@@ -1,2 +1,2 @@
-"""Outputs: the format registry and set-writer, tables, linked data, the HTML graph and
-the timeline."""
+"""Outputs of a build: the tables (tables), the linked data (rdf), the HTML graph (html) and
+the timeline (timeline), found by file name in the registry and written as one set (writer)."""

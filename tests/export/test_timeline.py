@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from graph.export.registry import FORMATS, write_exports
+from graph.export.registry import FORMATS
+from graph.export.writer import write_exports
 from graph.export.timeline import DIV_ID, MAX_ACTOR_ROWS, generate_timeline, timeline_events, write_timeline
 
 HOSTILE = ('</script><script>alert(1)</script> <img src=x onerror=alert(2)> <a href="https://evil.example/">'

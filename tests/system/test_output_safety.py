@@ -22,7 +22,8 @@ import rdflib
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from graph.build.builder import build_graph
-from graph.export.registry import FORMATS, generate, nodes_of
+from graph.export.registry import FORMATS, generate
+from graph.export.tables import nodes_of
 from graph.core.model import (ActorRef, Article, ArticleFailure, EventMention, ParsedArticle, PlaceMatch, PlaceRef,
                          Statement, TimeValue, Timex)
 from graph.core.schema import Kind
