@@ -14,7 +14,6 @@ import importlib
 import multiprocessing as mp
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 import networkx as nx
 
@@ -49,8 +48,9 @@ def register(name: str, generator: Generator | str) -> None:
     FORMATS[name] = generator
 
 
-@lru_cache(maxsize=None)
 def _resolve(entry: str) -> Generator:
+    """The function a ``"module:function"`` entry names; the module is imported on first use,
+    the function looked up each time (so a patched module attribute is the one called)."""
     module, _, function = entry.partition(":")
     return getattr(importlib.import_module(module), function)
 
