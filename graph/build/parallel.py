@@ -96,7 +96,6 @@ def _ordered(submit, batches: Iterator[list], depth: int, result) -> Iterator[Pa
     """Keep ``depth`` batches in flight; yield results in input order."""
     pending: deque = deque()
     for chunk in batches:
-        failures = [x for x in chunk if isinstance(x, ArticleFailure)]
         todo = [x for x in chunk if not isinstance(x, ArticleFailure)]
         pending.append((chunk, submit(todo) if todo else None))
         while len(pending) > depth:

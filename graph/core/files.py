@@ -1,6 +1,8 @@
-"""Files written completely or not at all: a hidden temporary file beside the target,
-synced, then renamed over it. The export set-writer (graph.export.writer), the single-format
-``write_*`` functions and the store build on these."""
+"""Files written completely or not at all.
+
+Each is staged in a hidden temporary file beside the target, synced, then renamed over
+it. The export set-writer (graph.export.writer), the single-format ``write_*`` functions
+and the store build on these."""
 from __future__ import annotations
 
 import os

@@ -1,7 +1,8 @@
-"""What the two HTML pages (graph.html, timeline.html) share: their head and its
-Content-Security-Policy, the escaping of article text for HTML and for JSON inside a
-``<script>``, and the inlining of the JS and CSS they ship, so that each page opens from
-disk and requests nothing.
+"""Page helpers the two HTML pages (graph.html, timeline.html) share.
+
+Their head and its Content-Security-Policy, the escaping of article text for HTML and for
+JSON inside a ``<script>``, and the inlining of the JS and CSS they ship, so that each page
+opens from disk and requests nothing.
 """
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""What every reader shares: decoding bytes to text, metadata (sidecar files, publication
-dates), size limits, article ids, page furniture, and building the Article record.
+"""What every reader shares: decoding, metadata, size limits, ids and the Article record.
+
+Bytes are decoded to text (UTF-8, UTF-16, stray cp1252), metadata comes from sidecar files
+and publication dates are checked; oversized files and texts are refused.
 
 Page furniture (menus, size pickers, bylines, "Contributing:" lines, photo captions repeated
 verbatim) is not removed from the text, so offsets keep pointing into the text as read; it is
