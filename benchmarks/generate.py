@@ -48,7 +48,7 @@ def load_sources(paths: list[Path] | None = None) -> list[Source]:
     """The real articles, with the people and places the NLP pipeline finds in them."""
     from graph.core.model import Article
     from graph.extract.extractor import Extractor
-    from graph.read.readers import read_articles
+    from graph.read import read_articles
 
     arts = [a for a in read_articles([p for p in (paths or SOURCES) if p.exists()]) if isinstance(a, Article)]
     if not arts:

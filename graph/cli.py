@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from graph import __version__
 from graph.core.errors import CtkgError
 
 DEFAULT_INPUT = "seeds"

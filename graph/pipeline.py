@@ -14,10 +14,10 @@ from pathlib import Path
 import networkx as nx
 
 from graph.build.builder import build_graph
-from graph.core.errors import CtkgError, InputError
-from graph.export.registry import write_exports
+from graph.core.errors import InputError
 from graph.core.model import Article, ArticleFailure, ParsedArticle
-from graph.read.readers import read_articles
+from graph.export.writer import write_exports
+from graph.read import read_articles
 
 
 @dataclass
@@ -64,9 +64,9 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
 
     The parsed articles are stored in ``out/.store/`` after the exports are written, so a
     build that fails leaves both the exports and the store as they were."""
-    from graph.extract.extractor import Extractor
-    from graph.export.rdf import check_base
     from graph.build.store import article_id_of, load_build_info, load_store, write_build_info, write_store
+    from graph.export.rdf import check_base
+    from graph.extract.extractor import Extractor
 
     if base_iri is not None:
         check_base(base_iri)

@@ -34,7 +34,7 @@ def parse_text(extractor):
     from datetime import date
 
     from graph.core.model import Article
-    from graph.read.readers import furniture_spans
+    from graph.read.common import furniture_spans
 
     def parse(text: str, published: date | None = date(2016, 12, 22), article_id: str = "t"):
         return extractor.parse(Article(article_id=article_id, text=text, published=published,

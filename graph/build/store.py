@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from graph.core.errors import ConfigError
+from graph.core.files import write_text_atomic
 from graph.core.model import ArticleFailure, ParsedArticle
 
 STORE_DIR = ".store"
@@ -121,10 +122,6 @@ def store_path(out: str | os.PathLike, article_id: str) -> Path:
     return Path(out) / STORE_DIR / f"{article_id}.json"
 
 
-def has_store(out: str | os.PathLike) -> bool:
-    return (Path(out) / STORE_DIR).is_dir()
-
-
 def load_store(out: str | os.PathLike) -> dict[str, ParsedArticle | ArticleFailure]:
     """The stored articles of a build folder, by article id."""
     folder = Path(out) / STORE_DIR
@@ -148,8 +145,6 @@ def write_store(out: str | os.PathLike, items: typing.Iterable[ParsedArticle | A
                 replace_all: bool) -> None:
     """Store these articles (each file written atomically). ``replace_all``: the folder's
     store becomes exactly these (a full build); else they are added or replaced."""
-    from graph.core.files import write_text_atomic
-
     folder = Path(out) / STORE_DIR
     folder.mkdir(parents=True, exist_ok=True)
     keep = set()
@@ -185,8 +180,6 @@ def load_build_info(out: str | os.PathLike) -> dict[str, Any]:
 
 def write_build_info(out: str | os.PathLike, *, base_iri: str | None) -> None:
     """Keep the build's settings beside its stored articles, so that --add builds the same way."""
-    from graph.core.files import write_text_atomic
-
     path = Path(out) / STORE_DIR / BUILD_INFO
     text = json.dumps({"schema": SCHEMA, "base_iri": base_iri}, sort_keys=True) + "\n"
     if path.is_file() and path.read_text(encoding="utf-8") == text:

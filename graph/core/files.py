@@ -1,6 +1,8 @@
-"""Files written completely or not at all: a hidden temporary file beside the target,
-synced, then renamed over it. The export set-writer (graph.export.registry) and the store
-build on these."""
+"""Files written completely or not at all.
+
+Each is staged in a hidden temporary file beside the target, synced, then renamed over
+it. The export set-writer (graph.export.writer), the single-format ``write_*`` functions
+and the store build on these."""
 from __future__ import annotations
 
 import os
@@ -52,8 +54,9 @@ def sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file completely or not at all."""
+def write_text_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write a file completely or not at all (its folder is made if missing)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = stage(path, text)
     try:

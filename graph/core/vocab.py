@@ -1,6 +1,8 @@
-"""The RDF vocabulary of a build, defined once: the namespaces (SEM, the ctkg terms
-documented in graph/data/ctkg.ttl, WGS84, PLOVER event types, actor types) and the
-prefixes every serializer and the SPARQL layer declare."""
+"""The RDF vocabulary of a build, defined once: its namespaces and prefixes.
+
+The namespaces are SEM, the ctkg terms documented in graph/data/ctkg.ttl, WGS84, PLOVER
+event types and actor types; the prefixes are those every serializer and the SPARQL layer
+declare."""
 from __future__ import annotations
 
 from rdflib import OWL, RDF, RDFS, XSD, Namespace, URIRef

@@ -22,21 +22,18 @@ vis-network node and edge records) and renders them into a page of its own:
 """
 from __future__ import annotations
 
-import html
-import json
 import math
 import os
-import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
 from graph.core.schema import Kind, Rel
+from graph.export.page import asset, escape, head, inline_script, inline_style, json_for_script, plain, shorten
 
 __all__ = ["generate_html", "write_html", "json_for_script", "KIND_STYLE", "ACTOR_COLORS", "REL_COLORS",
            "PHYSICS_OFF_ABOVE"]
@@ -89,42 +86,13 @@ REL_COLORS: dict[str, str] = {
 OTHER_REL_COLOR = "#999999"
 REL_ORDER = [r.value for r in Rel]
 
-# characters that must not appear raw inside the embedded JSON: markup, JS line terminators,
-# bidirectional controls (which could visually reorder the page source), lone surrogates
-_JSON_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029\u200e\u200f\u061c"}
-_JSON_ESCAPES.update({c: f"\\u{c:04x}" for c in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 _VIS_DIR = "templates/lib/vis-9.1.2"
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-        "font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'")
 
 
 # ----------------------------------------------------------------------------- text helpers
 
-def _text(v: object) -> str:
-    """Any attribute value as display text: no lone surrogates (unencodable) or C0 controls."""
-    if v is None:
-        return ""
-    if isinstance(v, float) and not math.isfinite(v):
-        return ""
-    s = v if isinstance(v, str) else str(v)
-    s = _SURROGATES.sub("\ufffd", s)
-    return _CONTROLS.sub(" ", s)
-
-
-_INVISIBLE = {c: f"&#x{c:x};" for c in _JSON_ESCAPES if c not in (ord("<"), ord(">"), ord("&"))}
-
-
-def _esc(v: object) -> str:
-    """Text for HTML: markup escaped; line separators and bidi controls as character references."""
-    return html.escape(_text(v), quote=True).translate(_INVISIBLE)
-
-
 def _short(v: object, n: int = LABEL_MAX) -> str:
-    s = " ".join(_text(v).split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "\u2026"
+    return shorten(plain(v), n)
 
 
 def _as_list(v: object) -> list:
@@ -139,40 +107,29 @@ def _as_list(v: object) -> list:
     return [v]
 
 
-def json_for_script(obj: object) -> str:
-    """JSON that is safe inside a ``<script>`` element: parses back to ``obj`` with ``JSON.parse``.
-
-    ``<``, ``>``, ``&``, U+2028/U+2029 and bidi controls only ever occur inside JSON strings,
-    so replacing them by ``\\uXXXX`` escapes keeps the JSON valid and equal.
-    """
-    s = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    s = _SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
-    return s.translate(_JSON_ESCAPES)
-
-
 # ----------------------------------------------------------------------------- tooltips
 
 def _tip(heading: str, rows: list[tuple[str, object]], quote: str = "") -> str:
     """Tooltip HTML; every piece of data goes through html.escape, <bdi> isolates its direction."""
-    out = [f'<div class="tip-h"><bdi>{_esc(_short(heading, 120))}</bdi></div>']
+    out = [f'<div class="tip-h"><bdi>{escape(_short(heading, 120))}</bdi></div>']
     for k, v in rows:
-        vals = [_text(x) for x in _as_list(v) if _text(x).strip()]
+        vals = [plain(x) for x in _as_list(v) if plain(x).strip()]
         if not vals:
             continue
         more = len(vals) - LIST_MAX
         vals = [_short(x, VALUE_MAX) for x in vals[:LIST_MAX]]
-        body = "; ".join(f"<bdi>{_esc(x)}</bdi>" for x in vals)
+        body = "; ".join(f"<bdi>{escape(x)}</bdi>" for x in vals)
         if more > 0:
             body += f" (+{more} more)"
-        out.append(f'<div class="tip-r"><b>{_esc(k)}:</b> {body}</div>')
-    if _text(quote).strip():
-        out.append(f'<div class="tip-q"><bdi>{_esc(_short(quote, VALUE_MAX * 2))}</bdi></div>')
+        out.append(f'<div class="tip-r"><b>{escape(k)}:</b> {body}</div>')
+    if plain(quote).strip():
+        out.append(f'<div class="tip-q"><bdi>{escape(_short(quote, VALUE_MAX * 2))}</bdi></div>')
     return "".join(out)
 
 
 def _name(G: nx.MultiDiGraph, n: str) -> str:
     d = G.nodes[n]
-    return _text(d.get("name") or d.get("label") or n)
+    return plain(d.get("name") or d.get("label") or n)
 
 
 def _out_names(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
@@ -184,18 +141,18 @@ def _out_names(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
 
 
 def _article_line(G: nx.MultiDiGraph, art: object) -> str:
-    aid = _text(art)
+    aid = plain(art)
     d = G.nodes.get(f"{Kind.ARTICLE.value}:{aid}") if f"{Kind.ARTICLE.value}:{aid}" in G else None
     if not d:
         return aid
-    bits = [b for b in (_text(d.get("title")), _text(d.get("publisher")), _text(d.get("published"))) if b]
+    bits = [b for b in (plain(d.get("title")), plain(d.get("publisher")), plain(d.get("published"))) if b]
     return f"{', '.join(bits)} [{aid}]" if bits else aid
 
 
 def _date_text(d: dict) -> str:
-    date = _text(d.get("date"))
-    s, e = _text(d.get("date_start")), _text(d.get("date_end"))
-    prec = _text(d.get("date_precision"))
+    date = plain(d.get("date"))
+    s, e = plain(d.get("date_start")), plain(d.get("date_end"))
+    prec = plain(d.get("date_precision"))
     span = s if s and s == e else (f"{s} \u2013 {e}" if s or e else "")
     parts = [p for p in (date, f"({prec})" if prec and prec != "unknown" and date else "",
                          f"[{span}]" if span and span != date else "") if p]
@@ -203,7 +160,7 @@ def _date_text(d: dict) -> str:
 
 
 def _event_tip(G, n, d) -> str:
-    etype, mode = _text(d.get("event_type")), _text(d.get("mode")).replace("_", " ")
+    etype, mode = plain(d.get("event_type")), plain(d.get("mode")).replace("_", " ")
     rows = [("Date", _date_text(d) or "undated"),
             ("Type", f"{etype} ({mode})" if mode else etype),
             ("Modality", d.get("modality")),
@@ -214,7 +171,7 @@ def _event_tip(G, n, d) -> str:
             ("Killed", d.get("killed")), ("Injured", d.get("injured")), ("Displaced", d.get("displaced")),
             ("Triggers", d.get("triggers")),
             ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles"))])]
-    return _tip(f"Event: {_text(d.get('label')) or etype}", rows, quote=d.get("evidence"))
+    return _tip(f"Event: {plain(d.get('label')) or etype}", rows, quote=d.get("evidence"))
 
 
 def _actor_tip(G, n, d) -> str:
@@ -233,7 +190,7 @@ def _place_tip(G, n, d) -> str:
 
 
 def _statement_tip(G, n, d) -> str:
-    speaker = _text(d.get("speaker_name")) or ", ".join(_out_names(G, n, Rel.SPEAKER.value))
+    speaker = plain(d.get("speaker_name")) or ", ".join(_out_names(G, n, Rel.SPEAKER.value))
     rows = [("Speaker", speaker or "unknown"), ("Date", _date_text(d)), ("Kind", d.get("kind_of")),
             ("Article", _article_line(G, d["article"]) if d.get("article") else "")]
     return _tip("Statement", rows, quote=d.get("text"))
@@ -242,11 +199,11 @@ def _statement_tip(G, n, d) -> str:
 def _article_tip(G, n, d) -> str:
     rows = [("Publisher", d.get("publisher")), ("Published", d.get("published")), ("Status", d.get("status")),
             ("Error", d.get("error")), ("Events", d.get("n_events")), ("Statements", d.get("n_statements"))]
-    return _tip(f"Article: {_text(d.get('title')) or _text(d.get('article_id')) or n}", rows)
+    return _tip(f"Article: {plain(d.get('title')) or plain(d.get('article_id')) or n}", rows)
 
 
 def _other_tip(G, n, d) -> str:
-    return _tip(f"{_text(d.get('kind')) or 'Node'}: {_text(d.get('label')) or n}", [])
+    return _tip(f"{plain(d.get('kind')) or 'Node'}: {plain(d.get('label')) or n}", [])
 
 
 TIPS = {Kind.EVENT.value: _event_tip, Kind.ACTOR.value: _actor_tip, Kind.PLACE.value: _place_tip,
@@ -260,7 +217,7 @@ def _label_date(d: dict) -> str:
     date = _short(d.get("date"), 24)
     if date:
         return date
-    s, e = _text(d.get("date_start"))[:10], _text(d.get("date_end"))[:10]
+    s, e = plain(d.get("date_start"))[:10], plain(d.get("date_end"))[:10]
     if not s or not e or s == e:
         return s or e
     same = 0  # shared leading year / month, as in 2016-12-15..22 or 2016-11-22..12-22
@@ -274,7 +231,7 @@ def _label_date(d: dict) -> str:
 def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
     kind = d.get("kind")
     if kind == Kind.EVENT.value:
-        etype = _text(d.get("event_type")) or "event"
+        etype = plain(d.get("event_type")) or "event"
         return f"{_short(etype)}\n{_label_date(d) or 'undated'}"
     if kind in (Kind.ACTOR.value, Kind.PLACE.value):
         return _short(d.get("name") or d.get("label") or n)
@@ -289,7 +246,7 @@ def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
 
 def _relation(key: object, d: dict) -> str:
     r = d.get("relation")
-    return _text(r) if r else _text(key).split(":")[0]
+    return plain(r) if r else plain(key).split(":")[0]
 
 
 # ----------------------------------------------------------------------------- selection
@@ -322,44 +279,23 @@ def _select(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], int]:
 # ----------------------------------------------------------------------------- assets
 
 @lru_cache(maxsize=None)
-def _asset(package: str, name: str) -> str:
-    return (resources.files(package) / name).read_text(encoding="utf-8")
-
-
-def _inline_script(code: str, what: str) -> str:
-    """Library code as the body of a <script> element: nothing in it may end or restart the element."""
-    code = code.replace('"<script>"', '"\\x3cscript>"')  # core-js builds an iframe document from this string
-    if re.search(r"</?script|<!--", code, re.I):
-        raise RuntimeError(f"{what} cannot be inlined safely: it contains <script, </script or <!--")
-    return code
-
-
-def _inline_style(css: str, what: str) -> str:
-    if re.search(r"</style|<!--", css, re.I):
-        raise RuntimeError(f"{what} cannot be inlined safely: it contains </style or <!--")
-    if re.search(r"""(@import|url\(\s*["']?\s*(https?:)?//)""", css, re.I):
-        raise RuntimeError(f"{what} refers to the network")
-    return css
-
-
-@lru_cache(maxsize=None)
 def _vis_js() -> str:
-    return _inline_script(_asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "vis-network.min.js")
+    return inline_script(asset("pyvis", f"{_VIS_DIR}/vis-network.min.js"), "vis-network.min.js")
 
 
 @lru_cache(maxsize=None)
 def _vis_css() -> str:
-    return _inline_style(_asset("pyvis", f"{_VIS_DIR}/vis-network.css"), "vis-network.css")
+    return inline_style(asset("pyvis", f"{_VIS_DIR}/vis-network.css"), "vis-network.css")
 
 
 @lru_cache(maxsize=None)
 def _app_js() -> str:
-    return _inline_script(_asset("graph", "data/html_app.js"), "html_app.js")
+    return inline_script(asset("graph", "data/html_app.js"), "html_app.js")
 
 
 @lru_cache(maxsize=None)
 def _app_css() -> str:
-    return _inline_style(_asset("graph", "data/html_app.css"), "html_app.css")
+    return inline_style(asset("graph", "data/html_app.css"), "html_app.css")
 
 
 # ----------------------------------------------------------------------------- page
@@ -400,38 +336,38 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
 
     net = Network(directed=True, cdn_resources="in_line")
     keep = set(shown)
-    orig = {_text(n): n for n in shown}
+    orig = {plain(n): n for n in shown}
     deg = dict(G.degree(shown))
     for n in shown:
         d = G.nodes[n]
-        kind = _text(d.get("kind"))
+        kind = plain(d.get("kind"))
         shape, color, _ = KIND_STYLE.get(kind, OTHER_STYLE)
         extra: dict = {"kind": kind if kind in KIND_STYLE else "other"}
         size = 14
         if kind == Kind.ACTOR.value:
-            atype = _text(d.get("type"))
+            atype = plain(d.get("type"))
             color = ACTOR_COLORS.get(atype, ACTOR_COLORS["other"])
             size = round(10 + min(22.0, 3.0 * math.sqrt(deg[n])), 1)
-            extra["names"] = [_text(x) for x in [d.get("name") or d.get("label") or n, *_as_list(d.get("aliases"))]]
+            extra["names"] = [plain(x) for x in [d.get("name") or d.get("label") or n, *_as_list(d.get("aliases"))]]
         elif kind == Kind.EVENT.value:
             size = 16
-            extra.update(etype=_text(d.get("event_type")), ds=_text(d.get("date_start")), de=_text(d.get("date_end")))
+            extra.update(etype=plain(d.get("event_type")), ds=plain(d.get("date_start")), de=plain(d.get("date_end")))
         elif kind == Kind.PLACE.value:
             size = 13
         elif kind == Kind.ARTICLE.value:
             size = 10
-            if _text(d.get("status")) == "error":
+            if plain(d.get("status")) == "error":
                 color = "#d0d0d0"
                 extra["shapeProperties"] = {"borderDashes": [4, 3]}
         elif kind == Kind.STATEMENT.value:
             extra["widthConstraint"] = {"maximum": 180}
         tip = TIPS.get(kind, _other_tip)(G, n, d)
-        net.add_node(_text(n), label=_label(G, n, d) or " ", shape=shape, color=color, title=tip, size=size, **extra)
+        net.add_node(plain(n), label=_label(G, n, d) or " ", shape=shape, color=color, title=tip, size=size, **extra)
 
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for u, v, k, d in G.edges(keys=True, data=True):
         if u in keep and v in keep:
-            groups[(_text(u), _text(v), _relation(k, d))].append(d | {"_key": _text(k)})
+            groups[(plain(u), plain(v), _relation(k, d))].append(d | {"_key": plain(k)})
     edges = []
     for i, ((u, v, rel), ds) in enumerate(sorted(groups.items())):
         ds.sort(key=lambda d: d["_key"])
@@ -441,8 +377,8 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
             rows.append(("Count", len(ds)))
         quote = ""
         if rel == Rel.MENTIONED_IN.value:
-            rows.append(("Triggers", sorted({_text(d.get("trigger")) for d in ds if d.get("trigger")})))
-            rows.append(("Dates", sorted({_text(d.get("date")) for d in ds if d.get("date")})))
+            rows.append(("Triggers", sorted({plain(d.get("trigger")) for d in ds if d.get("trigger")})))
+            rows.append(("Dates", sorted({plain(d.get("date")) for d in ds if d.get("date")})))
             quote = next((d.get("sentence") for d in ds if d.get("sentence")), "")
         opts = {"id": f"e{i}", "relation": rel, "color": REL_COLORS.get(rel, OTHER_REL_COLOR),
                 "title": _tip(rel.replace("_", " "), rows, quote=quote)}
@@ -458,7 +394,7 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
 
 def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter) -> str:
     def swatch(shape: str, color: str) -> str:
-        c = _esc(color)
+        c = escape(color)
         body = {
             "diamond": f'<polygon points="7,1 13,7 7,13 1,7" fill="{c}"/>',
             "dot": f'<circle cx="7" cy="7" r="6" fill="{c}"/>',
@@ -472,19 +408,19 @@ def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter) -> 
     out = ['<div id="legend" class="panel"><h2>Legend</h2><div class="legend-kinds">']
     for k in kinds:
         shape, color, name = KIND_STYLE.get(k, OTHER_STYLE)
-        out.append(f'<label class="li"><input type="checkbox" class="kind-cb" value="{_esc(k)}" checked> '
-                   f'{swatch(shape, color)} {_esc(name)} <span class="n">({kind_counts.get(k, 0)})</span></label>')
+        out.append(f'<label class="li"><input type="checkbox" class="kind-cb" value="{escape(k)}" checked> '
+                   f'{swatch(shape, color)} {escape(name)} <span class="n">({kind_counts.get(k, 0)})</span></label>')
     out.append('</div><div class="legend-sub"><span class="sub-h">Actors by type:</span>')
     for t in sorted(actor_types, key=lambda t: (t not in ACTOR_COLORS, t)):
         color = ACTOR_COLORS.get(t, ACTOR_COLORS["other"])
-        out.append(f'<span class="li">{swatch("dot", color)} {_esc(t or "unknown")} '
+        out.append(f'<span class="li">{swatch("dot", color)} {escape(t or "unknown")} '
                    f'<span class="n">({actor_types[t]})</span></span>')
     out.append('</div><div class="legend-sub"><span class="sub-h">Links:</span>')
     for r in sorted(rel_counts, key=lambda r: (REL_ORDER.index(r) if r in REL_ORDER else len(REL_ORDER), r)):
         color = REL_COLORS.get(r, OTHER_REL_COLOR)
-        out.append(f'<label class="li"><input type="checkbox" class="rel-cb" value="{_esc(r)}" checked> '
+        out.append(f'<label class="li"><input type="checkbox" class="rel-cb" value="{escape(r)}" checked> '
                    f'<svg class="sw" width="18" height="8" aria-hidden="true"><line x1="0" y1="4" x2="18" y2="4" '
-                   f'stroke="{_esc(color)}" stroke-width="3"/></svg> {_esc(r.replace("_", " "))} '
+                   f'stroke="{escape(color)}" stroke-width="3"/></svg> {escape(r.replace("_", " "))} '
                    f'<span class="n">({rel_counts[r]})</span></label>')
     out.append("</div></div>")
     return "".join(out)
@@ -502,13 +438,13 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
     truncated = len(shown) < total_nodes
 
     kind_counts = Counter(n["kind"] for n in nodes)
-    actor_types = Counter(_text(G.nodes[n].get("type")) for n in shown if G.nodes[n].get("kind") == Kind.ACTOR.value)
+    actor_types = Counter(plain(G.nodes[n].get("type")) for n in shown if G.nodes[n].get("kind") == Kind.ACTOR.value)
     rel_counts = Counter(e["relation"] for e in edges)
     event_types = Counter(n["etype"] for n in nodes if n["kind"] == Kind.EVENT.value)
     dates = sorted(x for n in nodes if n["kind"] == Kind.EVENT.value for x in (n["ds"], n["de"]) if x)
     large = len(nodes) > PHYSICS_OFF_ABOVE
     meta = {
-        "title": _text(title),
+        "title": plain(title),
         "total_nodes": total_nodes, "total_edges": total_edges,
         "shown_nodes": len(nodes), "shown_edges": shown_edges, "truncated": truncated, "top_actors": n_top,
         "physics_off_after_stabilization": large,
@@ -521,18 +457,13 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         what = (f"the {n_top} actors with the most links and their events" if n_top
                 else "the nodes with the most links")
         banner = (f'<div id="banner" class="banner" role="status"><b>Large graph:</b> showing {len(nodes)} of '
-                  f'{total_nodes} nodes and {shown_edges} of {total_edges} edges ({_esc(what)}, at most '
+                  f'{total_nodes} nodes and {shown_edges} of {total_edges} edges ({escape(what)}, at most '
                   f'{max_nodes} nodes). The CSV, JSON and Turtle exports hold the whole graph.</div>')
     else:
         banner = ""
-    t = _esc(title)
+    t = escape(title)
     return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        '<meta name="generator" content="ctkg graph.html">\n',
-        '<link rel="icon" href="data:,">\n',  # no favicon request when served over http
-        f"<title>{t}</title>\n",
+        head("graph.html", t),
         f"<style>\n{_vis_css()}\n</style>\n<style>\n{_app_css()}\n</style>\n",
         "</head>\n<body>\n",
         f'<header><h1>{t}</h1><span id="counts">{len(nodes)} nodes, {shown_edges} edges'

@@ -25,12 +25,12 @@ that article says, the merged events, actors and places in the default graph) an
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import cached_property
+import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
-from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import quote
 
@@ -38,12 +38,13 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import PROV, VOID, DefinedNamespace
+from rdflib.namespace import PROV, VOID
 from rdflib.term import Node
 
 from graph.core.errors import ConfigError, ExportError
+from graph.core.files import write_text_atomic
 from graph.core.schema import Kind, Rel
-from graph.core.vocab import ACTORTYPE, CTKG, DEFAULT_BASE, GEO, GEONAMES, PLOVER, PREFIXES, SEM, VOCAB
+from graph.core.vocab import ACTORTYPE, CTKG, DEFAULT_BASE, GEO, GEONAMES, PLOVER, PREFIXES, SEM
 
 # characters XML 1.0 and many RDF tools refuse: C0 controls but tab/newline/return, DEL, lone surrogates
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -488,22 +489,16 @@ def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: Linked
     return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'
 
 
-def _write(path, text: str) -> None:
-    from graph.core.files import write_text_atomic
-
-    write_text_atomic(Path(path), text)
+def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike, *, base: str | None = None) -> None:
+    write_text_atomic(path, generate_turtle(G, base=base))
 
 
-def write_turtle(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
-    _write(path, generate_turtle(G, base=base))
+def write_trig(G: nx.MultiDiGraph, path: str | os.PathLike, *, base: str | None = None) -> None:
+    write_text_atomic(path, generate_trig(G, base=base))
 
 
-def write_trig(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
-    _write(path, generate_trig(G, base=base))
-
-
-def write_jsonld(G: nx.MultiDiGraph, path, *, base: str | None = None) -> None:
-    _write(path, generate_jsonld(G, base=base))
+def write_jsonld(G: nx.MultiDiGraph, path: str | os.PathLike, *, base: str | None = None) -> None:
+    write_text_atomic(path, generate_jsonld(G, base=base))
 
 
 # --- the shipped vocabulary and shapes -------------------------------------------------

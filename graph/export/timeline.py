@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import math
+import os
 import re
 import textwrap
 from collections import Counter
@@ -29,7 +30,9 @@ from pathlib import Path
 import networkx as nx
 
 from graph.core.errors import ExportError
+from graph.core.files import write_text_atomic
 from graph.core.schema import Kind, Rel
+from graph.export.page import escape_line, head, shorten
 
 __all__ = ["TimelineEvent", "Timeline", "timeline_events", "build_timeline", "generate_timeline", "write_timeline",
            "MAX_ACTOR_ROWS", "DIV_ID"]
@@ -50,8 +53,6 @@ TYPE_COLORS = {
 }
 PALETTE = ["#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#5254a3", "#8ca252", "#bd9e39"]
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-        "font-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'")
 _PAGE_CSS = ("body{font-family:sans-serif;margin:0;padding:0 1rem;color:#222}"
              "header h1{font-size:1.25rem;margin:.8rem 0 .2rem}header p{margin:.2rem 0 .6rem;color:#555}")
 
@@ -94,6 +95,7 @@ def _iso(v: object) -> date | None:
 
 
 def _text(v: object) -> str:
+    """An attribute value as a string; None and NaN as ""."""
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
         return ""
     return v if isinstance(v, str) else str(v)
@@ -130,19 +132,10 @@ def timeline_events(G: nx.MultiDiGraph) -> list[TimelineEvent]:
 
 # ----------------------------------------------------------------------------- hover text
 
-def _esc(s: str) -> str:
-    return html.escape(" ".join(s.split()), quote=False)
-
-
 def _wrapped(s: str, width: int = WRAP) -> str:
     """Escaped text, wrapped into <br>-separated lines (the only markup in a hover label)."""
-    s = " ".join(s.split())
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(s, width, break_long_words=False, break_on_hyphens=False) or [""])
-
-
-def _short(s: str, n: int) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "\u2026"
+    lines = textwrap.wrap(" ".join(s.split()), width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(html.escape(line, quote=False) for line in lines or [""])
 
 
 def date_text(e: TimelineEvent) -> str:
@@ -163,10 +156,10 @@ def hover_text(e: TimelineEvent) -> str:
     if e.articles:
         more = f" (+{len(e.articles) - 5} more)" if len(e.articles) > 5 else ""
         rows.append(("Articles", "; ".join(e.articles[:5]) + more))
-    lines = [f"<b>{_esc(_short(e.label or e.event_type, 120))}</b>"]
-    lines += [f"{_esc(k)}: {_wrapped(v)}" for k, v in rows]
+    lines = [f"<b>{escape_line(shorten(e.label or e.event_type, 120))}</b>"]
+    lines += [f"{escape_line(k)}: {_wrapped(v)}" for k, v in rows]
     if e.evidence.strip():
-        lines.append("\u201c" + _wrapped(_short(e.evidence, EVIDENCE_MAX)) + "\u201d")
+        lines.append("\u201c" + _wrapped(shorten(e.evidence, EVIDENCE_MAX)) + "\u201d")
     return "<br>".join(lines)
 
 
@@ -318,8 +311,8 @@ def build_timeline(G: nx.MultiDiGraph) -> Timeline:
                           {"yaxis": actor_axis, "height": _height(len(actor_rows))}]},
             ]}],
     )
-    return Timeline(figure={"data": by_type + by_actor, "layout": layout}, n_dated=len(dated), n_undated=len(events) - len(dated), actors_left=actors_left,
-                    window=window)
+    return Timeline(figure={"data": by_type + by_actor, "layout": layout}, n_dated=len(dated),
+                    n_undated=len(events) - len(dated), actors_left=actors_left, window=window)
 
 
 def generate_timeline(G: nx.MultiDiGraph, *, title: str = "ctkg timeline") -> str:
@@ -333,23 +326,16 @@ def generate_timeline(G: nx.MultiDiGraph, *, title: str = "ctkg timeline") -> st
         raise ExportError("timeline.html would load a script from elsewhere; plotly's output changed")
     t = html.escape(title, quote=False)
     return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        '<meta name="generator" content="ctkg timeline.html">\n',
-        '<link rel="icon" href="data:,">\n',
-        f"<title>{t}</title>\n<style>{_PAGE_CSS}</style>\n</head>\n<body>\n",
+        head("timeline.html", t),
+        f"<style>{_PAGE_CSS}</style>\n</head>\n<body>\n",
         f'<header><h1>{t}</h1><p id="notes">{html.escape(tl.notes, quote=False)}<br>'
         f'{html.escape(tl.actor_notes, quote=False)}</p></header>\n',
         body, "\n</body>\n</html>\n",
     ])
 
 
-def write_timeline(G: nx.MultiDiGraph, path: str | Path, **kw) -> Path:
+def write_timeline(G: nx.MultiDiGraph, path: str | os.PathLike, **kw) -> Path:
     """Write :func:`generate_timeline` to ``path`` atomically."""
-    from graph.core.files import write_text_atomic
-
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, generate_timeline(G, **kw))
     return path

@@ -148,7 +148,7 @@ def test_failures_are_stored_too(extractor, tmp_path):
 
 
 def test_parsed_articles_round_trip(seed_build, extractor):
-    from graph.read.readers import read_articles
+    from graph.read import read_articles
 
     for art in read_articles([ROOT / "seeds"]):
         p = extractor.parse(art)

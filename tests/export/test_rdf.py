@@ -16,6 +16,7 @@ from rdflib.namespace import PROV
 
 from graph.core.errors import ConfigError
 from graph.core.schema import Kind, Rel, node_id
+from graph.core.vocab import VOCAB
 from graph.export import rdf
 from graph.export.rdf import ACTORTYPE, CTKG, GEO, PLOVER, SEM
 from helpers import ROOT
@@ -189,7 +190,7 @@ def test_every_term_a_build_uses_is_documented(seed_build):
     _, out = seed_build
     vocab = rdf.vocabulary()
     used = {t for triple in _graph(out) for t in triple if isinstance(t, URIRef)
-            and any(str(t).startswith(ns) for ns in (rdf.VOCAB, str(PLOVER._NS), str(ACTORTYPE._NS)))}
+            and any(str(t).startswith(ns) for ns in (VOCAB, str(PLOVER._NS), str(ACTORTYPE._NS)))}
     assert used
     assert not {t for t in used if vocab.value(t, RDFS.comment) is None}
 

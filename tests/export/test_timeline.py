@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from graph.export.registry import FORMATS, write_exports
+from graph.export.registry import FORMATS
 from graph.export.timeline import DIV_ID, MAX_ACTOR_ROWS, generate_timeline, timeline_events, write_timeline
+from graph.export.writer import write_exports
 from helpers import (
     TIMELINE_HOSTILE as HOSTILE,
     add_timeline_actor as add_actor,

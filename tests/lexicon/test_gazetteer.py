@@ -9,13 +9,9 @@ from importlib import resources
 import pytest
 
 from graph.core.errors import ConfigError
-<<<<<<< HEAD
+from graph.core.model import ACTOR_TYPES
 from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer
 from graph.lexicon.names import alias_key
-=======
->>>>>>> tests
-from graph.core.model import ACTOR_TYPES
-from graph.lexicon.gazetteer import COLUMNS, ActorEntry, ActorGazetteer, default_gazetteer, normalize
 
 HEADER = ",".join(COLUMNS) + "\n"
 

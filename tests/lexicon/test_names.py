@@ -5,8 +5,15 @@ import pycountry
 import pytest
 
 from graph.lexicon.gazetteer import COUNTRY_KEYS, EXTRA_COUNTRIES, default_gazetteer
-from graph.lexicon.names import (COUNTRY_NAMES, PLACE_COUNTRY_NAMES, alias_key, clean_name, slug, strip_accents,
-                                 strip_titles)
+from graph.lexicon.names import (
+    COUNTRY_NAMES,
+    PLACE_COUNTRY_NAMES,
+    alias_key,
+    clean_name,
+    slug,
+    strip_accents,
+    strip_titles,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -9,7 +9,8 @@ from hypothesis import given, settings, strategies as st
 
 from graph.core.errors import InputError
 from graph.core.model import Article, ArticleFailure
-from graph.read.readers import decode_bytes, expand_inputs, furniture_spans, read_articles
+from graph.read import expand_inputs, read_articles
+from graph.read.common import decode_bytes, furniture_spans
 
 
 def _one(items):

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from graph.core.errors import ExportError
-from graph.export.registry import FORMATS, JOURNAL, LOCK, recover_exports
+from graph.export.registry import FORMATS
+from graph.export.writer import JOURNAL, LOCK, recover_exports
 from graph.pipeline import run_build
 from helpers import ROOT
 
@@ -36,7 +37,7 @@ WRAPPER = """
 import os, signal, sys
 sig = getattr(signal, os.environ["FAULT_SIGNAL"])
 where, n = os.environ["FAULT_AT"], int(os.environ["FAULT_N"])
-import graph.export.registry as ex
+import graph.export.writer as ex
 import graph.extract.extractor as ext
 count = [0]
 def hit():
@@ -218,7 +219,7 @@ def test_sigint_from_outside_while_busy(tmp_path, exports, old):
 
 @pytest.mark.slow
 def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch, extractor):
-    import graph.export.registry as ex
+    import graph.export.writer as ex
 
     folder, _ = reference
 

@@ -21,7 +21,8 @@ import pytest
 from graph.cli import main
 from graph.core.model import Article
 from graph.pipeline import run_build
-from graph.read.readers import MAX_BYTES, MAX_CHARS, read_path
+from graph.read import read_path
+from graph.read.common import MAX_BYTES, MAX_CHARS
 
 SENT = ("Government forces shelled the rebel-held town of Idlib on Monday, killing five civilians, "
         "a monitoring group said.\n")
@@ -305,7 +306,7 @@ def _one_good_and(tmp_path: Path) -> Path:
 
 
 def test_file_vanishing_between_listing_and_reading(tmp_path, monkeypatch, extractor):
-    import graph.read.readers as readers
+    import graph.read as readers
 
     folder = _one_good_and(tmp_path)
     listed = readers._expand
@@ -430,7 +431,7 @@ def test_strict_with_workers(tmp_path, capsys, cli_extractor):
 def test_decoding_large_mixed_files_is_fast_and_exact():
     import time
 
-    from graph.read.readers import decode_bytes
+    from graph.read.common import decode_bytes
 
     t0 = time.perf_counter()
     cp = decode_bytes(("Caf\u00e9 na\u00efve \u2013 " * 1_000_000).encode("cp1252"), "cp.txt")  # 13 MB

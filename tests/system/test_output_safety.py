@@ -36,7 +36,8 @@ from graph.core.model import (
     Timex,
 )
 from graph.core.schema import Kind
-from graph.export.registry import FORMATS, generate, nodes_of
+from graph.export.registry import FORMATS, generate
+from graph.export.tables import nodes_of
 
 PAYLOADS = ["<script>alert('pwn')</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
             "<svg/onload=alert(1)>", "<!--", "-->", "]]>", '"', "'", "\\", "\\u0022", "\n", "\r\n", "\r", "\t",

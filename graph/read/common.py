@@ -1,40 +1,33 @@
-"""Reading articles: plain text (+ NAME.meta.json sidecar), HTML pages, JSON Lines.
+"""What every reader shares: decoding, metadata, size limits, ids and the Article record.
 
-Readers are looked up by name (``READERS``) and chosen by file extension
-(``EXTENSIONS``). Each yields :class:`~graph.core.model.Article` records, or
-:class:`~graph.core.model.ArticleFailure` for an input it could not read, so one bad
-file never stops a batch.
+Bytes are decoded to text (UTF-8, UTF-16, stray cp1252), metadata comes from sidecar files
+and publication dates are checked; oversized files and texts are refused.
 
-Page furniture (menus, size pickers, bylines, "Contributing:" lines, photo
-captions repeated verbatim) is not removed from the text, so offsets keep
-pointing into the text as read; it is recorded as ``Article.skip`` spans that
-the extractor leaves out.
+Page furniture (menus, size pickers, bylines, "Contributing:" lines, photo captions repeated
+verbatim) is not removed from the text, so offsets keep pointing into the text as read; it is
+recorded as ``Article.skip`` spans that the extractor leaves out.
 """
 from __future__ import annotations
 
 import codecs
-import glob
-import hashlib
 import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from dateutil import parser as dateparser_
 
 from graph.core.errors import InputError
-from graph.core.model import Article, ArticleFailure
+from graph.core.model import Article
 
 MAX_BYTES = 50_000_000  # larger input files are refused with a clear error
 MAX_CHARS = 1_000_000  # longer article texts are refused (the parser's own limit): split them
 MAX_SIDECAR_BYTES = 1_000_000
 MAX_HTML_CHARS = 10_000_000  # main-text extraction takes about 2 s a MB: a larger page is refused
 EARLIEST = date(1800, 1, 1)  # a publication date before this is taken for a data error
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 META_FIELDS = ("title", "publisher", "published", "url", "language")
 ID_SAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
 
@@ -109,7 +102,7 @@ def decode_bytes(data: bytes, path: str) -> str:
             text = data.decode(utf16)
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 text ({exc.reason} at byte {exc.start})") from exc
-        if _SURROGATE.search(text):
+        if SURROGATE.search(text):
             raise InputError(path, "invalid UTF-16 text (unpaired surrogate)")
     else:
         if b"\x00" in data[:4096]:
@@ -145,7 +138,7 @@ def parse_published(value: object, where: str) -> date | None:
     return found
 
 
-def _meta_from_mapping(meta: dict, where: str) -> dict:
+def meta_from_mapping(meta: dict, where: str) -> dict:
     if not isinstance(meta, dict):
         raise InputError(where, "metadata must be a JSON object")
     out: dict = {}
@@ -164,7 +157,7 @@ def _meta_from_mapping(meta: dict, where: str) -> dict:
     return out
 
 
-def _loads(text: str):
+def loads_json(text: str):
     """json.loads that turns absurd nesting into a JSONDecodeError-like ValueError."""
     try:
         return json.loads(text)
@@ -177,16 +170,16 @@ def read_sidecar(path: Path) -> dict:
     if not (side.exists() or side.is_symlink()):
         return {}
     try:
-        raw = _read_bytes(side, limit=MAX_SIDECAR_BYTES)
+        raw = read_bytes(side, limit=MAX_SIDECAR_BYTES)
     except InputError as exc:
         raise InputError(str(side), f"metadata sidecar: {exc.reason}") from exc
     try:
-        meta = _loads(raw.decode("utf-8-sig"))
+        meta = loads_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(str(side), f"invalid metadata sidecar: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     except ValueError as exc:
         raise InputError(str(side), f"invalid metadata sidecar: {exc}") from exc
-    return _meta_from_mapping(meta, str(side))
+    return meta_from_mapping(meta, str(side))
 
 
 # -- page furniture ------------------------------------------------------------------------
@@ -231,17 +224,17 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _clean(s: str) -> str:
+def clean(s: str) -> str:
     """Unpaired surrogates (possible from JSON escapes) as U+FFFD: one character each, so offsets hold."""
-    return _SURROGATE.sub("\ufffd", s)
+    return SURROGATE.sub("\ufffd", s)
 
 
-def _make_article(article_id: str, text: str, path: str, meta: dict, source: str = "sidecar") -> Article:
+def make_article(article_id: str, text: str, path: str, meta: dict, source: str = "sidecar") -> Article:
     if len(text) > MAX_CHARS:
         raise InputError(path, f"the text is too long to parse ({len(text)} characters; the limit is {MAX_CHARS}): "
                                "split the article")
-    text = _clean(text)
-    meta = {k: _clean(v) if isinstance(v, str) else v for k, v in meta.items()}
+    text = clean(text)
+    meta = {k: clean(v) if isinstance(v, str) else v for k, v in meta.items()}
     published = meta.get("published")
     return Article(
         article_id=article_id,
@@ -257,7 +250,7 @@ def _make_article(article_id: str, text: str, path: str, meta: dict, source: str
     )
 
 
-def _read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
@@ -288,181 +281,3 @@ def article_id_for(path: Path) -> str:
     (never starting with a dot: ids name files in the build's store)."""
     stem = path.name.split(".")[0] if path.name.endswith(".meta.json") else path.stem
     return ID_SAFE.sub("_", stem).strip("_.")[:120] or "article"
-
-
-# -- readers -------------------------------------------------------------------------------
-
-
-def read_text(path: Path) -> Iterator[Article]:
-    """A plain-text article with an optional NAME.meta.json sidecar."""
-    text = decode_bytes(_read_bytes(path), str(path))
-    yield _make_article(article_id_for(path), text, str(path), read_sidecar(path))
-
-
-def html_to_article(html: str, article_id: str, where: str, meta: dict) -> Article:
-    """Main text and metadata of an HTML page (trafilatura); sidecar metadata wins."""
-    import trafilatura  # heavy import, only when HTML is read
-
-    if len(html) > MAX_HTML_CHARS:
-        raise InputError(where, f"the HTML page is too large ({len(html)} characters; the limit is "
-                                f"{MAX_HTML_CHARS} for HTML): save the article's text instead")
-    try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken pages
-        raise InputError(where, f"the HTML page could not be parsed ({type(exc).__name__}: {exc})") from exc
-    if doc is None:
-        raise InputError(where, "no article text found in the HTML page")
-    get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
-    text = get("text") or ""
-    if not text.strip():
-        raise InputError(where, "no article text found in the HTML page")
-    page = {"title": get("title") or "", "publisher": get("sitename") or "", "url": get("url") or ""}
-    source = "sidecar"
-    if get("date") and not meta.get("published"):
-        try:
-            page["published"] = parse_published(get("date"), where)
-            source = "page"
-        except InputError:
-            pass
-    merged = {**{k: v for k, v in page.items() if v}, **{k: v for k, v in meta.items() if v}}
-    title = merged.get("title", "")
-    if title and not text.lstrip().startswith(title):
-        text = title + "\n\n" + text
-    return _make_article(article_id, text, where, merged, source)
-
-
-def read_html(path: Path) -> Iterator[Article]:
-    """An HTML page: main text, title, publisher and date from the page (trafilatura)."""
-    html = decode_bytes(_read_bytes(path), str(path))
-    yield html_to_article(html, article_id_for(path), str(path), read_sidecar(path))
-
-
-def read_jsonl(path: Path) -> Iterator[Article | ArticleFailure]:
-    """JSON Lines, one article a record: id, text or html, title, publisher, published, url.
-
-    A broken record becomes an ArticleFailure; the good records of the file still load.
-    """
-    raw = decode_bytes(_read_bytes(path), str(path))
-    seen: set[str] = set()
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        fallback_id = f"{article_id_for(path)}_{lineno}"
-        try:
-            rec = _loads(line)
-        except json.JSONDecodeError as exc:
-            yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        except ValueError as exc:
-            yield ArticleFailure(fallback_id, where, f"invalid JSON: {exc}")
-            continue
-        if not isinstance(rec, dict):
-            yield ArticleFailure(fallback_id, where, "a record must be a JSON object")
-            continue
-        rid = rec.get("id")
-        aid = (ID_SAFE.sub("_", str(rid)).strip("_.")[:120] or fallback_id) if rid not in (None, "") else fallback_id
-        if aid in seen:
-            yield ArticleFailure(f"{aid}_{lineno}", where, f"duplicate record id {aid!r}")
-            continue
-        seen.add(aid)
-        try:
-            meta = _meta_from_mapping({k: rec.get(k) for k in META_FIELDS}, where)
-            text, html = rec.get("text"), rec.get("html")
-            if isinstance(text, str) and text.strip():
-                yield _make_article(aid, text, where, meta)
-            elif isinstance(html, str) and html.strip():
-                yield html_to_article(html, aid, where, meta)
-            else:
-                raise InputError(where, "the record has no 'text' or 'html' string")
-        except InputError as exc:
-            yield ArticleFailure(aid, where, exc.reason)
-
-
-Reader = Callable[[Path], Iterable["Article | ArticleFailure"]]
-READERS: dict[str, Reader] = {"text": read_text, "html": read_html, "jsonl": read_jsonl}
-EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html",
-              ".jsonl": "jsonl", ".ndjson": "jsonl"}
-
-
-def reader_for(path: Path) -> str | None:
-    if path.name.endswith(".meta.json"):
-        return None
-    return EXTENSIONS.get(path.suffix.lower())
-
-
-def _expand(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | ArticleFailure]:
-    """Files, folders (recursively) and globs in a stable order; an input that names nothing
-    becomes a failure record, so the other inputs still build."""
-    seen: set[Path] = set()
-    for item in inputs:
-        s = str(item)
-        if any(ch in s for ch in "*?["):
-            matches = [Path(p) for p in sorted(glob.glob(s, recursive=True))]
-            if not matches:
-                yield ArticleFailure(article_id_for(Path(s)), s, "the pattern matches no file")
-                continue
-        else:
-            p = Path(s)
-            if not p.exists() and not p.is_symlink():
-                yield ArticleFailure(article_id_for(p), s, "no such file or folder")
-                continue
-            matches = [p]
-        for m in matches:
-            # broken links, pipes... named like articles are listed too, to be reported
-            files = sorted(f for f in m.rglob("*") if reader_for(f) and not f.is_dir()) if m.is_dir() else [m]
-            for f in files:
-                if f not in seen:
-                    seen.add(f)
-                    yield f
-
-
-def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files, folders (recursively) and globs, in a stable order, without duplicates.
-    Raises InputError for an input that names nothing."""
-    out = []
-    for x in _expand(inputs):
-        if isinstance(x, ArticleFailure):
-            raise InputError(x.path, x.reason)
-        out.append(x)
-    return out
-
-
-def read_path(path: Path, reader: str | None = None) -> Iterator[Article | ArticleFailure]:
-    """Read one input path with the named reader (or the one its extension selects).
-
-    A file name that is not valid UTF-8 is shown with U+FFFD for its undecodable bytes."""
-    for item in _read_path(path, reader):
-        if _SURROGATE.search(item.path) or (isinstance(item, ArticleFailure) and _SURROGATE.search(item.reason)):
-            item = replace(item, path=_clean(item.path), **(
-                {"reason": _clean(item.reason)} if isinstance(item, ArticleFailure) else {}))
-        yield item
-
-
-def _read_path(path: Path, reader: str | None = None) -> Iterator[Article | ArticleFailure]:
-    name = reader or reader_for(path) or "text"
-    try:
-        yield from READERS[name](path)
-    except InputError as exc:
-        # a problem of another file (the sidecar) names that file
-        reason = exc.reason if exc.path == str(path) else f"{Path(exc.path).name}: {exc.reason}"
-        yield ArticleFailure(article_id_for(path), str(path), reason)
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:  # a reader's library broke on this input
-        yield ArticleFailure(article_id_for(path), str(path), f"could not be read ({type(exc).__name__}: {exc})")
-
-
-def read_articles(inputs: Iterable[str | os.PathLike], reader: str | None = None) -> Iterator[Article | ArticleFailure]:
-    """Every article of the inputs, or a failure record per unreadable one (an input that
-    names nothing included). Article ids are unique in a batch: a second file whose id is taken
-    ("2016/report.txt" after "2015/report.txt") gets the id with a short hash of its path."""
-    taken: set[str] = set()
-    for x in _expand(inputs):
-        items = [x] if isinstance(x, ArticleFailure) else read_path(x, reader)
-        for item in items:
-            aid = item.article_id
-            if aid in taken:
-                aid = f"{aid}_{hashlib.sha1(item.path.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-                item = replace(item, article_id=aid)
-            taken.add(aid)
-            yield item

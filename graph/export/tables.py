@@ -1,0 +1,173 @@
+"""The tables of a build: the CSV files and the node-link JSON (columns in CONTRACT.md).
+
+Each table has ``generate_<name>(G) -> str`` and ``write_<name>(G, path)``; the registry
+(:mod:`graph.export.registry`) finds them by file name (``events.csv``, ``graph.json``...).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+
+import networkx as nx
+
+from graph.core.files import write_text_atomic
+from graph.core.schema import Kind, Rel
+
+EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
+                 "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
+                 "injured", "displaced", "sources", "n_mentions", "merge_reason"]
+MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
+                   "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
+STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
+                     "date_start", "date_end", "date_precision", "about_events", "medium"]
+TIMEX_COLUMNS = ["article", "text", "char_start", "char_end", "type", "value", "date_start", "date_end",
+                 "precision"]
+ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "affiliation", "aliases", "articles"]
+PLACE_COLUMNS = ["place_id", "name", "country", "latitude", "longitude", "aliases", "articles", "geonameid"]
+ARTICLE_COLUMNS = ["article_id", "title", "publisher", "published", "path", "status", "error", "n_events",
+                   "n_statements", "published_source"]
+
+
+def _join(items) -> str:
+    return ";".join(str(x).replace(";", ",") for x in items)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _cell(v) -> str:
+    """A CSV cell: control characters (NUL, escape...) and lone surrogates become spaces,
+    one for one, so text keeps its length and offsets, and every CSV reader can read it."""
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.5f}".rstrip("0").rstrip(".")
+    if isinstance(v, (list, tuple)):
+        return _CONTROL.sub(" ", _join(v))
+    return _CONTROL.sub(" ", str(v))
+
+
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    """CSV with "\n" line ends. The csv module only quotes a cell for the line terminator's own
+    characters, so a row with a bare "\r" in a cell (old Mac line ends in an article) has every
+    cell quoted: otherwise a reader would end the row there."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    w.writerow(columns)
+    for r in rows:
+        cells = [_cell(r.get(k)) for k in columns]
+        (quoted if any("\r" in c for c in cells) else w).writerow(cells)
+    return buf.getvalue()
+
+
+def nodes_of(G: nx.MultiDiGraph, kind: Kind) -> list[tuple[str, dict]]:
+    return sorted(((n, d) for n, d in G.nodes(data=True) if d.get("kind") == kind.value), key=lambda x: x[0])
+
+
+def out_edges(G: nx.MultiDiGraph, n: str, rel: Rel) -> list[tuple[str, dict]]:
+    return sorted(((v, d) for _, v, d in G.out_edges(n, data=True) if d.get("relation") == rel.value),
+                  key=lambda x: (x[0], x[1].get("trigger_start", 0)))
+
+
+def generate_events_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.EVENT):
+        agents = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AGENT)]
+        targets = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.TARGET)]
+        places = [G.nodes[v] for v, _ in out_edges(G, n, Rel.PLACE)]
+        sources = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.SOURCE)]
+        mentions = out_edges(G, n, Rel.MENTIONED_IN)
+        p = places[0] if places else {}
+        rows.append({**d, "agents": agents, "targets": targets, "place": p.get("name", ""),
+                     "latitude": p.get("latitude"), "longitude": p.get("longitude"), "sources": sorted(set(sources)),
+                     "articles": d.get("articles", []), "n_mentions": len(mentions)})
+    rows.sort(key=lambda r: (r.get("date_start") or "9999", r["event_id"]))
+    return _csv(EVENT_COLUMNS, rows)
+
+
+def generate_mentions_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.EVENT):
+        for v, e in out_edges(G, n, Rel.MENTIONED_IN):
+            rows.append({**e, "event_id": d["event_id"], "article": G.nodes[v]["article_id"]})
+    rows.sort(key=lambda r: (r["article"], int(r["trigger_start"]), r["event_id"]))
+    return _csv(MENTION_COLUMNS, rows)
+
+
+def generate_statements_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.STATEMENT):
+        about = [G.nodes[v]["event_id"] for v, _ in out_edges(G, n, Rel.ABOUT)]
+        rows.append({**d, "kind": d.get("kind_of", ""), "speaker": d.get("speaker_name", ""),
+                     "about_events": sorted(set(about))})
+    rows.sort(key=lambda r: (r["article"], int(r["char_start"]), r["statement_id"]))
+    return _csv(STATEMENT_COLUMNS, rows)
+
+
+def generate_timexes_csv(G: nx.MultiDiGraph) -> str:
+    rows = list(G.graph.get("timexes", []))
+    rows.sort(key=lambda r: (r["article"], int(r["char_start"]), int(r["char_end"])))
+    return _csv(TIMEX_COLUMNS, rows)
+
+
+def generate_actors_csv(G: nx.MultiDiGraph) -> str:
+    rows = []
+    for n, d in nodes_of(G, Kind.ACTOR):
+        aff = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AFFILIATION)]
+        rows.append({**d, "affiliation": aff[0] if aff else ""})
+    return _csv(ACTOR_COLUMNS, rows)
+
+
+def generate_places_csv(G: nx.MultiDiGraph) -> str:
+    return _csv(PLACE_COLUMNS, [d for _, d in nodes_of(G, Kind.PLACE)])
+
+
+def generate_articles_csv(G: nx.MultiDiGraph) -> str:
+    return _csv(ARTICLE_COLUMNS, [d for _, d in nodes_of(G, Kind.ARTICLE)])
+
+
+def generate_json(G: nx.MultiDiGraph) -> str:
+    """Node-link JSON (networkx.node_link_data) for notebooks and other tools."""
+    data = nx.node_link_data(G, edges="links")
+    data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
+    data["nodes"].sort(key=lambda d: d["id"])
+    data["links"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n"
+
+
+# --- writing one table -----------------------------------------------------------------
+
+def write_events_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_events_csv(G))
+
+
+def write_mentions_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_mentions_csv(G))
+
+
+def write_statements_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_statements_csv(G))
+
+
+def write_timexes_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_timexes_csv(G))
+
+
+def write_actors_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_actors_csv(G))
+
+
+def write_places_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_places_csv(G))
+
+
+def write_articles_csv(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_articles_csv(G))
+
+
+def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    write_text_atomic(path, generate_json(G))
