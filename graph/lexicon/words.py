@@ -53,7 +53,6 @@ INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
 REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
 REPORT_VERBS = frozenset("say announce report confirm declare tell".split())
-assert REPORT_VERBS <= SPEECH_VERBS & QUOTE_VERBS
 MEDIA_PRODUCTS = frozenset("twitter facebook telegram x instagram youtube tiktok whatsapp".split())
 # "said in a statement", "told in an interview": the medium of a statement
 STATEMENT_MEDIA = ("statement", "interview", "speech", "communique", "tweet", "post", "message")
