@@ -324,7 +324,6 @@ FIND_CASES = [
     ("Inspectors visit the camps fortnightly.", [("fortnightly", "P2W")]),
     ("About 300 families fled in the prior three years.", [("the prior three years", "P3Y")]),
     ("Such sieges were rare in the twenty first century.", [("the twenty first century", "20")]),
-    ("The ceasefire ended last Christmas Eve.", [("last Christmas Eve", "2015-12-24")]),
 ]
 
 

@@ -58,6 +58,8 @@ _F_ORD_CENT = r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + ")"
 _F_DAY_PART = _alt(DAY_PARTS)
 _F_SEASON = _alt(SEASONS)
 _F_HOLIDAY = _alt([*HOLIDAYS, *HOLIDAY_BASES])
+# after "this", "last", "the": one-word names only ("the New Year's Eve party" names a party)
+_F_HOLIDAY_WORD = _alt(h for h in HOLIDAY_BASES if " " not in h)
 _F_AGO = _alt(w for w, (_, _, in_text) in OFFSET_WORDS.items() if in_text)
 _END = r"(?![\w])"
 
@@ -75,7 +77,7 @@ _FINDERS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p, re.I)) fo
      r"(?P<q>this|last|next|past|previous|following|coming|current|that|the" + _WS
      + r"(?:past|previous|following|coming|next|last|same|current|preceding)|the)" + _WS
      + r"(?P<u>week|weekend|month|year|quarter|decade|century|" + _F_SEASON + "|" + _F_DAY_PART + r"|day|" + _F_WD
-     + r"(?:" + _WS + _F_DAY_PART + r")?|" + _F_MON_FULL + r"|" + _F_HOLIDAY + r")" + _END),
+     + r"(?:" + _WS + _F_DAY_PART + r")?|" + _F_MON_FULL + r"|" + _F_HOLIDAY_WORD + r")" + _END),
     ("rel_dur", r"\b(?:the" + _WS + r")?" + _alt(SPAN_QUALIFIERS) + _WS + r"(?:(?:" + _F_N + r")" + _WS
      + r"(?:and" + _WS + r"a" + _WS
      + r"half" + _WS + r")?" + _F_UNIT + r"|" + _F_UNIT_PL + r")" + _END),
