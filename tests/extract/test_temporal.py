@@ -184,12 +184,14 @@ CASES = [
     ("the past week", A, "past", None, "P1W", "DURATION", "2016-12-15", "2016-12-22"),
     ("the next two days", A, "future", None, "P2D", "DURATION", "2016-12-22", "2016-12-24"),
     ("recent years", A, "past", None, "PXY", "DURATION", None, None),
+    ("the prior three years", A, "past", None, "P3Y", "DURATION", None, None),
     # sets
     ("every Friday", A, "past", None, "XXXX-WXX-5", "SET", None, None),
     ("Fridays", A, "past", None, "XXXX-WXX-5", "SET", None, None),
     ("daily", A, "past", None, "P1D", "SET", None, None),
     ("every month", A, "past", None, "P1M", "SET", None, None),
     ("twice a week", A, "past", None, "P1W", "SET", None, None),
+    ("fortnightly", A, "past", None, "P2W", "SET", None, None),
     # present / past / future references
     ("now", A, "present", None, "PRESENT_REF", "DATE", "2016-12-22", "2016-12-22"),
     ("currently", A, "present", None, "PRESENT_REF", "DATE", "2016-12-22", "2016-12-22"),
@@ -199,6 +201,8 @@ CASES = [
     ("formerly", A, "past", None, "PAST_REF", "DATE", None, None),
     ("in the future", A, "future", None, "FUTURE_REF", "DATE", None, None),
     ("soon", A, "future", None, "FUTURE_REF", "DATE", None, None),
+    ("once upon a time", A, "past", None, "PAST_REF", "DATE", None, None),
+    ("in the coming period", A, "future", None, "FUTURE_REF", "DATE", None, None),
     # no anchor: relative ones are unresolved, absolute ones and durations still resolve
     ("Thursday", None, "past", None, "", "DATE", None, None),
     ("last week", None, "past", None, "", "DATE", None, None),
@@ -321,6 +325,10 @@ FIND_CASES = [
     ("Troops will leave by the end of 2017, the minister said.", [("the end of 2017", "2017")]),
     ("They will vote again next Friday night.", [("next Friday night", "2016-12-23TNI")]),
     ("The rebels entered the town in 1998-99 and some years later left.", [("some years", "PXY")]),
+    # one vocabulary: what the normalizer reads, the finder finds
+    ("Inspectors visit the camps fortnightly.", [("fortnightly", "P2W")]),
+    ("About 300 families fled in the prior three years.", [("the prior three years", "P3Y")]),
+    ("Such sieges were rare in the twenty first century.", [("the twenty first century", "20")]),
 ]
 
 
@@ -617,6 +625,41 @@ def test_resolve_never_raises(text, anchor, tense):
     assert type(tv) is TimeValue
     assert_well_formed(tv, text)
     assert resolve(text, anchor, tense=tense) == tv  # the same answer every time
+
+
+def _vocabulary_words():
+    from graph.extract.temporal import vocabulary as v
+
+    return sorted({*v.MONTHS, *v.WEEKDAYS, *v.UNITS, *v.NUMBER_PHRASES, *v.VAGUE_NUMBERS, *v.PARTS_OF_DAY, *v.SEASONS,
+                   *(h.lower() for h in v.HOLIDAYS), *v.SET_WORDS, *v.SPAN_QUALIFIERS, *v.OFFSET_WORDS, *v.MODIFIERS,
+                   *v.PART_NOUNS, *v.REFERENCE_WORDS, *v.PREFIXES, *v.DECADE_WORDS, *v.QUARTER_ORDINALS,
+                   "the", "of", "this", "next", "quarter", "half", "century", "weekend", "2016", "22", "1990s", "'90s",
+                   "10:35", "pm", "gmt", "o'clock", "every", "times a", "-long", "-old", "9999-12-31", "2016-w51", "p4y"})
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_vocabulary_words()), min_size=1, max_size=5).map(" ".join),
+       st.one_of(st.none(), st.sampled_from([date(1, 1, 5), date(1, 3, 1), date(9999, 12, 30)]), ANCHORS),
+       st.sampled_from(["past", "present", "future", "unknown"]))
+def test_resolve_never_raises_on_the_vocabulary(text, anchor, tense):
+    """The grammar's own words, in any order and at the ends of the calendar: resolve
+    catches only an impossible or out-of-range date (ValueError, OverflowError)."""
+    tv = resolve(text, anchor, tense=tense)
+    assert tv.resolved or (tv.start is None and tv.end is None)
+
+
+def test_one_vocabulary_for_finder_and_normalizer():
+    """Every frequency word, span qualifier and holiday name is both found and resolved."""
+    from graph.extract.temporal import vocabulary as v
+
+    for word in v.SET_WORDS:
+        assert _found(f"The council meets {word}.") == [(word, v.SET_WORDS[word])], word
+    for q in v.SPAN_QUALIFIERS:
+        got = _found(f"Prices rose in the {q} three years.")
+        assert len(got) == 1 and got[0][0] == f"the {q} three years" and got[0][1] == "P3Y", (q, got)
+    for name in v.HOLIDAYS:
+        got = _found(f"The truce held on {name} 2015.")
+        assert got and got[0][0] == f"{name} 2015" and got[0][1].startswith("2015-"), (name, got)
 
 
 WORDY = st.lists(st.sampled_from(
