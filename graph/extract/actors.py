@@ -26,9 +26,19 @@ from spacy.tokens import Doc, Span, Token
 from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, slug, strip_titles
-from graph.lexicon.words import (FORCE_NOUNS, GOV_MODS, GROUP_NOUN_KINDS, NOT_NAMES, OF_PHRASE_HEADS,
-                                 PLACE_CONTEXT_WORDS, PLACE_PREPS, PLACE_SUFFIX_WORDS, PLACE_WORDS, REBEL_MODS,
-                                 UNIT_NOUNS)
+from graph.lexicon.words import (
+    FORCE_NOUNS,
+    GOV_MODS,
+    GROUP_NOUN_KINDS,
+    NOT_NAMES,
+    OF_PHRASE_HEADS,
+    PLACE_CONTEXT_WORDS,
+    PLACE_PREPS,
+    PLACE_SUFFIX_WORDS,
+    PLACE_WORDS,
+    REBEL_MODS,
+    UNIT_NOUNS,
+)
 
 # qualifiers cut from the front of a place's text before it is slugged ("northern Aleppo", "the city of X")
 DIRECTIONS = re.compile(r"^(the\s+)?((north|south|east|west)(ern)?|(north|south)[- ]?(east|west)(ern)?|central|"

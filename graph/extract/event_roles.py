@@ -17,10 +17,27 @@ from spacy.tokens import Token
 
 from graph.core.model import ActorRef
 from graph.extract.event_lexicon import Trigger, TriggerFinder
-from graph.lexicon.words import (ADOPT_VERBS, AGENT_VERBS, BLAME_VERBS, CASUALTY_VERBS, DEFINITE_DETERMINERS,
-                                 DOCUMENT_NOUNS, HARM_VERBS, HUMAN_NOUNS, MILITARY_NOUNS, MUNITIONS,
-                                 ORGANIZATION_NOUNS, PART_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, REPORTER_NOUNS,
-                                 RESPONSIBILITY_NOUNS, SERIES_NOUNS, TARGET_VERBS, VICTIM_NOT_NAME_MODIFIERS)
+from graph.lexicon.words import (
+    ADOPT_VERBS,
+    AGENT_VERBS,
+    BLAME_VERBS,
+    CASUALTY_VERBS,
+    DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    HARM_VERBS,
+    HUMAN_NOUNS,
+    MILITARY_NOUNS,
+    MUNITIONS,
+    ORGANIZATION_NOUNS,
+    PART_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    REPORTER_NOUNS,
+    RESPONSIBILITY_NOUNS,
+    SERIES_NOUNS,
+    TARGET_VERBS,
+    VICTIM_NOT_NAME_MODIFIERS,
+)
 
 
 def dependents(tok: Token, *deps: str) -> list[Token]:

@@ -21,9 +21,21 @@ from graph.core.model import PlaceRef
 from graph.extract.actors import ArticleEntities
 from graph.extract.event_lexicon import Trigger, default_lexicon
 from graph.extract.event_roles import RoleFinder, dependents
-from graph.lexicon.words import (ANAPHORIC_PLACES, APPEAL_VERBS, DEFINITE_DETERMINERS, DENY_VERBS, EVENT_VERBS,
-                                 FUTURE_AUX, HYPO_AUX, INTENT_VERBS, NAMED_AREA_NOUNS, NUMBER_WORDS, PLACE_PREPS,
-                                 PLAN_VERBS, SITE_NOUNS)
+from graph.lexicon.words import (
+    ANAPHORIC_PLACES,
+    APPEAL_VERBS,
+    DEFINITE_DETERMINERS,
+    DENY_VERBS,
+    EVENT_VERBS,
+    FUTURE_AUX,
+    HYPO_AUX,
+    INTENT_VERBS,
+    NAMED_AREA_NOUNS,
+    NUMBER_WORDS,
+    PLACE_PREPS,
+    PLAN_VERBS,
+    SITE_NOUNS,
+)
 
 __all__ = ["EventFinder", "Trigger", "default_lexicon", "parse_number"]
 

@@ -33,9 +33,9 @@ class Extractor:
     @classmethod
     def create(cls, *, actor_files: Iterable[str] = ()) -> "Extractor":
         """Load the pipeline and gazetteers (actor_files: user actor CSVs that extend the gazetteer)."""
+        from graph.extract.nlp import build_pipeline
         from graph.lexicon.gazetteer import ActorGazetteer
         from graph.lexicon.geo import Gazetteer
-        from graph.extract.nlp import build_pipeline
 
         gaz = ActorGazetteer.load(list(actor_files))
         return cls(nlp=build_pipeline(gaz), resolver=Resolver(gaz, Gazetteer.default()), lexicon=default_lexicon())

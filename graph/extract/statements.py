@@ -22,9 +22,18 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
-from graph.lexicon.words import (GROUP_SPEAKER_PRONOUNS, INDIRECT_VERBS, MEDIA_PRODUCTS, PERSON_SPEAKER_PRONOUNS,
-                                 QUOTE_VERBS, REQUEST_VERBS, SPEAKER_NOT_NAME_MODIFIERS, SPEAKER_NOUNS,
-                                 STATEMENT_MEDIA, STATEMENT_NOUNS)
+from graph.lexicon.words import (
+    GROUP_SPEAKER_PRONOUNS,
+    INDIRECT_VERBS,
+    MEDIA_PRODUCTS,
+    PERSON_SPEAKER_PRONOUNS,
+    QUOTE_VERBS,
+    REQUEST_VERBS,
+    SPEAKER_NOT_NAME_MODIFIERS,
+    SPEAKER_NOUNS,
+    STATEMENT_MEDIA,
+    STATEMENT_NOUNS,
+)
 
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 

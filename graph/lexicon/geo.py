@@ -64,8 +64,18 @@ from importlib import resources
 from pathlib import Path
 
 from graph.core.model import PlaceMatch
-from graph.lexicon.names import (PLACE_COUNTRY_NAMES, admin_name, clean_place, display_name, fold, is_proper,
-                                 looks_transliterated, loose_key, name_key, parse_steps)
+from graph.lexicon.names import (
+    PLACE_COUNTRY_NAMES,
+    admin_name,
+    clean_place,
+    display_name,
+    fold,
+    is_proper,
+    looks_transliterated,
+    loose_key,
+    name_key,
+    parse_steps,
+)
 
 # --- data files ----------------------------------------------------------------------------
 

@@ -6,8 +6,15 @@ from pathlib import Path
 
 from graph.core.errors import InputError
 from graph.core.model import Article
-from graph.read.common import (MAX_HTML_CHARS, article_id_for, decode_bytes, make_article, parse_published,
-                               read_bytes, read_sidecar)
+from graph.read.common import (
+    MAX_HTML_CHARS,
+    article_id_for,
+    decode_bytes,
+    make_article,
+    parse_published,
+    read_bytes,
+    read_sidecar,
+)
 
 
 def html_to_article(html: str, article_id: str, where: str, meta: dict) -> Article:

@@ -7,8 +7,16 @@ from pathlib import Path
 
 from graph.core.errors import InputError
 from graph.core.model import Article, ArticleFailure
-from graph.read.common import (ID_SAFE, META_FIELDS, article_id_for, decode_bytes, loads_json, make_article,
-                               meta_from_mapping, read_bytes)
+from graph.read.common import (
+    ID_SAFE,
+    META_FIELDS,
+    article_id_for,
+    decode_bytes,
+    loads_json,
+    make_article,
+    meta_from_mapping,
+    read_bytes,
+)
 from graph.read.html import html_to_article
 
 

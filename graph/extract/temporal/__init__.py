@@ -82,7 +82,8 @@ constants compiled once. The modules, each importing only those listed before it
 
 ``vocabulary``  the one table of words (months, weekdays, units, numbers, holidays, ...)
 ``values``      TimeValue builders, calendar arithmetic, the error and the settings
-``rules``       the normalizer's full-match rules
+``grammar``     the normalizer's regex pieces, rule registry and rule loop
+``calendar_rules``, ``relative_rules``  the normalizer's full-match rules
 ``normalize``   ``resolve``
 ``tense``       tense and aspect from a parse or from cue words
 ``find``        ``find_timexes``
@@ -96,7 +97,12 @@ from graph.extract.temporal.anchor import DATELINE_CHARS, date_for_span, datelin
 from graph.extract.temporal.find import find_timexes
 from graph.extract.temporal.normalize import resolve
 from graph.extract.temporal.values import (
-    DEFAULT_PAST_DAYS, DEFAULT_RECENT_DAYS, MONTH_DAY_SLACK, PAST_REF_DAYS, TENSES, TemporalError,
+    DEFAULT_PAST_DAYS,
+    DEFAULT_RECENT_DAYS,
+    MONTH_DAY_SLACK,
+    PAST_REF_DAYS,
+    TENSES,
+    TemporalError,
     duration_delta,
 )
 

@@ -16,11 +16,15 @@ from graph.core.model import TimeValue, Timex
 from graph.extract.temporal.find import find_timexes
 from graph.extract.temporal.tense import _aspect, _token_at, _verb_of
 from graph.extract.temporal.values import (
-    DEFAULT_PAST_DAYS, DEFAULT_RECENT_DAYS, PAST_REF_DAYS, TemporalError, _day, duration_delta,
+    DEFAULT_PAST_DAYS,
+    DEFAULT_RECENT_DAYS,
+    PAST_REF_DAYS,
+    TemporalError,
+    _day,
+    duration_delta,
 )
 from graph.extract.temporal.vocabulary import SIGNALS, SINCE_SIGNALS, UNTIL_SIGNALS
 from graph.lexicon.words import LIGHT_VERBS, SPEECH_VERBS
-
 
 # clause boundaries: what lies below one of these has its own time unless it is transparent
 _BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})

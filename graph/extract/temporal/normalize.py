@@ -1,7 +1,7 @@
 """Normalization of one temporal expression: :func:`resolve` (see the package docstring).
 
 The text is normalized (lower case, plain quotes and dashes, "a.m." as "am", no possessive),
-then the rules of :mod:`.rules` are tried on it whole; failing that, a leading preposition or
+then the rules of :mod:`.calendar_rules` and :mod:`.relative_rules` are tried on it whole; failing that, a leading preposition or
 approximator ("on", "about", "since") is stripped and the rest resolved ("since" and "from"
 turn a date into a range up to the anchor), then an expression before its head noun is read
 ("the Dec. 20 attack"), and last ``dateparser`` is asked about odd full dates.
@@ -12,7 +12,8 @@ import re
 from datetime import date, datetime
 
 from graph.core.model import TimeValue
-from graph.extract.temporal.rules import _MON, _WD, _YR, _resolve_norm
+from graph.extract.temporal import calendar_rules, relative_rules  # noqa: F401 - importing registers the rules, calendar rules first
+from graph.extract.temporal.grammar import _MON, _WD, _YR, _resolve_norm
 from graph.extract.temporal.values import TENSES, TemporalError, _Ctx, _day, _unresolved
 from graph.extract.temporal.vocabulary import PREFIXES, RELATION_PREFIXES, alternation
 

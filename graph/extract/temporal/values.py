@@ -18,9 +18,15 @@ from dateutil.relativedelta import TH, relativedelta
 from graph.core.errors import CtkgError
 from graph.core.model import TimeValue
 from graph.extract.temporal.vocabulary import (
-    HOLIDAYS, NUMBER_PHRASES, ORDINALS, SEASON_MONTHS, SMALL_NUMBERS, TENS, UNIT_CODE, VAGUE_NUMBERS,
+    HOLIDAYS,
+    NUMBER_PHRASES,
+    ORDINALS,
+    SEASON_MONTHS,
+    SMALL_NUMBERS,
+    TENS,
+    UNIT_CODE,
+    VAGUE_NUMBERS,
 )
-
 
 
 class TemporalError(CtkgError):
