@@ -145,8 +145,10 @@ OF_PHRASE_HEADS = PART_NOUNS | {"million", "most", "all", "last", "group", "conv
 # words of a name that rank a country's entry first among its military, government and rebels
 STATE_ENTRY_WORDS = ("army", "military", "armed forces", "government", "rebels")
 # upper-case words the tagger takes for names: time zones, encodings, file formats
-TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "IST"})
-NOT_NAMES = TIME_ZONES | {"AM", "PM", "UTF-8", "UTF8", "ASCII", "HTML", "PDF", "URL", "HTTP", "HTTPS", "JSON", "XML",
+# zone abbreviations, upper case ("0735 GMT", "9 a.m. EST"): after a clock time, and never an actor's name
+TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET",
+              "EEST", "IST", "JST", "MSK")
+NOT_NAMES = frozenset(TIME_ZONES) | {"AM", "PM", "UTF-8", "UTF8", "ASCII", "HTML", "PDF", "URL", "HTTP", "HTTPS", "JSON", "XML",
                           "CSV", "JPEG", "PNG", "RSS", "FAQ", "TV"}
 
 # --- places ------------------------------------------------------------------------------
@@ -195,7 +197,10 @@ AGENT_VERBS = (LIGHT_VERBS - frozenset(
     "stop suffer suspend take undertake unfold witness".split())) | frozenset(
     "adopt announce call detonate drop extend file hurl impose introduce issue lead level levy order pass plant set "
     "slap throw tighten trigger unleash use".split())
-HYPO_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can"})
+# modal auxiliaries: an event under one is not asserted; a date reference under one looks forward
+MODALS = frozenset({"can", "could", "may", "might", "must", "should"})
+HYPO_AUX = MODALS | {"would"}  # "would have killed": hypothetical
+TENSE_MODALS = MODALS | {"ought"}  # "ought to" looks forward; "would" is also the past of "will"
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                           "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"})

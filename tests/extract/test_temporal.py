@@ -632,7 +632,7 @@ def _vocabulary_words():
 
     return sorted({*v.MONTHS, *v.WEEKDAYS, *v.UNITS, *v.NUMBER_PHRASES, *v.VAGUE_NUMBERS, *v.PARTS_OF_DAY, *v.SEASONS,
                    *(h.lower() for h in v.HOLIDAYS), *v.SET_WORDS, *v.SPAN_QUALIFIERS, *v.OFFSET_WORDS, *v.MODIFIERS,
-                   *v.PART_NOUNS, *v.REFERENCE_WORDS, *v.PREFIXES, *v.DECADE_WORDS, *v.QUARTER_ORDINALS,
+                   *v.PERIOD_PARTS, *v.REFERENCE_WORDS, *v.PREFIXES, *v.DECADE_WORDS, *v.QUARTER_ORDINALS,
                    "the", "of", "this", "next", "quarter", "half", "century", "weekend", "2016", "22", "1990s", "'90s",
                    "10:35", "pm", "gmt", "o'clock", "every", "times a", "-long", "-old", "9999-12-31", "2016-w51", "p4y"})
 

@@ -23,13 +23,17 @@ from graph.extract.temporal.values import (
     _day,
     duration_delta,
 )
-from graph.extract.temporal.vocabulary import SIGNALS, SINCE_SIGNALS, UNTIL_SIGNALS
+from graph.extract.temporal.vocabulary import (
+    BOUNDARY,
+    IN_PREPS,
+    NOMINAL_ARGS,
+    SIGNALS,
+    SIMULTANEOUS_MARKERS,
+    SINCE_SIGNALS,
+    UNTIL_SIGNALS,
+)
 from graph.lexicon.words import LIGHT_VERBS, SPEECH_VERBS
 
-# clause boundaries: what lies below one of these has its own time unless it is transparent
-_BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
-_SIMULTANEOUS_MARKERS = frozenset({"when", "while", "whilst", "as"})
-_NOMINAL_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd"})
 _SIGNAL_RE = re.compile(r"(?i)\b(" + "|".join(s.replace(" ", r"\s+") for s in SIGNALS) + r")[\s\u00a0]*$")
 
 
@@ -41,25 +45,24 @@ def _transparent(tok) -> bool:
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB")}
     if marks:
-        return marks <= _SIMULTANEOUS_MARKERS
+        return marks <= SIMULTANEOUS_MARKERS
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     return tok.tag_ in ("VBG", "VBN") and not has_subject
 
 
-_IN_PREPS = frozenset("in on during at amid amidst throughout through".split())
 
 
 def _climbs(tok) -> bool:
     """Whether tok shares the time of its head (see _clause_chain)."""
-    if tok.dep_ in _BOUNDARY:
+    if tok.dep_ in BOUNDARY:
         return _transparent(tok)
     if tok.dep_ == "pcomp":  # "by shelling the town" shares the time, "after bombing it" does not
-        return tok.head.lower_ in _IN_PREPS or tok.head.lower_ == "by"
+        return tok.head.lower_ in IN_PREPS or tok.head.lower_ == "by"
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ in ("compound", "conj", "appos"):
             return True
         if tok.dep_ == "pobj":  # "killed in an attack": the attack is when the killing was
-            return tok.head.lower_ in _IN_PREPS
+            return tok.head.lower_ in IN_PREPS
         if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr"):
             return tok.head.lemma_ in LIGHT_VERBS  # not "condemned the bombing"
         return False
@@ -174,7 +177,7 @@ def _governing(trig, anchored: list[_Anchored]) -> _Anchored | None:
         elif g.pos_ in ("VERB", "AUX") and (hit := next((index[t.i] for t in _clause_chain(g)[1:] if t.i in index),
                                                          None)) is not None:
             rank = (0, hit + 1)  # in a when/as clause of trig's clause: "said as dawn broke Saturday"
-        elif (dated and past and g.dep_ in _NOMINAL_ARGS and g.head.i in index
+        elif (dated and past and g.dep_ in NOMINAL_ARGS and g.head.i in index
               and g.head.pos_ in ("VERB", "AUX")):
             rank = (1, index[g.head.i])  # "the Aug. 7 blasts killed 257"
         else:

@@ -16,28 +16,36 @@ from graph.core.model import TimeValue, Timex
 from graph.extract.temporal.normalize import resolve
 from graph.extract.temporal.tense import _tense_from_doc, _tense_from_text, _token_at
 from graph.extract.temporal.values import TemporalError, _parse_num
+
+# --- the vocabulary as patterns for running text (searched with re.I) ---------------------
 from graph.extract.temporal.vocabulary import (
+    A_DUR_PREV,
     ANAPHORIC_UNITS,
+    COUNT_WORDS,
     DAY_PARTS,
     DIGIT_WORDS,
     DURATION_FILLERS,
+    FUNCTION_WORDS,
     HALF_ORDINALS,
     HOLIDAY_BASES,
     HOLIDAYS,
     IN_THE_UNITS,
     MODIFIERS,
     MONTH_ABBREVIATIONS,
+    MONTH_CONTEXT,
     MONTH_NAMES,
     MONTHS,
     NEEDS_PERIOD,
+    NOT_PLURAL,
+    NOT_YEAR_PREV,
     NUMBER_PHRASES,
-    NUMBER_WORDS,
     OFFSET_WORDS,
     ORDINALS,
-    PART_NOUNS,
+    PERIOD_PARTS,
     QUARTER_ORDINALS,
     REFERENCE_WORDS,
     REFERENCE_WORDS_FOUND,
+    SEASON_CONTEXT,
     SEASONS,
     SET_WORDS,
     SPAN_QUALIFIERS,
@@ -48,13 +56,13 @@ from graph.extract.temporal.vocabulary import (
     UTC_NAMES,
     VAGUE_NUMBERS,
     WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAME_PREV,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    YEAR_STRONG,
     alternation,
 )
 from graph.lexicon.words import PERSON_NOUNS
-
-# --- the vocabulary as patterns for running text (searched with re.I) ---------------------
 
 _WS = r"[ \t\u00a0]+"
 _SEP = r"(?:[ \t\u00a0]+|-)"
@@ -73,7 +81,7 @@ _F_WD_ABBR = _alt([*(a + "." for a in WEEKDAY_ABBREVIATIONS),
                    *(a for a in WEEKDAY_ABBREVIATIONS if a not in NEEDS_PERIOD)])
 _F_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?![:/.]\d)"
 _F_YR = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,.]\d)"
-_F_NUMW = "(?:" + _alt(TENS) + "(?:[- ]" + _alt(DIGIT_WORDS) + ")?|" + _alt([*NUMBER_WORDS, "hundred"]) + ")"
+_F_NUMW = "(?:" + _alt(TENS) + "(?:[- ]" + _alt(DIGIT_WORDS) + ")?|" + _alt([*COUNT_WORDS, "hundred"]) + ")"
 _F_DIGITS = r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _F_N_NOA = r"(?:" + _F_DIGITS + r"|" + _F_NUMW + r")"
 _F_N = "(?:" + _F_DIGITS + "|" + _F_NUMW + "|" + _alt(
@@ -82,7 +90,7 @@ _F_UNIT = _alt(UNIT_WORDS)
 _F_UNIT_PL = _alt(UNIT_PLURALS)
 _F_TZ = "(?-i:" + _alt(TIME_ZONES) + ")"
 _F_MOD = "(?:" + _alt(MODIFIERS) + _SEP + ")"
-_F_PART_OF = r"the" + _WS + _alt(n for n in PART_NOUNS if n not in ("close", "turn")) + _WS + r"of" + _WS
+_F_PART_OF = r"the" + _WS + _alt(n for n in PERIOD_PARTS if n not in ("close", "turn")) + _WS + r"of" + _WS
 _F_ORD_CENT = r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(ORDINALS) + ")"
 _F_DAY_PART = _alt(DAY_PARTS)
 _F_SEASON = _alt(SEASONS)
@@ -156,7 +164,7 @@ _FINDERS: tuple[tuple[str, re.Pattern], ...] = tuple((k, re.compile(p, re.I)) fo
      + _WS + r")?" + _F_YR + r")?" + _END),
     ("holiday", r"\b" + _F_HOLIDAY + r"(?:" + _WS + _F_YR + r")?" + _END),
     ("in_the_day", r"\b(?:earlier|later)" + _WS + r"in" + _WS + r"the" + _WS + _alt(IN_THE_UNITS) + _END),
-    ("end_of", r"\bthe" + _WS + _alt(n for n in PART_NOUNS if n != "close") + _WS + r"of" + _WS + r"the" + _WS
+    ("end_of", r"\bthe" + _WS + _alt(n for n in PERIOD_PARTS if n != "close") + _WS + r"of" + _WS + r"the" + _WS
      + r"(?:year|month|week|decade|century)" + _END),
     ("bare", r"\b(?:for|in)" + _WS + r"(?P<t>" + _alt(p for p in UNIT_PLURALS if p not in (
         "seconds", "minutes", "nights", "fortnights", "centuries")) + r")" + _END),
@@ -167,29 +175,6 @@ _HOLIDAY_NAMES = frozenset(h.lower() for h in HOLIDAY_BASES)
 # "years ago", "days back": counted back from the anchor, so definite even without a number
 _FROM_ANCHOR_BACK = re.compile(r"(?i)" + alternation(w for w, (sign, base, _) in OFFSET_WORDS.items()
                                                       if base == "anchor" and sign < 0) + "$")
-_MONTH_CONTEXT = frozenset(
-    "in since until till by from to through during of before after early late mid last next this that each every "
-    "throughout between around beginning starting ending end start middle until-".split())
-_YEAR_STRONG = frozenset(
-    "in since until till by through during before after early late mid year fiscal circa throughout spring summer "
-    "autumn fall winter".split())
-_NOT_PLURAL = frozenset(
-    "was is has as this its his us whereas thus always perhaps besides towards afterwards unless across plus".split())
-_NOT_YEAR_PREV = frozenset(
-    "about some nearly almost over than least approximately roughly only just another additional total resolution "
-    "resolutions flight route highway no number room code article section chapter page model version item unit bus "
-    "platform channel apartment cell camp motion bill law paragraph rule decree order protocol boeing airbus "
-    "dlrs usd eur rupees pounds euros yen yuan".split())
-_A_DUR_PREV = frozenset(
-    "for in within over about around nearly almost than after last lasted lasting lasts took takes take spent spend "
-    "spending half just only barely least under once per every each whole entire full past".split())
-_FUNCTION_WORDS = frozenset(
-    "of or and to in on at before after ago later earlier as since when while with without but that the a an from "
-    "for into by than long old or so because until till during".split())
-_SEASON_CONTEXT = frozenset(
-    "in during since until till by through this last next early late mid of over each every throughout the "
-    "before after".split())
-_WEEKDAY_NAME_PREV = frozenset("good black ash palm holy bloody super cyber maundy shrove easter".split())
 @dataclass(frozen=True)
 class _Cand:
     start: int
@@ -241,26 +226,26 @@ def _keep(c: _Cand, text: str, ents, doc) -> bool:
         if prev in ("and", "or", "to", "through"):  # "between March and May": only after another month
             before = text[max(0, c.start - 25):c.start]
             return bool(re.search(_F_MON_FULL + r"\s+(?:and|or|to|through)[\s\u00a0]*$", before))
-        if prev in _MONTH_CONTEXT or _covered(c.start, c.end, ents):
+        if prev in MONTH_CONTEXT or _covered(c.start, c.end, ents):
             return True
         # "December's vote"; never for the verbs "may" and "march"
         return bool(re.match(r"(?:'s|\u2019s)\b", text[c.end:c.end + 3])) and low not in ("may", "march")
     if k == "year":
-        if prev in _NOT_YEAR_PREV:
+        if prev in NOT_YEAR_PREV:
             return False  # "some 2000 troops", "Resolution 1973"
         after = text[c.end:c.end + 20]
         nounish = bool(re.match(r"[\s\u00a0]*(?:%|percent\b|per\b)", after)) or (
-            (m := re.match(r"[\s\u00a0]+([a-z]+s)\b", after)) is not None and m[1] not in _NOT_PLURAL)
-        if re.match(r"(?i)(?:early|mid|late|fiscal|the\s)", span) or prev in _YEAR_STRONG:
+            (m := re.match(r"[\s\u00a0]+([a-z]+s)\b", after)) is not None and m[1] not in NOT_PLURAL)
+        if re.match(r"(?i)(?:early|mid|late|fiscal|the\s)", span) or prev in YEAR_STRONG:
             return True  # "in 2012 rebels took ..." is still a year
         if nounish:  # "the 2000 soldiers" (a number) vs "the 2000 elections" (a year): ask the parser
             return _covered(c.start, c.end, ents)
         return 1900 <= int(re.search(r"\d{4}", span)[0]) <= 2099 or _covered(c.start, c.end, ents)
     if k in ("dur", "adj_dur"):
         if re.match(r"(?i)an?\s", span) and not re.match(r"(?i)an?\s+(?:few|couple|dozen|hundred)\b", span):
-            if prev not in _A_DUR_PREV:
+            if prev not in A_DUR_PREV:
                 return False
-            if nxt[:1].isalpha() and nxt.lower() not in _FUNCTION_WORDS:
+            if nxt[:1].isalpha() and nxt.lower() not in FUNCTION_WORDS:
                 return False  # "for a second time", "in a day care center"
         if re.search(r"(?i)\bage[ds]?\b", text[max(0, c.start - 25):c.start]) or \
                 re.match(r"[\s\u00a0]+of[\s\u00a0]+age\b", text[c.end:c.end + 12], re.I):
@@ -305,9 +290,9 @@ def _keep(c: _Cand, text: str, ents, doc) -> bool:
         if re.match(r"[\s\u00a0]+of\b", text[c.end:c.end + 5]) or span[-1:].isupper() or \
                 any(ch.isupper() for ch in span.split()[-1]):
             return False  # "the fall of Aleppo", "the Arab Spring"
-        return prev in _SEASON_CONTEXT or low.startswith("the ")
+        return prev in SEASON_CONTEXT or low.startswith("the ")
     if k == "weekday":
-        return prev not in _WEEKDAY_NAME_PREV
+        return prev not in WEEKDAY_NAME_PREV
     if k == "ref":
         if low == "now":
             return not re.match(r"-\w", text[c.end:c.end + 2])  # "now-defunct"
@@ -321,7 +306,7 @@ def _keep(c: _Cand, text: str, ents, doc) -> bool:
             if tok is not None:
                 return tok.pos_ == "ADV" or prev in ("twice", "once", "times")
         return (prev in ("twice", "once", "times", "thrice") or not re.match(r"[\s\u00a0]+[a-z]", text[c.end:c.end + 2])
-                or nxt.lower() in _FUNCTION_WORDS)  # "meets quarterly and ..." but not "the daily bulletin"
+                or nxt.lower() in FUNCTION_WORDS)  # "meets quarterly and ..." but not "the daily bulletin"
     if k == "set":
         if re.match(r"(?i)each\s", span) and re.match(r"[\s\u00a0]+of\b", text[c.end:c.end + 5]):
             return False

@@ -15,9 +15,10 @@ from graph.core.model import TimeValue
 from graph.extract.temporal import calendar_rules, relative_rules  # noqa: F401 - importing registers the rules, calendar rules first
 from graph.extract.temporal.grammar import _MON, _WD, _YR, _resolve_norm
 from graph.extract.temporal.values import TENSES, TemporalError, _Ctx, _day, _unresolved
-from graph.extract.temporal.vocabulary import PREFIXES, RELATION_PREFIXES, alternation
 
 # a leading preposition or approximator, stripped before the rest is resolved again
+from graph.extract.temporal.vocabulary import NOT_A_HEAD_NOUN, PREFIXES, RELATION_PREFIXES, alternation
+
 _PREFIX_RE = re.compile(r"^(" + alternation(PREFIXES)[3:-1] + r")\s+(?=\S)")
 
 
@@ -97,9 +98,6 @@ def _resolve_text(s: str, ctx: _Ctx) -> TimeValue:
     return tv if tv is not None else TimeValue()
 
 
-_NOT_A_HEAD_NOUN = frozenset(
-    "ago later earlier before after from hence back old long since now of in on at to for with by the a an and or "
-    "that which who".split())
 
 
 def _attributive(s: str, ctx: _Ctx) -> TimeValue | None:
@@ -109,7 +107,7 @@ def _attributive(s: str, ctx: _Ctx) -> TimeValue | None:
     words = s.split()
     for k in range(1, min(3, len(words) - 1) + 1):
         head, tail = " ".join(words[:-k]), words[-k:]
-        if not all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in _NOT_A_HEAD_NOUN for w in tail):
+        if not all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in NOT_A_HEAD_NOUN for w in tail):
             return None
         head = re.sub(r"^(?:the|a|an) (?=\S*\d|\S+-|\S+long$)", "", head)
         tv = _resolve_norm(head, ctx)

@@ -44,8 +44,8 @@ from graph.extract.temporal.vocabulary import (
     MODIFIERS,
     MONTHS,
     OFFSET_WORDS,
-    PART_NOUNS,
     PARTS_OF_DAY,
+    PERIOD_PARTS,
     REFERENCE_WORDS,
     SEASONS,
     SET_WORDS,
@@ -135,16 +135,16 @@ def _r_earlier_this(m, ctx):
 
 
 # "the close of" and "the turn of" only with "the"
-_BARE_PART_NOUNS = [n for n in PART_NOUNS if n not in ("close", "turn")]
-_MODIFIER = alternation([*MODIFIERS, *(f"the {noun} of" for noun in PART_NOUNS),
-                         *(f"{noun} of" for noun in _BARE_PART_NOUNS), *_BARE_PART_NOUNS])
+_BARE_PERIOD_PARTS = [n for n in PERIOD_PARTS if n not in ("close", "turn")]
+_MODIFIER = alternation([*MODIFIERS, *(f"the {noun} of" for noun in PERIOD_PARTS),
+                         *(f"{noun} of" for noun in _BARE_PERIOD_PARTS), *_BARE_PERIOD_PARTS])
 
 
 @_rule(r"(?:the )?(?P<mod>" + _MODIFIER + r")[\s-]+(?P<rest>.+)")
 def _r_modified(m, ctx):
     """ "early 2015", "mid-December", "the end of the year", "the turn of the century"."""
     rest, mod = m["rest"], m["mod"]
-    if mod in PART_NOUNS and not rest.startswith("of "):
+    if mod in PERIOD_PARTS and not rest.startswith("of "):
         return None
     rest = re.sub(r"^of ", "", rest)
     if re.fullmatch(r"the (year|month|week|day|decade|century)", rest):
@@ -155,8 +155,8 @@ def _r_modified(m, ctx):
         base = _resolve_norm(rest, ctx)
     if base is None or base.type == "DURATION" or base.type == "SET":
         return None
-    noun = next((w for w in mod.split() if w in PART_NOUNS), None)
-    how = mod if mod in MODIFIERS else PART_NOUNS[noun]
+    noun = next((w for w in mod.split() if w in PERIOD_PARTS), None)
+    how = mod if mod in MODIFIERS else PERIOD_PARTS[noun]
     if noun == "turn" and base.precision == "range" and len(base.value) == 2:
         return base  # "the turn of the century": the century itself
     if base.precision == "day" and base.start == base.end:

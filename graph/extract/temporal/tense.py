@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.temporal.vocabulary import TENSE_CUES
-
 # (tense, regex of its cue words), tried in this order
+from graph.extract.temporal.vocabulary import FUTURE_GOVERNORS, TENSE_CUES
+from graph.lexicon.words import TENSE_MODALS
+
 _TENSE_CUES = tuple((tense, re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.I)) for tense, cues in TENSE_CUES)
 
 
@@ -28,10 +29,6 @@ def _token_at(doc, start: int, end: int):
 
 # --- tense ------------------------------------------------------------------------------
 
-_FUTURE_GOVERNORS = frozenset(
-    "plan expect schedule set due intend hope want aim prepare go promise vow threaten pledge seek "
-    "propose agree decide try".split())
-_MODALS = frozenset("can could may might must should ought".split())
 
 
 def _verb_of(tok):
@@ -56,7 +53,7 @@ def _aspect(v, depth: int = 0, *, event: bool = False) -> str:
     words = {c.lower_ for c in auxes}
     if words & {"will", "shall", "'ll", "wo", "would", "'d"} and "have" not in words:
         return "future"
-    if words & _MODALS:
+    if words & TENSE_MODALS:
         return "past" if "have" in words else "future"
     if (words & {"has", "have", "'ve"} and (v.tag_ == "VBN" or "been" in words)) or {"'s", "been"} <= words:
         return "perfect"  # "has been recaptured", "it's been retaken"
@@ -69,7 +66,7 @@ def _aspect(v, depth: int = 0, *, event: bool = False) -> str:
     if "to" in words or v.tag_ in ("VB", "VBG", "VBN"):
         head = v.head
         if v.dep_ in ("xcomp", "advcl", "acl", "ccomp", "conj", "csubj", "relcl") and head.i != v.i:
-            if "to" in words and head.lemma_ in _FUTURE_GOVERNORS:
+            if "to" in words and head.lemma_ in FUTURE_GOVERNORS:
                 if not event:
                     return "future"
                 governing = _aspect(head, depth + 1, event=True)

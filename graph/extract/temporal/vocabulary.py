@@ -16,17 +16,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph.lexicon.words import ORDINALS, SMALL_NUMBERS, TENS
+from graph.lexicon.words import ORDINALS, SMALL_NUMBERS, TENS, TIME_ZONES
 
 __all__ = [
-    "alternation", "MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTHS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
-    "WEEKDAYS", "NEEDS_PERIOD", "UNIT_TABLE", "UNITS", "UNIT_CODE", "UNIT_WORDS", "UNIT_PLURALS",
-    "UNIT_ABBREVIATIONS", "CALENDAR_UNITS", "ANAPHORIC_UNITS", "IN_THE_UNITS", "DAY_PARTS", "NUMBER_WORDS",
-    "DIGIT_WORDS", "NUMBER_PHRASES", "VAGUE_NUMBERS", "DURATION_FILLERS", "ORDINALS", "SMALL_NUMBERS", "TENS",
-    "DECADE_WORDS", "QUARTER_ORDINALS", "HALF_ORDINALS", "PARTS_OF_DAY", "SEASONS", "SEASON_MONTHS", "HOLIDAYS",
-    "HOLIDAY_BASES", "SET_WORDS", "SPAN_QUALIFIERS", "OFFSET_WORDS", "MODIFIERS", "PART_NOUNS",
-    "REFERENCE_WORDS", "PRESENT_WORDS", "PAST_WORDS", "FUTURE_WORDS", "REFERENCE_WORDS_FOUND", "PREFIXES",
-    "RELATION_PREFIXES", "SIGNALS", "SINCE_SIGNALS", "UNTIL_SIGNALS", "TIME_ZONES", "UTC_NAMES", "TENSE_CUES",
+    "ORDINALS", "SMALL_NUMBERS", "TENS", "TIME_ZONES",  # shared with other extractors: from graph.lexicon.words
+    "alternation", "MONTH_NAMES", "MONTH_ABBREVIATIONS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
+    "NEEDS_PERIOD", "MONTHS", "WEEKDAYS", "UNIT_TABLE", "UNITS", "UNIT_CODE", "UNIT_WORDS", "UNIT_PLURALS",
+    "UNIT_ABBREVIATIONS", "CALENDAR_UNITS", "ANAPHORIC_UNITS", "IN_THE_UNITS", "DIGIT_WORDS", "COUNT_WORDS",
+    "NUMBER_PHRASES", "VAGUE_NUMBERS", "DURATION_FILLERS", "DECADE_WORDS", "QUARTER_ORDINALS", "HALF_ORDINALS",
+    "PARTS_OF_DAY", "DAY_PARTS", "SEASONS", "SEASON_MONTHS", "HOLIDAYS", "HOLIDAY_BASES", "SET_WORDS",
+    "SPAN_QUALIFIERS", "OFFSET_WORDS", "MODIFIERS", "PERIOD_PARTS", "PRESENT_WORDS", "PAST_WORDS",
+    "FUTURE_WORDS", "REFERENCE_WORDS", "REFERENCE_WORDS_FOUND", "PREFIXES", "RELATION_PREFIXES", "SIGNALS",
+    "SINCE_SIGNALS", "UNTIL_SIGNALS", "UTC_NAMES", "TENSE_CUES", "BOUNDARY", "IN_PREPS", "NOMINAL_ARGS",
+    "SIMULTANEOUS_MARKERS", "A_DUR_PREV", "FUNCTION_WORDS", "MONTH_CONTEXT", "NOT_PLURAL", "NOT_YEAR_PREV",
+    "SEASON_CONTEXT", "WEEKDAY_NAME_PREV", "YEAR_STRONG", "NOT_A_HEAD_NOUN", "FUTURE_GOVERNORS",
 ]
 
 
@@ -103,7 +106,7 @@ IN_THE_UNITS = ("day", "week", "month", "year")
 DIGIT_WORDS = tuple(w for w, n in SMALL_NUMBERS.items() if 1 <= n <= 9)
 #: number words written alone before a unit ("four years"); "zero" is left to the normalizer:
 #: in running text "zero day" and "zero hour" are names
-NUMBER_WORDS = tuple(w for w, n in SMALL_NUMBERS.items() if n > 0)
+COUNT_WORDS = tuple(w for w, n in SMALL_NUMBERS.items() if n > 0)
 #: written quantities that are not plain number words, with their value
 NUMBER_PHRASES = {"a": 1, "an": 1, "half a": 0.5, "half an": 0.5, "a couple of": 2, "couple of": 2,
                   "a couple": 2, "a dozen": 12, "a hundred": 100, "hundred": 100}
@@ -160,7 +163,7 @@ OFFSET_WORDS = {
 MODIFIERS = ("early", "mid", "late")
 #: "the end of", "the beginning of" ...: noun -> the part it names; "turn" and "close" are
 #: only looked for where the finder lists them
-PART_NOUNS = {"end": "end", "close": "end", "beginning": "start", "start": "start", "turn": "start",
+PERIOD_PARTS = {"end": "end", "close": "end", "beginning": "start", "start": "start", "turn": "start",
               "middle": "mid"}
 
 # --- present, past and future references -----------------------------------------------------
@@ -197,9 +200,7 @@ UNTIL_SIGNALS = ("by", "until", "till", "up to", "no later than")
 
 # --- clock times -------------------------------------------------------------------------------
 
-#: zone abbreviations after a clock time (upper case only: "EST", not "est")
-TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET",
-              "EEST", "IST", "JST", "MSK")
+# zone abbreviations after a clock time: TIME_ZONES (graph.lexicon.words, upper case only: "EST", not "est")
 #: the zones after a four-digit military time ("0735 GMT")
 UTC_NAMES = ("GMT", "UTC")
 
@@ -214,3 +215,54 @@ TENSE_CUES = (
               r"left", r"made", r"met", r"held", r"fled", r"fought", r"\w{2,}ed")),
     ("present", (r"is", r"are", r"am", r"says", r"say")),
 )
+
+# --- context words: what the finder, the normalizer, tense and anchoring look at around an
+# --- expression (by module of use)
+
+# clause boundaries: what lies below one of these has its own time unless it is transparent
+BOUNDARY = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
+
+IN_PREPS = frozenset("in on during at amid amidst throughout through".split())
+
+NOMINAL_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd"})
+
+SIMULTANEOUS_MARKERS = frozenset({"when", "while", "whilst", "as"})
+
+A_DUR_PREV = frozenset(
+    "for in within over about around nearly almost than after last lasted lasting lasts took takes take spent spend "
+    "spending half just only barely least under once per every each whole entire full past".split())
+
+FUNCTION_WORDS = frozenset(
+    "of or and to in on at before after ago later earlier as since when while with without but that the a an from "
+    "for into by than long old or so because until till during".split())
+
+MONTH_CONTEXT = frozenset(
+    "in since until till by from to through during of before after early late mid last next this that each every "
+    "throughout between around beginning starting ending end start middle until-".split())
+
+NOT_PLURAL = frozenset(
+    "was is has as this its his us whereas thus always perhaps besides towards afterwards unless across plus".split())
+
+NOT_YEAR_PREV = frozenset(
+    "about some nearly almost over than least approximately roughly only just another additional total resolution "
+    "resolutions flight route highway no number room code article section chapter page model version item unit bus "
+    "platform channel apartment cell camp motion bill law paragraph rule decree order protocol boeing airbus "
+    "dlrs usd eur rupees pounds euros yen yuan".split())
+
+SEASON_CONTEXT = frozenset(
+    "in during since until till by through this last next early late mid of over each every throughout the "
+    "before after".split())
+
+WEEKDAY_NAME_PREV = frozenset("good black ash palm holy bloody super cyber maundy shrove easter".split())
+
+YEAR_STRONG = frozenset(
+    "in since until till by through during before after early late mid year fiscal circa throughout spring summer "
+    "autumn fall winter".split())
+
+NOT_A_HEAD_NOUN = frozenset(
+    "ago later earlier before after from hence back old long since now of in on at to for with by the a an and or "
+    "that which who".split())
+
+FUTURE_GOVERNORS = frozenset(
+    "plan expect schedule set due intend hope want aim prepare go promise vow threaten pledge seek "
+    "propose agree decide try".split())
