@@ -6,10 +6,25 @@ import sys
 from pathlib import Path
 
 from graph import __version__
-from graph.core.errors import CtkgError
+from graph.core.errors import ConfigError, CtkgError
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "exports"
+UNDATED_SHOWN = 3  # article ids named in the undated notice
+
+
+def _source_options(p: argparse.ArgumentParser, what: str) -> None:
+    """The build folder a command reads: a positional FOLDER or --from (--out, its old name)."""
+    p.add_argument("folder", nargs="?", default=None, metavar="FOLDER",
+                   help=f"the build folder to {what} (default: exports/)")
+    p.add_argument("--from", "--out", dest="source", default=None, metavar="FOLDER",
+                   help="the same as FOLDER (--out is its old name)")
+
+
+def _source(p: argparse.ArgumentParser, args) -> str:
+    if args.folder is not None and args.source is not None and args.folder != args.source:
+        p.error(f"two build folders given: {args.folder} and {args.source}; give one")
+    return args.folder or args.source or DEFAULT_OUT
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,10 +48,13 @@ def _parser() -> argparse.ArgumentParser:
                         "graph as all at once; adding an article again changes nothing)")
     b.add_argument("--base", default=None, metavar="IRI",
                    help="base of the linked data's IRIs (default: https://ctkg.example.org/id/)")
+    b.add_argument("--force", action="store_true",
+                   help="build into an existing folder that holds files but no ctkg build (same-named files "
+                        "are replaced)")
     q = sub.add_parser("query", help="run a SPARQL query over the last build (embedded Oxigraph store)")
     q.add_argument("sparql", help="the SPARQL 1.1 query ('-' reads it from standard input); ctkg's prefixes "
                                   "(sem, ctkg, prov, geo, plover, actortype, rdfs, xsd...) are predeclared")
-    q.add_argument("--out", default=DEFAULT_OUT, help="the build folder to query (default: exports/)")
+    _source_options(q, "query")
     q.add_argument("--format", default="table", choices=["table", "csv", "json"],
                    help="table (default), SPARQL CSV or SPARQL JSON results")
     u = sub.add_parser("push", help="load the last build into a SPARQL 1.1 store (Graph Store Protocol PUT)")
@@ -45,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                         "from CTKG_SPARQL_USER/CTKG_SPARQL_PASSWORD or CTKG_SPARQL_TOKEN, never the command line")
     u.add_argument("--graph", default=None, metavar="IRI",
                    help="the named graph to replace (default: the build's dataset IRI, <base>dataset)")
-    u.add_argument("--out", default=DEFAULT_OUT, help="the build folder to push (default: exports/)")
+    _source_options(u, "push")
     u.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds to wait for each answer")
     u.add_argument("--retries", type=int, default=4, metavar="N", help="attempts per request (default: 4)")
     u.add_argument("--no-verify", action="store_true", help="do not read the graph back to check it")
@@ -53,8 +71,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args) -> int:
-    from graph.pipeline import run_build
+    from graph.pipeline import plural, run_build
 
+    if not args.inputs and not Path(DEFAULT_INPUT).is_dir():
+        raise ConfigError(f"no articles given (and no {DEFAULT_INPUT}/ folder here to build by default): "
+                          "give article files or folders: ctkg build ARTICLES... --out DIR")
     inputs = args.inputs or [DEFAULT_INPUT]
     bar = None
     if not args.quiet and sys.stderr.isatty():
@@ -71,30 +92,39 @@ def _build(args) -> int:
 
         workers = args.workers if args.workers is not None else default_workers()
         result = run_build(inputs, args.out, actor_files=args.actors, strict=args.strict, progress=progress,
-                           workers=workers, scheduler=args.scheduler, base_iri=args.base, add=args.add)
+                           workers=workers, scheduler=args.scheduler, base_iri=args.base, add=args.add,
+                           force=args.force)
     finally:
         if bar is not None:
             bar.close()
     for f in result.failures:
         print(f"error: {f.path}: {f.reason}", file=sys.stderr)
-    print(f"{result.summary()} -> {Path(args.out)}/")
+    if result.undated:
+        names = ", ".join(result.undated[:UNDATED_SHOWN]) + (", ..." if len(result.undated) > UNDATED_SHOWN else "")
+        print(f"note: {plural(len(result.undated), 'article')} without a publication date ({names}): their relative "
+              "dates are left unresolved; give a 'published' date (NAME.meta.json sidecar or JSON Lines field)",
+              file=sys.stderr)
+    if result.wrote:
+        print(f"{result.summary()} -> {Path(args.out)}/")
+    else:
+        print(f"ctkg: {result.summary()}: nothing written, {Path(args.out)}/ left as it was", file=sys.stderr)
     if args.timings:
         print("timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()))
-    return 1 if result.failed else 0
+    return 0 if result.ok else 1
 
 
 def _query(args) -> int:
     from graph.query.sparql import format_result, run_query
 
     text = sys.stdin.read() if args.sparql == "-" else args.sparql
-    sys.stdout.write(format_result(run_query(text, args.out), args.format))
+    sys.stdout.write(format_result(run_query(text, args.source), args.format))
     return 0
 
 
 def _push(args) -> int:
     from graph.query.push import RetryPolicy, credentials_from_env, push_build
 
-    result = push_build(args.out, args.endpoint, graph=args.graph, credentials=credentials_from_env(),
+    result = push_build(args.source, args.endpoint, graph=args.graph, credentials=credentials_from_env(),
                         policy=RetryPolicy(attempts=args.retries, timeout=args.timeout), verify=not args.no_verify)
     checked = ", checked" if result.verified else ""
     print(f"{result.triples} triples -> graph <{result.graph}> at {result.endpoint}{checked}")
@@ -102,7 +132,10 @@ def _push(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command in ("query", "push"):
+        args.source = _source(parser, args)
     try:
         if args.command == "build":
             return _build(args)

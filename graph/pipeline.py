@@ -1,7 +1,9 @@
 """The build: read articles, parse each, fold them into one graph, write the exports.
 
 ``run_build`` is what ``ctkg build`` calls. It never prints: progress goes to an optional
-callback, and the result says how many articles were read and failed.
+callback, and the result says how many articles were read and failed, which inputs named
+nothing, which articles have no publication date, and whether anything was written (a build
+that reads no article leaves its folder as it was).
 """
 from __future__ import annotations
 
@@ -15,26 +17,45 @@ import networkx as nx
 
 from graph.build.builder import build_graph
 from graph.core.errors import InputError
-from graph.core.model import Article, ArticleFailure, ParsedArticle
-from graph.export.writer import write_exports
+from graph.core.model import Article, ArticleFailure, MissingInput, ParsedArticle
+from graph.export.writer import check_folder, write_exports
 from graph.read import read_articles
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
-    articles: int = 0
-    failed: int = 0
-    failures: list[ArticleFailure] = field(default_factory=list)
+    articles: int = 0  # articles read (the unreadable ones included; inputs that name nothing not)
+    failed: int = 0  # articles that could not be read or parsed
+    missing: int = 0  # inputs that name nothing (a misspelled path, a glob without a match)
+    failures: list[ArticleFailure] = field(default_factory=list)  # all of them, missing inputs included
+    undated: list[str] = field(default_factory=list)  # ids of the new articles without a publication date
+    wrote: bool = True  # False: no article was read, the folder was left as it was
     written: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: parse, graph, export
+
+    @property
+    def ok(self) -> bool:
+        """Every input read and the exports written."""
+        return self.wrote and not self.failed and not self.missing
 
     def count(self, kind: str) -> int:
         return sum(1 for _, d in self.graph.nodes(data=True) if d.get("kind") == kind)
 
     def summary(self) -> str:
-        return (f"{self.articles} articles read, {self.failed} failed, {self.count('event')} events, "
-                f"{self.count('statement')} statements, {self.count('actor')} actors, {self.count('place')} places")
+        parts = [f"{plural(self.articles, 'article')} read"]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        if self.missing:
+            parts.append(f"{plural(self.missing, 'input')} not found")
+        if self.wrote:
+            parts += [plural(self.count(kind), kind) for kind in ("event", "statement", "actor", "place")]
+        return ", ".join(parts)
 
 
 def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *, strict: bool = False,
@@ -55,7 +76,8 @@ def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *,
 def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, actor_files: Iterable[str] = (),
               strict: bool = False, progress: Callable[[ParsedArticle | ArticleFailure], None] | None = None,
               extractor=None, formats: list[str] | None = None, workers: int = 1,
-              scheduler: str | None = None, base_iri: str | None = None, add: bool = False) -> BuildResult:
+              scheduler: str | None = None, base_iri: str | None = None, add: bool = False,
+              force: bool = False) -> BuildResult:
     """Read, parse, build and write. ``workers``: parse processes (1 = in this process);
     ``scheduler``: a Dask scheduler address to parse on a cluster instead; ``base_iri``: the
     base of the linked data's IRIs (default graph.export.rdf.DEFAULT_BASE); ``add``: add the inputs
@@ -63,13 +85,18 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     the base IRI the folder was built with is kept unless ``base_iri`` gives another.
 
     The parsed articles are stored in ``out/.store/`` after the exports are written, so a
-    build that fails leaves both the exports and the store as they were."""
+    build that fails leaves both the exports and the store as they were. A build that reads no
+    article (every input missing or unreadable, or none given) writes nothing: the result's
+    ``wrote`` is False. An existing ``out`` that holds files but no ctkg build is refused
+    (NotABuildFolder) unless ``force``."""
     from graph.build.store import article_id_of, load_build_info, load_store, write_build_info, write_store
     from graph.export.rdf import check_base
     from graph.extract.extractor import Extractor
 
     if base_iri is not None:
         check_base(base_iri)
+    if not add and not force:
+        check_folder(out)  # before any work: refuse a folder of the user's own files
     stored = load_store(out) if add else {}
     if add and base_iri is None:
         base_iri = load_build_info(out).get("base_iri")
@@ -92,6 +119,14 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
         if progress is not None:
             progress(item)
     t1 = time.perf_counter()
+    missing = sum(1 for f in failures if isinstance(f, MissingInput))
+    result = BuildResult(graph=nx.MultiDiGraph(), articles=len(parsed) + len(failures) - missing,
+                         failed=len(failures) - missing, missing=missing, failures=failures,
+                         undated=[p.article.article_id for p in parsed if p.article.published is None])
+    if not parsed:  # no article read: the folder is left as it was
+        result.wrote = False
+        result.timings = {"parse": t1 - t0}
+        return result
     new = {article_id_of(x): x for x in parsed + failures}
     everything = {**stored, **new}  # an article added again replaces its stored self
     all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
@@ -100,7 +135,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     if base_iri is not None:
         G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()
-    result = BuildResult(graph=G, articles=len(parsed) + len(failures), failed=len(failures), failures=failures)
+    result.graph = G
     result.written = write_exports(G, out, formats, workers=workers)
     write_store(out, new.values(), replace_all=not add)
     write_build_info(out, base_iri=base_iri)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(spec: WorkerSpec, inherited) -> None:
+    # Ctrl-C signals the whole process group: the parent handles it (and ends the pool), so a
+    # worker never prints a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if inherited is not None:
         _WORKER["extractor"] = inherited
         return

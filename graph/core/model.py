@@ -53,6 +53,12 @@ class ArticleFailure:
 
 
 @dataclass(frozen=True)
+class MissingInput(ArticleFailure):
+    """An input path that names nothing (a missing file, a glob without a match): a failure
+    that is no article, counted apart (stored and tabled like any ArticleFailure)."""
+
+
+@dataclass(frozen=True)
 class TimeValue:
     """A normalized time: TIMEX3 value, type, and the closed date interval it covers."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing as mp
 import re
+import signal
 from collections.abc import Callable
 
 import networkx as nx
@@ -90,6 +91,7 @@ _CHILD: dict[str, nx.MultiDiGraph] = {}
 
 
 def _init_child(G: nx.MultiDiGraph) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _CHILD["G"] = G
 
 

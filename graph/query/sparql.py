@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,43 @@ def _term(t) -> Term:
     raise QueryError(f"unexpected term in a query result: {t!r}")
 
 
+_POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.S)
+_KEYWORD = re.compile(r"[A-Za-z][A-Za-z_]*|'[^']{1,3}'")
+EXPECTED_SHOWN = 6  # alternatives named in a syntax error
+
+
+def syntax_message(query: str, message: str) -> str:
+    """A parser's syntax error, short: where (line, column, the line with a caret under the
+    column) and why, in at most a few lines. Oxigraph's own messages ("error at 1:28: expected
+    one of ...") can list every Unicode range a name may use; those lists are cut down to the
+    words and punctuation they name, and a prefix it does not know is named."""
+    m = _POSITION.match(message.strip())
+    if not m:
+        return " ".join(message.split())[:200]
+    line_no, col, reason = int(m[1]), int(m[2]), " ".join(m[3].split())
+    lines = query.replace("\r\n", "\n").split("\n")
+    text = lines[line_no - 1] if 1 <= line_no <= len(lines) else ""
+    col = max(1, min(col, len(text) + 1))
+    if "Prefix not found" in reason:
+        pm = re.search(r"([A-Za-z][\w.-]*)?:[\w-]*$", text[:col - 1])
+        prefix = (pm[1] or "") if pm else ""
+        why = f"unknown prefix {prefix}: (declare it: PREFIX {prefix}: <...>)"
+    elif reason.startswith("expected"):
+        body = reason.removeprefix("expected").removeprefix(" one of").strip()
+        given = [a.strip() for a in re.split(r",\s*(?![^\[]*\])", body)]  # commas outside [...] classes
+        words = [a for a in given if _KEYWORD.fullmatch(a)]
+        shown = words[:EXPECTED_SHOWN]
+        if shown:
+            why = "expected " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1])
+            if len(shown) < len(given):
+                why += " (among others)"
+        else:
+            why = "unexpected text here"
+    else:
+        why = reason[:120]
+    return f"line {line_no}, column {col}: {why}\n  {text}\n  {' ' * (col - 1)}^"
+
+
 def run_query(query: str, out: str | os.PathLike = "exports", *, store: ox.Store | None = None) -> QueryResult:
     """Run a SPARQL 1.1 query over a build (or over ``store`` when given)."""
     if not query or not query.strip():
@@ -108,7 +146,7 @@ def run_query(query: str, out: str | os.PathLike = "exports", *, store: ox.Store
     try:
         res = st.query(query, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise QueryError(f"the query is not valid SPARQL: {exc}") from exc
+        raise QueryError(f"the query is not valid SPARQL: {syntax_message(query, str(exc))}") from exc
     except OSError as exc:
         raise QueryError(f"the query failed: {exc}") from exc
     if isinstance(res, ox.QueryBoolean):

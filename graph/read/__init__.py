@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from graph.core.errors import InputError
-from graph.core.model import Article, ArticleFailure
+from graph.core.model import Article, ArticleFailure, MissingInput
 from graph.read.common import SURROGATE, article_id_for, clean
 from graph.read.html import read_html
 from graph.read.jsonl import read_jsonl
@@ -44,12 +44,12 @@ def _expand(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | ArticleFailu
         if any(ch in s for ch in "*?["):
             matches = [Path(p) for p in sorted(glob.glob(s, recursive=True))]
             if not matches:
-                yield ArticleFailure(article_id_for(Path(s)), s, "the pattern matches no file")
+                yield MissingInput(article_id_for(Path(s)), s, "the pattern matches no file")
                 continue
         else:
             p = Path(s)
             if not p.exists() and not p.is_symlink():
-                yield ArticleFailure(article_id_for(p), s, "no such file or folder")
+                yield MissingInput(article_id_for(p), s, "no such file or folder")
                 continue
             matches = [p]
         for m in matches:

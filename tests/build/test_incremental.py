@@ -139,9 +139,10 @@ def test_failures_are_stored_too(extractor, tmp_path):
     src.mkdir()
     (src / "bad.txt").write_bytes(b"")
     (src / "good.txt").write_text(EXTRA["wire_a"][0], encoding="utf-8")
+    (src / "more.txt").write_text(EXTRA["wire_b"][0], encoding="utf-8")
     out = tmp_path / "out"
-    run_build([src / "bad.txt"], out, extractor=extractor, workers=1)
-    run_build([src / "good.txt"], out, extractor=extractor, workers=1, add=True)
+    run_build([src / "bad.txt", src / "good.txt"], out, extractor=extractor, workers=1)
+    run_build([src / "more.txt"], out, extractor=extractor, workers=1, add=True)
     rows = (out / "articles.csv").read_text(encoding="utf-8")
     assert "bad,,,,"in rows.replace('"', "") or "bad," in rows
     assert isinstance(load_store(out)["bad"], ArticleFailure)
