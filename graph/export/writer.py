@@ -59,6 +59,11 @@ def _ctkg_leftover(name: str) -> bool:
     return name.endswith(TMP_SUFFIX) and any(name.startswith(f".{n}.") for n in FORMATS)
 
 
+# files that keep a folder in version control or that file managers leave: no build writes them,
+# so a folder holding only these is as good as empty (the repository's own exports/.gitkeep)
+PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
 def check_folder(out: str | os.PathLike) -> None:
     """Raise NotABuildFolder if ``out`` exists and holds files, but no ctkg build: a build
     there would replace the user's files of the same names (events.csv...). A new folder, an
@@ -71,7 +76,7 @@ def check_folder(out: str | os.PathLike) -> None:
     if is_build_folder(out):
         return
     try:
-        foreign = sorted(p.name for p in out.iterdir() if not _ctkg_leftover(p.name))
+        foreign = sorted(p.name for p in out.iterdir() if not _ctkg_leftover(p.name) and p.name not in PLACEHOLDERS)
     except OSError as exc:
         raise ExportError(f"cannot read the folder {out}: {exc.strerror or exc}") from exc
     if foreign:

@@ -120,6 +120,12 @@ def test_an_empty_folder_and_a_folder_ctkg_built_are_fine(tmp_path, cli_extracto
     (killed / LOCK).write_bytes(b"")
     (killed / ".events.csv.abc123.tmp").write_text("half", encoding="utf-8")
     assert build(str(src), "--out", str(killed)) == 0
+    # a folder kept in version control by a placeholder, as the repository's own exports/
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / ".gitkeep").write_bytes(b"")
+    assert build(str(src), "--out", str(kept)) == 0
+    assert (kept / ".gitkeep").read_bytes() == b"" and (kept / "events.csv").is_file()
 
 
 def test_no_lock_file_is_left_behind(tmp_path, cli_extractor):
