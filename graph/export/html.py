@@ -192,7 +192,7 @@ def _place_tip(G, n, d) -> str:
 def _statement_tip(G, n, d) -> str:
     speaker = plain(d.get("speaker_name")) or ", ".join(_out_names(G, n, Rel.SPEAKER.value))
     rows = [("Speaker", speaker or "unknown"), ("Date", _date_text(d)), ("Kind", d.get("kind_of")),
-            ("Article", _article_line(G, d["article"]) if d.get("article") else "")]
+            ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles") or d.get("article"))])]
     return _tip("Statement", rows, quote=d.get("text"))
 
 
