@@ -329,6 +329,81 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
     return blocks.clusters
 
 
+# --- statements ------------------------------------------------------------------------
+
+STATEMENT_OVERLAP = 0.8  # word overlap (Jaccard) above which two quotes of one speaker are the same words
+STATEMENT_MIN_WORDS = 4  # shorter quotes merge only when their words are the same
+_QUOTE_MARKS = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"} |
+                             {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_EDGE_PUNCT = " \t\n\"'.,;:!?-\u2013\u2014\u2026()[]"
+
+
+def statement_key(text: str) -> str:
+    """The words of a statement as compared across articles: quote marks unified, case folded,
+    whitespace collapsed, punctuation around the words left out.
+
+    >>> statement_key("  \u201cWe will   NOT leave,\u201d ") == statement_key('"we will not leave"')
+    True
+    """
+    t = re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS).casefold())
+    return t.strip(_EDGE_PUNCT)
+
+
+@lru_cache(maxsize=1 << 14)
+def _statement_words(key: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", key))
+
+
+@dataclass
+class _StatementGroup:
+    statements: list
+    words: frozenset[str]
+    articles: set[str] = field(default_factory=set)
+
+    def fits(self, st) -> bool:
+        """Another article's report, at a date that does not conflict with the first report's."""
+        return st.article_id not in self.articles and _overlap(self.statements[0].time, st.time) is not False
+
+    def add(self, st) -> None:
+        self.statements.append(st)
+        self.articles.add(st.article_id)
+
+
+def cluster_statements(statements: Iterable, speaker_of) -> list[list]:
+    """Statements grouped across articles: one group per speaker (``speaker_of(st)``, a canonical
+    actor key or "" when unknown), kind and words. Words are the same when their
+    :func:`statement_key` is, or, for a known speaker and quotes of STATEMENT_MIN_WORDS words or
+    more, when their word overlap reaches STATEMENT_OVERLAP. An article's own statements never
+    merge with each other (a quote repeated in one article stays two reports), nor reports whose
+    dates conflict. Statements are taken in a canonical order and compared only with the groups
+    of their speaker and kind (an index, not all pairs), so the result depends only on the set.
+    Each group lists its statements in that order; the first names the group."""
+    groups: list[_StatementGroup] = []
+    exact: dict[tuple[str, str, str], list[_StatementGroup]] = defaultdict(list)
+    by_speaker: dict[tuple[str, str], list[_StatementGroup]] = defaultdict(list)
+    for st in sorted(statements, key=lambda s: (s.article_id, s.start, s.end, s.kind, s.text)):
+        speaker, key = speaker_of(st), statement_key(st.text)
+        words = _statement_words(key)
+        best = next((g for g in exact.get((speaker, st.kind, key), ()) if g.fits(st)), None)
+        if best is None and speaker and len(words) >= STATEMENT_MIN_WORDS:
+            best_score = STATEMENT_OVERLAP
+            for g in by_speaker[(speaker, st.kind)]:
+                if len(g.words) < STATEMENT_MIN_WORDS or not g.fits(st):
+                    continue
+                score = len(words & g.words) / len(words | g.words)
+                if score > best_score or (best is None and score == best_score):  # ties: the older group
+                    best, best_score = g, score
+        if best is None:
+            best = _StatementGroup(statements=[], words=words)
+            groups.append(best)
+            by_speaker[(speaker, st.kind)].append(best)
+        best.add(st)
+        same_words = exact[(speaker, st.kind, key)]
+        if best not in same_words:
+            same_words.append(best)
+    return [g.statements for g in groups]
+
+
 def _interval_value(start: date | None, end: date | None) -> tuple[str, str]:
     """TIMEX-like value and precision of a closed interval."""
     if start is None or end is None:
@@ -482,24 +557,31 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
                 if src in G:
                     G.add_edge(nid, src, key=Rel.SOURCE.value)
 
-    # statements
-    for p in parsed:
-        for st in p.statements:
-            sid = stable_hash(st.article_id, st.start, st.end, st.kind)
-            nid = node_id(Kind.STATEMENT, sid)
-            speaker = actor_key(st.speaker) if st.speaker is not None else ""
-            G.add_node(nid, kind=Kind.STATEMENT.value, label=(st.text[:60] + ("…" if len(st.text) > 60 else "")),
-                       statement_id=sid, kind_of=st.kind, text=st.text, article=st.article_id,
-                       char_start=st.start, char_end=st.end, date=st.time.value,
-                       date_start=st.time.start.isoformat() if st.time.start else "",
-                       date_end=st.time.end.isoformat() if st.time.end else "", date_precision=st.time.precision,
-                       medium=st.medium, speaker_name=G.nodes[node_id(Kind.ACTOR, speaker)]["name"] if speaker else "")
-            if speaker:
-                G.add_edge(nid, node_id(Kind.ACTOR, speaker), key=Rel.SPEAKER.value)
-            G.add_edge(nid, node_id(Kind.ARTICLE, st.article_id), key=Rel.STATED_IN.value)
-            for j in st.about:
-                ev = p.events[j]
-                target = mention_event.get(_mention_key(ev))
+    # statements: the same words of the same speaker in several articles are one statement
+    by_article = {p.article.article_id: p for p in parsed}
+    all_statements = [st for p in parsed for st in p.statements]
+    for group in cluster_statements(all_statements, lambda st: actor_key(st.speaker) if st.speaker else ""):
+        st = group[0]
+        sid = stable_hash(st.article_id, st.start, st.end, st.kind)
+        nid = node_id(Kind.STATEMENT, sid)
+        speaker = actor_key(st.speaker) if st.speaker is not None else ""
+        G.add_node(nid, kind=Kind.STATEMENT.value, label=(st.text[:60] + ("…" if len(st.text) > 60 else "")),
+                   statement_id=sid, kind_of=st.kind, text=st.text, article=st.article_id,
+                   char_start=st.start, char_end=st.end, date=st.time.value,
+                   date_start=st.time.start.isoformat() if st.time.start else "",
+                   date_end=st.time.end.isoformat() if st.time.end else "", date_precision=st.time.precision,
+                   medium=next((x.medium for x in group if x.medium), ""),
+                   speaker_name=G.nodes[node_id(Kind.ACTOR, speaker)]["name"] if speaker else "",
+                   articles=sorted({x.article_id for x in group}))
+        if speaker:
+            G.add_edge(nid, node_id(Kind.ACTOR, speaker), key=Rel.SPEAKER.value)
+        for x in group:  # one report a article: its words, offsets and date there
+            G.add_edge(nid, node_id(Kind.ARTICLE, x.article_id), key=Rel.STATED_IN.value,
+                       relation=Rel.STATED_IN.value, text=x.text, char_start=x.start, char_end=x.end,
+                       date=x.time.value, date_start=x.time.start.isoformat() if x.time.start else "",
+                       date_end=x.time.end.isoformat() if x.time.end else "", date_precision=x.time.precision)
+            for j in x.about:
+                target = mention_event.get(_mention_key(by_article[x.article_id].events[j]))
                 if target:
                     G.add_edge(nid, target, key=Rel.ABOUT.value)
 

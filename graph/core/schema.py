@@ -25,7 +25,7 @@ class Rel(str, Enum):
     MENTIONED_IN = "mentioned_in"  # event -> article, one edge per mention (sentence, trigger)
     SOURCE = "source"  # event -> actor: who reported or claimed it ("according to X")
     SPEAKER = "speaker"  # statement -> actor
-    STATED_IN = "stated_in"  # statement -> article
+    STATED_IN = "stated_in"  # statement -> article, one edge per article that reports it (words, offsets, date)
     ABOUT = "about"  # statement -> event
     AFFILIATION = "affiliated_with"  # actor -> actor
     APPEARS_IN = "appears_in"  # actor/place -> article
@@ -41,7 +41,7 @@ NODE_ATTRS: dict[Kind, tuple[str, ...]] = {
     Kind.ACTOR: ("actor_id", "name", "type", "country", "aliases"),
     Kind.PLACE: ("place_id", "name", "country", "latitude", "longitude", "geonameid", "aliases"),
     Kind.STATEMENT: ("statement_id", "kind_of", "text", "article", "char_start", "char_end", "date", "date_start",
-                     "date_end", "date_precision", "medium", "speaker_name"),
+                     "date_end", "date_precision", "medium", "speaker_name", "articles"),
 }
 
 

@@ -192,7 +192,7 @@ def _place_tip(G, n, d) -> str:
 def _statement_tip(G, n, d) -> str:
     speaker = plain(d.get("speaker_name")) or ", ".join(_out_names(G, n, Rel.SPEAKER.value))
     rows = [("Speaker", speaker or "unknown"), ("Date", _date_text(d)), ("Kind", d.get("kind_of")),
-            ("Article", _article_line(G, d["article"]) if d.get("article") else "")]
+            ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles") or d.get("article"))])]
     return _tip("Statement", rows, quote=d.get("text"))
 
 
@@ -329,6 +329,21 @@ def _options(n_nodes: int) -> dict:
     }
 
 
+LINKS_MEANING = ("A link joins two nodes by one relation; an event reported in several sentences of one "
+                 "article is one link, its tooltip gives the count.")
+
+
+def _links(G: nx.MultiDiGraph, keep: set[str] | None = None) -> dict[tuple[str, str, str], list[dict]]:
+    """The links of the page: one per two nodes and relation, holding its graph edges (an event
+    reported in several sentences of one article is one link, with the count in its tooltip).
+    Every count on the page (the header, the banner, the status line) counts these."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if keep is None or (u in keep and v in keep):
+            groups[(plain(u), plain(v), _relation(k, d))].append(d | {"_key": plain(k)})
+    return groups
+
+
 def _network(G: nx.MultiDiGraph, shown: list[str]):
     """The pyvis network of the shown nodes: (nodes, edges) as vis-network records, sorted."""
     from pyvis.edge import Edge
@@ -364,10 +379,7 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
         tip = TIPS.get(kind, _other_tip)(G, n, d)
         net.add_node(plain(n), label=_label(G, n, d) or " ", shape=shape, color=color, title=tip, size=size, **extra)
 
-    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if u in keep and v in keep:
-            groups[(plain(u), plain(v), _relation(k, d))].append(d | {"_key": plain(k)})
+    groups = _links(G, keep)
     edges = []
     for i, ((u, v, rel), ds) in enumerate(sorted(groups.items())):
         ds.sort(key=lambda d: d["_key"])
@@ -432,9 +444,8 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         raise ValueError("max_nodes must be at least 1")
     shown, n_top = _select(G, max_nodes)
     nodes, edges = _network(G, shown)
-    total_nodes, total_edges = G.number_of_nodes(), G.number_of_edges()
-    keep = set(shown)
-    shown_edges = sum(1 for u, v in G.edges() if u in keep and v in keep)
+    # links, not graph edges: what is drawn and what the side panel counts (see _links)
+    total_nodes, total_links, shown_links = G.number_of_nodes(), len(_links(G)), len(edges)
     truncated = len(shown) < total_nodes
 
     kind_counts = Counter(n["kind"] for n in nodes)
@@ -445,8 +456,8 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
     large = len(nodes) > PHYSICS_OFF_ABOVE
     meta = {
         "title": plain(title),
-        "total_nodes": total_nodes, "total_edges": total_edges,
-        "shown_nodes": len(nodes), "shown_edges": shown_edges, "truncated": truncated, "top_actors": n_top,
+        "total_nodes": total_nodes, "total_links": total_links,
+        "shown_nodes": len(nodes), "shown_links": shown_links, "truncated": truncated, "top_actors": n_top,
         "physics_off_after_stabilization": large,
         "event_types": [[t, event_types[t]] for t in sorted(event_types)],
         "date_min": dates[0] if dates else "", "date_max": dates[-1] if dates else "",
@@ -457,7 +468,7 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         what = (f"the {n_top} actors with the most links and their events" if n_top
                 else "the nodes with the most links")
         banner = (f'<div id="banner" class="banner" role="status"><b>Large graph:</b> showing {len(nodes)} of '
-                  f'{total_nodes} nodes and {shown_edges} of {total_edges} edges ({escape(what)}, at most '
+                  f'{total_nodes} nodes and {shown_links} of {total_links} links ({escape(what)}, at most '
                   f'{max_nodes} nodes). The CSV, JSON and Turtle exports hold the whole graph.</div>')
     else:
         banner = ""
@@ -466,7 +477,7 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         head("graph.html", t),
         f"<style>\n{_vis_css()}\n</style>\n<style>\n{_app_css()}\n</style>\n",
         "</head>\n<body>\n",
-        f'<header><h1>{t}</h1><span id="counts">{len(nodes)} nodes, {shown_edges} edges'
+        f'<header><h1>{t}</h1><span id="counts" title="{LINKS_MEANING}">{len(nodes)} nodes, {shown_links} links'
         f'{" shown" if truncated else ""}</span></header>\n',
         banner, "\n" if banner else "",
         '<div id="main">\n<aside id="side">\n',
@@ -482,7 +493,7 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         '<div id="status" class="row" aria-live="polite"></div>\n',
         '<p class="hint">Kinds and links: tick them in the legend. The actor box keeps matching actors, '
         'their events and statements and what those link to. Undated events are hidden while a date '
-        'range is set.</p>\n</div>\n',
+        f'range is set. {LINKS_MEANING}</p>\n</div>\n',
         _legend(kind_counts, actor_types, rel_counts), "\n",
         '<div id="details" class="panel"><h2>Details</h2><div id="details-body">'
         'Click a node or link.</div></div>\n',

@@ -285,8 +285,8 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
             if rel == Rel.SPEAKER.value:
                 yield su, CTKG.speaker, ov, aid
                 yield su, PROV.wasAttributedTo, ov, aid
-            elif rel == Rel.STATED_IN.value:
-                yield su, PROV.wasDerivedFrom, ov, aid
+            elif rel == Rel.STATED_IN.value:  # each article that reports it, in that article's graph
+                yield su, PROV.wasDerivedFrom, ov, G.nodes[v]["article_id"]
             else:
                 yield su, CTKG.about, ov, aid
         elif rel == Rel.MENTIONED_IN.value:

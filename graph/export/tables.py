@@ -22,7 +22,7 @@ EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision",
 MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
                    "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
 STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
-                     "date_start", "date_end", "date_precision", "about_events", "medium"]
+                     "date_start", "date_end", "date_precision", "about_events", "medium", "articles", "reports"]
 TIMEX_COLUMNS = ["article", "text", "char_start", "char_end", "type", "value", "date_start", "date_end",
                  "precision"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "affiliation", "aliases", "articles"]
@@ -102,8 +102,11 @@ def generate_statements_csv(G: nx.MultiDiGraph) -> str:
     rows = []
     for n, d in nodes_of(G, Kind.STATEMENT):
         about = [G.nodes[v]["event_id"] for v, _ in out_edges(G, n, Rel.ABOUT)]
+        reports = [f"{G.nodes[v]['article_id']}:{e['char_start']}:{e['char_end']}" for v, e in out_edges(G, n, Rel.STATED_IN)
+                   if "char_start" in e]
         rows.append({**d, "kind": d.get("kind_of", ""), "speaker": d.get("speaker_name", ""),
-                     "about_events": sorted(set(about))})
+                     "about_events": sorted(set(about)), "articles": d.get("articles") or [d["article"]],
+                     "reports": reports})
     rows.sort(key=lambda r: (r["article"], int(r["char_start"]), r["statement_id"]))
     return _csv(STATEMENT_COLUMNS, rows)
 

@@ -152,7 +152,8 @@ def statements_by(G: nx.MultiDiGraph, actor: str) -> list[dict]:
             s = G.nodes[n]
             out.append({"statement_id": s["statement_id"], "speaker": G.nodes[a]["name"], "text": s["text"],
                         "kind": s.get("kind_of", ""), "date": s.get("date", ""), "date_start": s.get("date_start", ""),
-                        "date_end": s.get("date_end", ""), "article": s["article"], "medium": s.get("medium", "")})
+                        "date_end": s.get("date_end", ""), "article": s["article"], "medium": s.get("medium", ""),
+                        "articles": s.get("articles") or [s["article"]]})
     return sorted(out, key=lambda r: (r["date_start"] or "9999", r["article"], r["statement_id"]))
 
 
@@ -166,7 +167,8 @@ def statements_about(G: nx.MultiDiGraph, event_id: str) -> list[dict]:
         if d.get("relation") == Rel.ABOUT.value:
             sd = G.nodes[s]
             out.append({"statement_id": sd["statement_id"], "speaker": sd.get("speaker_name", ""),
-                        "text": sd["text"], "date": sd.get("date", ""), "article": sd["article"]})
+                        "text": sd["text"], "date": sd.get("date", ""), "article": sd["article"],
+                        "articles": sd.get("articles") or [sd["article"]]})
     return sorted(out, key=lambda r: r["statement_id"])
 
 

@@ -148,7 +148,7 @@ CASES = [
     ("odd_name_b", {'odd name"<b>&\'.txt': SENT}, "ok", None),
     ("furniture_only", {"furniture_only.txt": "Skip to main content\nMenu\nSign in\nShare\n"}, "ok", None),
     ("mac_lines", {"mac_lines.txt": (SENT.strip() + "\r" + SENT2.strip() + "\r").encode()}, "ok", None),
-    ("caf", {"caf_": lambda d: open(os.path.join(os.fsencode(d), b"caf\xe9.txt"), "wb").write(SENT.encode())},
+    ("caf", {"caf_": lambda d: Path(os.fsdecode(os.path.join(os.fsencode(d), b"caf\xe9.txt"))).write_bytes(SENT.encode())},
      "ok", None),
     # records of one JSON Lines file (the good record r_good is in GOOD)
     ("hostile_2", {}, "error", r"invalid JSON: Unterminated string"),

@@ -213,7 +213,8 @@ def test_adversarial_files_through_the_whole_pipeline(tmp_path_factory, extracto
     (folder / "good.txt").write_text("Rebels attacked an army checkpoint near Aleppo on Tuesday.\n")
     out = tmp_path_factory.mktemp("adv_out")
     result = run_build([folder], out, extractor=extractor)
-    rows = list(csv.DictReader(open(out / "articles.csv", newline="", encoding="utf-8")))
+    with open(out / "articles.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     assert len(rows) == result.articles == 2
     assert {r["article_id"]: r["status"] for r in rows}["good"] == "ok"
     check_outputs(result.graph, out)
