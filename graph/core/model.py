@@ -179,3 +179,10 @@ class ParsedArticle:
     events: list[EventMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+def intervals_overlap(a: TimeValue, b: TimeValue) -> bool | None:
+    """Whether two resolved time values' intervals share a day; None when either is unresolved."""
+    if not (a.resolved and b.resolved):
+        return None
+    return a.start <= b.end and b.start <= a.end

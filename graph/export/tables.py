@@ -22,7 +22,7 @@ EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision",
 MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
                    "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
 STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
-                     "date_start", "date_end", "date_precision", "about_events", "medium", "articles", "reports"]
+                     "date_start", "date_end", "date_precision", "about_events", "medium", "articles"]
 TIMEX_COLUMNS = ["article", "text", "char_start", "char_end", "type", "value", "date_start", "date_end",
                  "precision"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "affiliation", "aliases", "articles"]
@@ -99,14 +99,21 @@ def generate_mentions_csv(G: nx.MultiDiGraph) -> str:
 
 
 def generate_statements_csv(G: nx.MultiDiGraph) -> str:
+    """One row per report of a statement in an article, as mentions.csv is for events: a statement
+    merged across articles keeps one ``statement_id`` on each of its rows, each row with that
+    article's words, offsets and date, and ``articles`` lists every article that reports it."""
     rows = []
     for n, d in nodes_of(G, Kind.STATEMENT):
-        about = [G.nodes[v]["event_id"] for v, _ in out_edges(G, n, Rel.ABOUT)]
-        reports = [f"{G.nodes[v]['article_id']}:{e['char_start']}:{e['char_end']}" for v, e in out_edges(G, n, Rel.STATED_IN)
-                   if "char_start" in e]
-        rows.append({**d, "kind": d.get("kind_of", ""), "speaker": d.get("speaker_name", ""),
-                     "about_events": sorted(set(about)), "articles": d.get("articles") or [d["article"]],
-                     "reports": reports})
+        about = sorted({G.nodes[v]["event_id"] for v, _ in out_edges(G, n, Rel.ABOUT)})
+        base = {**d, "kind": d.get("kind_of", ""), "speaker": d.get("speaker_name", ""), "about_events": about,
+                "articles": d.get("articles") or [d["article"]]}
+        reports = [(G.nodes[v]["article_id"], e) for v, e in out_edges(G, n, Rel.STATED_IN) if "char_start" in e]
+        if not reports:
+            rows.append(base)
+        for article, e in reports:
+            rows.append({**base, "article": article, "text": e.get("text", d.get("text", "")),
+                         **{k: e.get(k, "") for k in ("char_start", "char_end", "date", "date_start", "date_end",
+                                                      "date_precision")}})
     rows.sort(key=lambda r: (r["article"], int(r["char_start"]), r["statement_id"]))
     return _csv(STATEMENT_COLUMNS, rows)
 

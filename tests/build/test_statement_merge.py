@@ -10,7 +10,8 @@ from datetime import date
 from rdflib import Graph
 from rdflib.namespace import PROV
 
-from graph.build.builder import build_graph, cluster_statements, statement_key
+from graph.build.builder import build_graph
+from graph.build.statement_merge import cluster_statements, statement_key
 from graph.core.model import ActorRef, Article, ParsedArticle, Statement, TimeValue
 from graph.export import rdf
 from graph.export.tables import generate_statements_csv
@@ -77,9 +78,12 @@ def test_a_merged_statement_lists_every_report_in_the_graph_tables_and_rdf():
     assert d["articles"] == ["a", "b"] and d["article"] == "a" and d["char_start"] == 20
     reports = {v: e["char_start"] for _, v, e in G.out_edges(n, data=True) if e["relation"] == "stated_in"}
     assert reports == {"article:a": 20, "article:b": 99}
-    row, = csv.DictReader(io.StringIO(generate_statements_csv(G)))
-    assert row["articles"] == "a;b" and row["reports"] == f"a:20:{20 + len(QUOTE)};b:99:{99 + len(QUOTE)}"
-    assert row["article"] == "a" and row["char_start"] == "20"  # the contract's columns as before
+    # statements.csv: a row per report (each with its article's offsets, as the contract's columns
+    # say), one statement_id across them, and every article in `articles`
+    rows = list(csv.DictReader(io.StringIO(generate_statements_csv(G))))
+    assert [(r["article"], r["char_start"], r["char_end"]) for r in rows] == [
+        ("a", "20", str(20 + len(QUOTE))), ("b", "99", str(99 + len(QUOTE)))]
+    assert {r["statement_id"] for r in rows} == {d["statement_id"]} and all(r["articles"] == "a;b" for r in rows)
     g = Graph().parse(data=rdf.generate_turtle(G), format="turtle")
     s = rdf.mint(rdf.DEFAULT_BASE, "statement", d["statement_id"])
     assert set(g.objects(s, PROV.wasDerivedFrom)) == {rdf.mint(rdf.DEFAULT_BASE, "article", a) for a in "ab"}
@@ -104,7 +108,8 @@ def test_three_copies_of_the_seeds_give_the_seeds_statements(seed_build, extract
         if d["kind"] == "statement":
             assert len(d["articles"]) == 3, d
     rows = list(csv.DictReader((out / "statements.csv").open(encoding="utf-8", newline="")))
-    assert len(rows) == n_single and all(len(r["articles"].split(";")) == 3 for r in rows)
+    assert len({r["statement_id"] for r in rows}) == n_single and len(rows) == 3 * n_single
+    assert all(len(r["articles"].split(";")) == 3 for r in rows)
     conforms, report = rdf.validate(Graph().parse(out / "graph.ttl", format="turtle"))
     assert conforms, report
 
@@ -112,7 +117,7 @@ def test_three_copies_of_the_seeds_give_the_seeds_statements(seed_build, extract
 def test_merging_is_indexed_by_speaker(monkeypatch):
     """Many speakers with one quote each: a statement is compared only with its speaker's groups,
     never with all the others (which would be n * (n - 1) / 2 comparisons)."""
-    from graph.build import builder
+    from graph.build import statement_merge as builder
 
     calls = []
     fits = builder._StatementGroup.fits
