@@ -203,7 +203,7 @@ def table_rows(name: str, scores: dict[str, dict], docs: dict[str, int]) -> dict
             value = got.get(metric) if got else None
             n = got.get(f"{metric}_n", got.get(N_OF.get(metric, ""), docs[part])) if got else 0
             if not n or not isinstance(value, (int, float)):
-                value = None  # a measure of nothing
+                value, n = None, 0  # a measure of nothing
             row[part], row[f"{part}_n"] = (round(value, 4) if value is not None else None), n
         if any(row[p] is not None for p in PARTS):
             rows[metric] = row
