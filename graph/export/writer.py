@@ -61,7 +61,7 @@ def _ctkg_leftover(name: str) -> bool:
 
 # files that keep a folder in version control or that file managers leave: no build writes them,
 # so a folder holding only these is as good as empty (the repository's own exports/.gitkeep)
-PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini"})
+PLACEHOLDERS = (".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db", "desktop.ini")
 
 
 def check_folder(out: str | os.PathLike) -> None:
