@@ -66,3 +66,23 @@ def timeline_graph() -> nx.MultiDiGraph:
     add_timeline_event(G, "hostile", "ACCUSE", "2016-12-20", "2016-12-21", "", "range", agents=["x"],
                        evidence=TIMELINE_HOSTILE, articles=("a1", "a2"))
     return G
+
+
+def color_distance(a: str, b: str) -> float:
+    """CIE76 distance of two '#rrggbb' colours in CIELAB (D65): about 2 is barely visible,
+    above 20 reads as a different colour."""
+    def lab(h: str) -> tuple[float, float, float]:
+        def linear(c: float) -> float:
+            return ((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+
+        r, g, b = (linear(int(h[i:i + 2], 16) / 255) for i in (1, 3, 5))
+        x = (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047
+        y = r * 0.2126 + g * 0.7152 + b * 0.0722
+        z = (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883
+
+        def f(v: float) -> float:
+            return v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5

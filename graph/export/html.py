@@ -57,17 +57,18 @@ OTHER_STYLE = ("ellipse", "#bcbd22", "Other")
 KIND_ORDER = [Kind.EVENT.value, Kind.ACTOR.value, Kind.PLACE.value, Kind.STATEMENT.value, Kind.ARTICLE.value]
 
 # actors: shades of blue by actor type
+# one colour per actor type, clearly different hues (CIE76 distance >= 20, tests/export/test_html.py)
 ACTOR_COLORS: dict[str, str] = {
     "person": "#1f77b4",
-    "government": "#08519c",
-    "military": "#3182bd",
-    "armed_group": "#6baed6",
-    "country": "#08306b",
-    "civilians": "#9ecae1",
-    "igo": "#4a6fa5",
-    "ngo": "#5dade2",
-    "media": "#2e86c1",
-    "other": "#7fa7d6",
+    "government": "#6a3d9a",
+    "military": "#8c564b",
+    "armed_group": "#ff7f0e",
+    "country": "#17becf",
+    "civilians": "#f7b6d2",
+    "igo": "#bcbd22",
+    "ngo": "#98df8a",
+    "media": "#7f7f7f",
+    "other": "#e7ba52",
 }
 
 REL_COLORS: dict[str, str] = {

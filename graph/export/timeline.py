@@ -44,12 +44,13 @@ EVIDENCE_MAX = 600
 ROW_PX = 26
 
 # one colour per PLOVER type (the rest cycle through the palette)
+# one colour per PLOVER type, pairwise far apart (CIE76 distance >= 18, tests/export/test_timeline.py)
 TYPE_COLORS = {
     "ASSAULT": "#d62728", "COERCE": "#8c564b", "MOBILIZE": "#e377c2", "THREATEN": "#ff7f0e",
-    "PROTEST": "#bcbd22", "SANCTION": "#7f7f7f", "ACCUSE": "#9467bd", "REJECT": "#a05195",
-    "REQUEST": "#17becf", "RETREAT": "#2ca02c", "CONCEDE": "#98df8a", "AID": "#1f77b4",
-    "COOPERATE": "#aec7e8", "SUPPORT": "#6baed6", "CONSULT": "#c49c94", "AGREE": "#31a354",
-    "OTHER": "#999999",
+    "PROTEST": "#bcbd22", "SANCTION": "#7f7f7f", "ACCUSE": "#9467bd", "REJECT": "#393b79",
+    "REQUEST": "#17becf", "RETREAT": "#2ca02c", "CONCEDE": "#dbdb8d", "AID": "#1f77b4",
+    "COOPERATE": "#aec7e8", "SUPPORT": "#7b4173", "CONSULT": "#ffbb78", "AGREE": "#637939",
+    "OTHER": "#c7c7c7",
 }
 PALETTE = ["#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#5254a3", "#8ca252", "#bd9e39"]
 

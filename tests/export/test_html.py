@@ -649,3 +649,19 @@ def test_seed_page_counts_one_thing_as_links(seed_build):
     # the status line counts the drawn links (edgeList is DATA.edges) and says "links"
     js = page[page.rindex("<script>"):]
     assert '" of " + edgeList.length + " links."' in js and "var edgeList = DATA.edges;" in js
+
+
+def test_actor_types_have_clearly_different_colours():
+    """Issue 14: most actor types were similar blues. Every pair is now far apart in CIELAB."""
+    from itertools import combinations
+
+    from graph.core.model import ACTOR_TYPES
+    from helpers import color_distance
+
+    assert set(ACTOR_COLORS) == set(ACTOR_TYPES)
+    close = [(a, b, round(color_distance(ACTOR_COLORS[a], ACTOR_COLORS[b]), 1))
+             for a, b in combinations(sorted(ACTOR_COLORS), 2)
+             if color_distance(ACTOR_COLORS[a], ACTOR_COLORS[b]) < 20]
+    assert not close, close
+    # the measure itself: the old military and media blues were 1.8 apart
+    assert color_distance("#1f77b4", "#1f77b4") == 0 and color_distance("#3182bd", "#2e86c1") < 2

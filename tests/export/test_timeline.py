@@ -244,3 +244,18 @@ def test_odd_intervals(start, end):
         assert not e.dated
     else:
         assert e.start <= e.end and e.dated
+
+
+def test_event_types_have_different_colours():
+    """Issue 14: AGREE and RETREAT were two near-identical greens. Every pair of PLOVER types is
+    now far apart in CIELAB, and every type has its colour."""
+    from itertools import combinations
+
+    from graph.core.model import PLOVER_TYPES
+    from graph.export.timeline import TYPE_COLORS
+    from helpers import color_distance
+
+    assert set(TYPE_COLORS) == set(PLOVER_TYPES)
+    close = [(a, b) for a, b in combinations(sorted(TYPE_COLORS), 2)
+             if color_distance(TYPE_COLORS[a], TYPE_COLORS[b]) < 18]
+    assert not close, close
