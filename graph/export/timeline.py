@@ -241,8 +241,12 @@ def _traces(pairs: list[tuple[str, TimelineEvent]], colors: dict[str, str], view
     return traces
 
 
-def _height(n_rows: int) -> int:
-    return max(360, 170 + ROW_PX * n_rows)
+LEGEND_PX = 30  # one legend entry (Plotly's default font), so that the legend never needs a scroll bar
+
+
+def _height(n_rows: int, n_legend: int = 0) -> int:
+    """Tall enough for every row of the view and for every entry of the legend (and its title)."""
+    return max(360, 170 + ROW_PX * n_rows, 130 + LEGEND_PX * (n_legend + 1))
 
 
 @dataclass(frozen=True)
@@ -294,7 +298,7 @@ def build_timeline(G: nx.MultiDiGraph) -> Timeline:
     type_axis = {"categoryorder": "array", "categoryarray": list(reversed(types)), "title": {"text": "event type"}}
     actor_axis = {"categoryorder": "array", "categoryarray": actor_rows, "title": {"text": "actor"}}
     layout = dict(
-        template=pio.templates["plotly_white"].to_plotly_json(), hovermode="closest", height=_height(len(types)),
+        template=pio.templates["plotly_white"].to_plotly_json(), hovermode="closest", height=_height(len(types), len(types)),
         margin={"l": 10, "r": 10, "t": 70, "b": 40}, legend={"title": {"text": "event type"}},
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
         xaxis={"type": "date", "title": {"text": "date"}, "showgrid": True,
@@ -306,10 +310,10 @@ def build_timeline(G: nx.MultiDiGraph) -> Timeline:
             "buttons": [
                 {"label": "by event type", "method": "update",
                  "args": [{"visible": [True] * n_type + [False] * n_actor},
-                          {"yaxis": type_axis, "height": _height(len(types))}]},
+                          {"yaxis": type_axis, "height": _height(len(types), len(types))}]},
                 {"label": "by actor", "method": "update",
                  "args": [{"visible": [False] * n_type + [True] * n_actor},
-                          {"yaxis": actor_axis, "height": _height(len(actor_rows))}]},
+                          {"yaxis": actor_axis, "height": _height(len(actor_rows), len(types))}]},
             ]}],
     )
     return Timeline(figure={"data": by_type + by_actor, "layout": layout}, n_dated=len(dated),

@@ -259,3 +259,22 @@ def test_event_types_have_different_colours():
     close = [(a, b) for a, b in combinations(sorted(TYPE_COLORS), 2)
              if color_distance(TYPE_COLORS[a], TYPE_COLORS[b]) < 18]
     assert not close, close
+
+
+def test_the_legend_fits_without_scrolling():
+    """Issue 14: with nine event types the legend was cut off and needed a scroll bar. The plot area
+    (height less the margins) now holds the legend's title and every entry, in both views."""
+    from graph.core.model import PLOVER_TYPES
+    from graph.export.timeline import LEGEND_PX, build_timeline
+
+    G = nx.MultiDiGraph()
+    for i, t in enumerate(PLOVER_TYPES):
+        add_event(G, f"e{i}", t, "2016-12-0%d" % (1 + i % 9), "2016-12-0%d" % (1 + i % 9), date="2016-12-01")
+    layout = build_timeline(G).figure["layout"]
+    n_legend = len({tr["legendgroup"] for tr in build_timeline(G).figure["data"] if tr.get("showlegend")})
+    assert n_legend == len(PLOVER_TYPES)
+    plot_area = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    assert plot_area >= LEGEND_PX * (n_legend + 1)
+    for button in layout["updatemenus"][0]["buttons"]:
+        height = button["args"][1]["height"]
+        assert height - layout["margin"]["t"] - layout["margin"]["b"] >= LEGEND_PX * (n_legend + 1)
