@@ -7,6 +7,7 @@ fixtures.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
@@ -86,3 +87,35 @@ def color_distance(a: str, b: str) -> float:
         return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
 
     return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5
+
+
+class PageParser(HTMLParser):
+    """Every start tag of a page with its attributes (``tags`` as dicts, ``raw_tags`` as the
+    parser's lists, which keep repeated attributes) and its text. Script and style bodies are raw
+    text to the parser. With ``convert_charrefs=False`` the entities Plotly decodes in labels
+    (&lt; &gt; &amp;) are decoded as Plotly does and others kept as written."""
+
+    def __init__(self, *, convert_charrefs: bool = True):
+        super().__init__(convert_charrefs=convert_charrefs)
+        self.tags: list[tuple[str, dict]] = []
+        self.raw_tags: list[tuple[str, list]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self.raw_tags.append((tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_entityref(self, name):
+        self.text.append({"lt": "<", "gt": ">", "amp": "&"}.get(name, f"&{name};"))
+
+
+def parse_page(page: str, *, convert_charrefs: bool = True) -> PageParser:
+    p = PageParser(convert_charrefs=convert_charrefs)
+    p.feed(page)
+    p.close()
+    return p

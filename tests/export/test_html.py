@@ -7,47 +7,24 @@ import os
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from graph.export.html import ACTOR_COLORS, KIND_STYLE, generate_html, json_for_script, write_html
+from helpers import parse_page
 
 DATA_RE = re.compile(r'<script type="application/json" id="ctkg-data">(.*?)</script>', re.S)
 NETWORK_REF = re.compile(r"""(?:\bsrc|\bhref|\baction|\bposter|\bdata)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 
 
-class Tags(HTMLParser):
-    """Every start tag with its attributes (script and style bodies are raw text to the parser)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
 def tags_of(page: str) -> list[tuple[str, dict]]:
-    p = Tags()
-    p.feed(page)
-    p.close()
-    return p.tags
+    return parse_page(page).tags
 
 
 def text_of(fragment: str) -> str:
-    p = Tags()
-    p.feed(fragment)
-    p.close()
-    return "".join(p.text)
+    return "".join(parse_page(fragment).text)
 
 
 def ws(s: str) -> str:

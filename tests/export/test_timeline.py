@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
@@ -14,8 +13,10 @@ from graph.export.timeline import DIV_ID, MAX_ACTOR_ROWS, generate_timeline, tim
 from graph.export.writer import write_exports
 from helpers import (
     TIMELINE_HOSTILE as HOSTILE,
+    PageParser,
     add_timeline_actor as add_actor,
     add_timeline_event as add_event,
+    parse_page,
     timeline_graph as sample_graph,
 )
 
@@ -31,29 +32,8 @@ def figure_of(page: str) -> tuple[list[dict], dict]:
     return data, layout
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def handle_entityref(self, name):  # what Plotly decodes in labels
-        self.text.append({"lt": "<", "gt": ">", "amp": "&"}.get(name, f"&{name};"))
-
-
-def parse(fragment: str) -> Tags:
-    p = Tags()
-    p.feed(fragment)
-    p.close()
-    return p
+def parse(fragment: str) -> PageParser:
+    return parse_page(fragment, convert_charrefs=False)
 
 
 def marks(data: list[dict], view: str = "type") -> list[dict]:

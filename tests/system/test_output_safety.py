@@ -13,7 +13,6 @@ import io
 import json
 import re
 from datetime import date
-from html.parser import HTMLParser
 
 import networkx as nx
 import pyoxigraph as ox
@@ -38,6 +37,7 @@ from graph.core.model import (
 from graph.core.schema import Kind
 from graph.export.registry import FORMATS, generate
 from graph.export.tables import nodes_of
+from helpers import parse_page
 
 PAYLOADS = ["<script>alert('pwn')</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
             "<svg/onload=alert(1)>", "<!--", "-->", "]]>", '"', "'", "\\", "\\u0022", "\n", "\r\n", "\r", "\t",
@@ -105,20 +105,8 @@ def graphs(draw):
     return parsed, failures
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, attrs))
-
-
 def tags_of(html: str) -> list[tuple[str, list]]:
-    p = Tags()
-    p.feed(html)
-    p.close()
-    return p.tags
+    return parse_page(html).raw_tags
 
 
 EMPTY_HTML = {name: tags_of(generate(nx.MultiDiGraph(), name)) for name in ("graph.html", "timeline.html")}
