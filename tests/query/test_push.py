@@ -531,9 +531,9 @@ def test_bad_endpoints_and_graphs_are_refused(seed_build, tmp_path):
 
 
 class CuttingProxy:
-    """A TCP proxy to a real store that, for its first ``cuts`` connections, forwards only the first
+    """A TCP proxy to a real store that, for its first ``cuts`` PUT connections, forwards only the first
     ``limit`` bytes of the request (headers and part of the body) and then drops both sides; later
-    connections are forwarded whole."""
+    connections, and those of other methods, are forwarded whole. ``connections`` counts the PUTs."""
 
     def __init__(self, upstream: str, cuts: int, limit: int):
         host, port = urllib.parse.urlsplit(upstream).netloc.split(":")
@@ -548,8 +548,16 @@ class CuttingProxy:
                 client, _ = self.sock.accept()
             except OSError:
                 return
-            self.connections += 1
-            threading.Thread(target=self._handle, args=(client, self.connections <= self.cuts), daemon=True).start()
+            # only uploads are cut and counted: the body-less HEAD a push sends first passes whole
+            client.settimeout(10)
+            try:
+                put = client.recv(4, socket.MSG_PEEK | socket.MSG_WAITALL) == b"PUT "
+            except OSError:
+                put = False
+            client.settimeout(None)
+            self.connections += put
+            threading.Thread(target=self._handle, args=(client, put and self.connections <= self.cuts),
+                             daemon=True).start()
 
     def _handle(self, client, cut: bool):
         up = socket.create_connection(self.upstream, timeout=10)
