@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from graph.core.errors import CtkgError
+from graph.core.errors import ConfigError, CtkgError
 
 ENV_USER = "CTKG_SPARQL_USER"
 ENV_PASSWORD = "CTKG_SPARQL_PASSWORD"
@@ -41,6 +41,7 @@ _SCHEME = re.compile(rf"({_TOKEN})")
 _PARAM = re.compile(rf"\s*({_TOKEN})\s*=\s*({_TOKEN}|{_QUOTED})\s*")
 _TOKEN68 = re.compile(r"\s+([A-Za-z0-9._~+/-]+=*)\s*(?=,|$)")
 _COMMA = re.compile(r"\s*,")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 # Digest algorithms by name (RFC 7616 section 6.1), strongest first: the order a client prefers them in
 _DIGESTS = {
@@ -59,6 +60,12 @@ class Credentials:
     user: str = ""
     password: str = ""
     token: str = ""
+
+    def __post_init__(self):
+        # a line break in a header would split it (and urllib refuses it with a bare ValueError)
+        for name, value in ((ENV_USER, self.user), (ENV_TOKEN, self.token)):
+            if _CONTROL.search(value):
+                raise ConfigError(f"{name} holds a control character (a line break?); set it again")
 
     def __repr__(self) -> str:  # never show secrets in logs or tracebacks
         return f"Credentials(user={self.user!r}, password={'***' if self.password else ''!r}, " \

@@ -55,6 +55,7 @@ from graph.query.httpauth import (
 __all__ = ["Credentials", "PushError", "PushResult", "RetryPolicy", "credentials_from_env", "get_graph",
            "graph_store_url", "push_build", "put_graph"]
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+PROBE_TIMEOUT = 10.0  # seconds for the HEAD before an upload: a stuck server costs the push little more
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -195,7 +196,7 @@ def _probe(method: str, url: str, endpoint: str, auth: Authenticator, policy: Re
             raise PushError(f"{method} {endpoint} failed: {exc}") from exc
         try:
             with _open(urllib.request.Request(url, method="HEAD", headers={"Authorization": answer} if answer
-                                              else {}), policy.timeout):
+                                              else {}), min(policy.timeout, PROBE_TIMEOUT)):
                 return
         except urllib.error.HTTPError as exc:
             if exc.code != 401:

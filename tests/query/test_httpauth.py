@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 
+import pytest
+
+from graph.core.errors import ConfigError
 from graph.query.httpauth import (
     Authenticator,
     Challenge,
     Credentials,
+    credentials_from_env,
     digest_authorization,
     explain_401,
     parse_challenges,
@@ -111,3 +115,12 @@ def test_the_401_message_names_the_scheme():
     assert "refused" in explain_401(ch, Credentials("u", "p"), answered=True)
     assert "CTKG_SPARQL_TOKEN" in explain_401([Challenge("bearer")], Credentials(), answered=False)
     assert "no WWW-Authenticate" in explain_401([], Credentials("u", "p"), answered=False)
+
+
+def test_a_line_break_in_a_credential_is_refused_without_showing_it():
+    for env in ({"CTKG_SPARQL_TOKEN": "zq9secret\r\nX-Injected: 1"}, {"CTKG_SPARQL_USER": "me\nX-Injected: 1"}):
+        with pytest.raises(ConfigError, match="control character") as err:
+            credentials_from_env(env)
+        assert "zq9secret" not in str(err.value) and "Injected" not in str(err.value)
+    # a password is only ever hashed or base64-encoded: any character will do
+    assert credentials_from_env({"CTKG_SPARQL_USER": "me", "CTKG_SPARQL_PASSWORD": "p\tw\n"}).password == "p\tw\n"
