@@ -106,6 +106,8 @@ TITLES = frozenset({
 # modifiers that are not part of an unnamed actor's name ("40 other people", "several officials")
 NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
 VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
+# nouns that never name who speaks, as the subject of a speech verb ("the day said" is a misparse)
+NOT_SPEAKER_NOUNS = frozenset("time day week month year hour minute thing part way lot kind sort fact idea".split())
 SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
 
 # --- pronouns and determiners ------------------------------------------------------------
