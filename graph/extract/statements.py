@@ -24,7 +24,9 @@ from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
     GROUP_SPEAKER_PRONOUNS,
+    COGNITION_VERBS,
     INDIRECT_VERBS,
+    INTENT_VERBS,
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
     PERSON_SPEAKER_PRONOUNS,
@@ -33,6 +35,7 @@ from graph.lexicon.words import (
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
     STATEMENT_MEDIA,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
 )
 
@@ -529,6 +532,49 @@ class StatementFinder:
             out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
 
+    def stances(self) -> list[tuple[Statement, Token | None]]:
+        """Stances, intentions and beliefs reported without a speech verb: "X condemned the strike",
+        "X called for a ceasefire", "X vowed to retaliate", "officials believe the attackers fled".
+        The statement is the object, the infinitive or the clause; the speaker the verb's subject."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or self._outside_speech(tok):
+                continue
+            content = None
+            if lemma in STANCE_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+            elif lemma == "call":
+                # "called for a ceasefire"
+                content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1
+                                for p in c.children if p.dep_ == "pobj"), None)
+            elif lemma in INTENT_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                                and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
+            elif lemma in COGNITION_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if content is None:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj:
+                continue
+            first, last = content.left_edge, content.right_edge
+            if first.lower_ == "that" and first.i < last.i:
+                first = first.nbor(1)
+            while last.i > first.i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            s, e = first.idx, last.idx + len(last.text)
+            text = self.text[s:e]
+            if len(text.split()) < 2 or "\n\n" in text or self._mostly_quoted(s, e):
+                continue
+            speaker = self.speaker_of(subj, tok.idx)
+            if speaker is None:
+                continue
+            out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
+        return out
+
     def according_to(self) -> list[tuple[Statement, Token | None]]:
         """"According to X, the prisoners were tortured": X's report, without a speech verb."""
         out: list[tuple[Statement, Token | None]] = []
@@ -570,7 +616,7 @@ class StatementFinder:
         indirect = self.indirect()
         direct = self.direct()
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        for extra in (self.requests(), self.according_to()):
+        for extra in (self.requests(), self.according_to(), self.stances()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]

@@ -49,6 +49,18 @@ QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform 
                              "reiterate".split())
 # verbs whose clausal complement is a reported statement: not the verbs of request or opinion
 INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+# stances and intentions reported without a quote, as CAMEO codes them (appeal, express intent,
+# disapprove, reject): "X condemned the strike" (the object is what was said), "X vowed to retaliate"
+# (the infinitive), "officials believe the attackers fled" (the clause); never physical acts ("attack")
+STANCE_VERBS = frozenset(
+    "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
+    "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
+    "acknowledge recommend decry lament".split())
+INTENT_VERBS = frozenset(
+    "want plan promise vow pledge refuse decline threaten seek intend agree try aim offer".split())
+COGNITION_VERBS = frozenset(
+    "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
+    "argue insist".split())
 # "X asked/urged/called on Y to do Z"
 REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")

@@ -71,3 +71,18 @@ def test_a_noun_that_only_governs_the_quote_is_not_its_speaker(parse_text):
                    'internal affairs."\n')
     names = {sp for sp, _, _ in said(p)}
     assert "plan" not in names and names, said(p)
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("The foreign minister condemned the air strike on the hospital.", "foreign minister",
+     "the air strike on the hospital"),
+    ("The rebels vowed to retaliate against the army.", "rebels", "to retaliate against the army"),
+    ("The mayor called for a ceasefire in the city.", "mayor", "a ceasefire in the city"),
+])
+def test_stances_and_intentions_are_reported_statements(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_a_physical_attack_is_not_a_statement(parse_text):
+    assert said(parse_text("Protesters attacked the police station near the square.")) == []
