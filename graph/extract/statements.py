@@ -23,10 +23,9 @@ from spacy.tokens import Doc, Token
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
-    GROUP_SPEAKER_PRONOUNS,
     COGNITION_VERBS,
+    GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
-    INTENT_VERBS,
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
     PERSON_SPEAKER_PRONOUNS,
@@ -34,8 +33,9 @@ from graph.lexicon.words import (
     REQUEST_VERBS,
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
-    STATEMENT_MEDIA,
     STANCE_VERBS,
+    STATED_INTENT_VERBS,
+    STATEMENT_MEDIA,
     STATEMENT_NOUNS,
 )
 
@@ -544,14 +544,14 @@ class StatementFinder:
             content = None
             if lemma in STANCE_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-            elif lemma == "call":
+            if content is None and lemma == "call":
                 # "called for a ceasefire"
                 content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1
                                 for p in c.children if p.dep_ == "pobj"), None)
-            elif lemma in INTENT_VERBS:
+            if content is None and lemma in STATED_INTENT_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                                 and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
-            elif lemma in COGNITION_VERBS:
+            if content is None and lemma in COGNITION_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if content is None:
                 continue

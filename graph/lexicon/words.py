@@ -49,15 +49,13 @@ QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform 
                              "reiterate".split())
 # verbs whose clausal complement is a reported statement: not the verbs of request or opinion
 INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
-# stances and intentions reported without a quote, as CAMEO codes them (appeal, express intent,
-# disapprove, reject): "X condemned the strike" (the object is what was said), "X vowed to retaliate"
-# (the infinitive), "officials believe the attackers fled" (the clause); never physical acts ("attack")
+# stances and beliefs reported without a quote, as CAMEO codes them (disapprove, reject):
+# "X condemned the strike" (the object is what was said), "officials believe the attackers fled"
+# (the clause); never physical acts ("attack"). Stated intentions: STATED_INTENT_VERBS below
 STANCE_VERBS = frozenset(
     "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
     "acknowledge recommend decry lament".split())
-INTENT_VERBS = frozenset(
-    "want plan promise vow pledge refuse decline threaten seek intend agree try aim offer".split())
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
     "argue insist".split())
@@ -218,6 +216,11 @@ TENSE_MODALS = MODALS | {"ought"}  # "ought to" looks forward; "would" is also t
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                           "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"})
+# intentions a statement reports ("X vowed to retaliate", "refused to leave"): INTENT_VERBS without
+# the appeals (REQUEST_VERBS find those) and the verbs of mere expectation
+STATED_INTENT_VERBS = (INTENT_VERBS - {"call", "urge", "demand", "ask", "prepare", "consider", "warn", "fear",
+                                       "attempt", "expect"}) | {"promise", "pledge", "refuse", "decline", "agree",
+                                                                "offer"}
 # the INTENT_VERBS that announce the act ("vowed to retake"): future, the others hypothetical
 PLAN_VERBS = frozenset({"vow", "plan", "threaten", "prepare", "intend"})
 # "calls for a ceasefire": what is called for has not happened
