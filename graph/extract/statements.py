@@ -27,6 +27,7 @@ from graph.lexicon.words import (
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
     MEDIA_PRODUCTS,
+    NOT_TURN_LABELS,
     NOT_SPEAKER_NOUNS,
     PERSON_SPEAKER_PRONOUNS,
     QUOTE_VERBS,
@@ -39,6 +40,8 @@ from graph.lexicon.words import (
     STATEMENT_NOUNS,
 )
 
+# a transcript's turn: a paragraph (or quotation) that opens with its speaker's name in capitals
+TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
 # a quotation continued into the next paragraph reopens it with an opening mark and no closing one
 MIN_OPEN_RUN = 2  # words an unclosed quote must run to count as speech
@@ -150,6 +153,26 @@ class StatementFinder:
         if not self.quotes:
             self.quotes = find_quotes(self.text, self.ents.article.skip)
 
+    def turn_speaker(self, label: str, at: int) -> ActorRef | None:
+        """The speaker a transcript labels in capitals ("WALLACE:"): the person of the article with that
+        name, else the label itself when the article gives it more than one turn."""
+        words = label.replace(".", " ").split()
+        if not words or " ".join(words).casefold() in NOT_TURN_LABELS or len(words) > 4:
+            return None
+        name = " ".join(w.capitalize() for w in words)
+        people = [a for a in self.ents.actors if a.type == "person"]
+        for a in people:
+            parts = a.name.casefold().split()
+            if name.casefold() in (a.name.casefold(), parts[-1], parts[0]):
+                return ActorRef(key=a.key, name=a.name, type="person", text=label, start=at, end=at + len(label),
+                                country=a.country, affiliation=a.affiliation)
+        turns = [m.group(1) for m in re.finditer(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s",
+                                                  self.text)]
+        if len([t for t in turns if t.replace(".", " ").strip().casefold() not in NOT_TURN_LABELS]) < 2:
+            return None  # one capitalised label is not a transcript
+        return ActorRef(key="person_" + "_".join(w.lower() for w in words), name=name, type="person",
+                        text=label, start=at, end=at + len(label))
+
     def in_quote(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
 
@@ -209,8 +232,15 @@ class StatementFinder:
         people = {a.key: a for a in self.ents.actors if a.type == "person" and len(a.name.split()) >= 2}
         hits = [a for a in people.values()
                 if name in (a.name.split()[-1].casefold(), a.name.split()[0].casefold(), a.name.casefold())]
-        if len(hits) != 1:
+        if not hits:
             return None
+        if len(hits) > 1:
+            # "Trump" in an article about Donald and Ivanka Trump: the one the article names most, then first
+            count = {k: sum(1 for x in self.ents.actors if x.key == k) for k in people}
+            first = {k: min(x.start for x in self.ents.actors if x.key == k) for k in people}
+            hits.sort(key=lambda a: (-count[a.key], first[a.key]))
+            if count[hits[0].key] == count[hits[1].key]:
+                return None
         a = hits[0]
         return ActorRef(key=a.key, name=a.name, type="person", text=tok.text, start=tok.idx,
                         end=tok.idx + len(tok.text), country=a.country, affiliation=a.affiliation)
@@ -356,6 +386,18 @@ class StatementFinder:
         prev_verb: Token | None = None
         for qs, qe in self.quotes:
             text = self.text[qs:qe]
+            turn = TURN.match(text)
+            if turn is not None:
+                ref = self.turn_speaker(turn.group(1), qs)
+                if ref is not None:
+                    qs += turn.end()
+                    text = self.text[qs:qe]
+                    st = Statement(article_id=self.ents.article.article_id, kind="direct", text=text, start=qs,
+                                   end=qe, speaker=ref, sentence_start=qs, sentence_end=qe)
+                    self.spoken.append((qs, ref))
+                    out.append((st, None))
+                    prev, prev_end, prev_verb = st, qe, None
+                    continue
             if len(text.split()) < 2:
                 continue  # a scare quote, not a statement
             span = self.doc.char_span(qs, qe, alignment_mode="expand")
@@ -607,6 +649,32 @@ class StatementFinder:
             out.append(self._reported(t, self.text[s:e], s, ref, ""))
         return out
 
+    def turns(self) -> list[tuple[Statement, Token | None]]:
+        """A transcript's turns written without quotation marks ("PENCE: Well, look, ...")."""
+        out: list[tuple[Statement, Token | None]] = []
+        for m in re.finditer(r"(?m)^[ \t]*(?=[A-Z])", self.text):
+            start = m.end()
+            turn = TURN.match(self.text, start)
+            if turn is None or self.in_quote(start) or self._outside_speech_at(start):
+                continue
+            end = self.text.find("\n", turn.end())
+            end = len(self.text) if end < 0 else end
+            s, e = turn.end(), end
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if len(self.text[s:e].split()) < 2:
+                continue
+            ref = self.turn_speaker(turn.group(1), start)
+            if ref is None:
+                continue
+            self.spoken.append((s, ref))
+            out.append((Statement(article_id=self.ents.article.article_id, kind="direct", text=self.text[s:e],
+                                  start=s, end=e, speaker=ref, sentence_start=s, sentence_end=e), None))
+        return out
+
+    def _outside_speech_at(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.ents.article.skip)
+
     def statements(self) -> list[tuple[Statement, Token | None]]:
         # a first pass records who spoke where, so that "he said" finds the latest speaker
         # whether that one was quoted directly or reported
@@ -615,6 +683,8 @@ class StatementFinder:
         self.spoken = list(self.spoken)
         indirect = self.indirect()
         direct = self.direct()
+        direct += [(st, v) for st, v in self.turns()
+                   if not any(a.start < st.end and st.start < a.end for a, _ in direct)]
         covered = [(st.start, st.end) for st, _ in indirect + direct]
         for extra in (self.requests(), self.according_to(), self.stances()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]

@@ -46,7 +46,7 @@ SPEECH_VERBS = frozenset(
 # a common list would find other statements
 QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform mention reveal signal testify".split())
                ) | frozenset("ask believe call caution conclude contend decry demand emphasise emphasize estimate "
-                             "reiterate".split())
+                             "reiterate shout yell bark scream exclaim quip joke recall observe".split())
 # verbs whose clausal complement is a reported statement: not the verbs of request or opinion
 INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
 # stances and beliefs reported without a quote, as CAMEO codes them (disapprove, reject):
@@ -118,6 +118,9 @@ NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
 VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
 # nouns that never name who speaks, as the subject of a speech verb ("the day said" is a misparse)
 NOT_SPEAKER_NOUNS = frozenset("time day week month year hour minute thing part way lot kind sort fact idea".split())
+# capitalised labels that open a paragraph like a transcript's speaker and are not one ("UPDATE: ...")
+NOT_TURN_LABELS = frozenset("update updated breaking watch photos photo video editor note editors note correction "
+                            "related read more source sources disclaimer warning read also see".split())
 SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
 
 # --- pronouns and determiners ------------------------------------------------------------

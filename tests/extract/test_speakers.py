@@ -86,3 +86,23 @@ def test_stances_and_intentions_are_reported_statements(parse_text, sentence, sp
 
 def test_a_physical_attack_is_not_a_statement(parse_text):
     assert said(parse_text("Protesters attacked the police station near the square.")) == []
+
+
+TRANSCRIPT = ("Governor Ada Morrow spoke to the host Chris Wallace on Sunday. Partial transcript as follows:\n\n"
+              "{q}WALLACE: Let us start with the news on the debate. Why would the campaign do that?\n\n"
+              "{q}MORROW: Well, look, the question really should be why the other campaign invited him.\n\n"
+              "UPDATE: This story has been updated with more details.\n")
+
+
+@pytest.mark.parametrize("mark", ["", '"'])
+def test_transcript_turns_name_their_speakers(parse_text, mark):
+    got = said(parse_text(TRANSCRIPT.format(q=mark)))
+    direct = [(sp, t[:12]) for sp, k, t in got if k == "direct"]
+    assert direct == [("Chris Wallace", "Let us start"), ("Ada Morrow", "Well, look, ")], got
+
+
+def test_a_surname_shared_in_the_family_is_the_one_the_article_is_about(parse_text):
+    p = parse_text("Senator Maria Delgado opened her campaign in Tucson. Delgado spoke for an hour, and her "
+                   "brother Luis Delgado introduced her. Maria Delgado thanked the volunteers.\n\n"
+                   "\u201cWe will win this district,\u201d Delgado shouted from the stage.\n")
+    assert ("Maria Delgado", "direct") in [(sp, k) for sp, k, _ in said(p)], said(p)
