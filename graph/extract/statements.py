@@ -24,8 +24,10 @@ from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
     COGNITION_VERBS,
+    FEMALE_WORDS,
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
+    MALE_WORDS,
     MEDIA_PRODUCTS,
     NOT_TURN_LABELS,
     NOT_SPEAKER_NOUNS,
@@ -208,6 +210,9 @@ class StatementFinder:
                        and self.ents.by_token[t.i].type == "person" and not self.in_quote(t.idx)]
             if persons and (ref is None or ref.type != "person"):
                 return persons[0]
+            if ref is not None and ref.type == "other":
+                # "Brandt said", tagged an organisation: the person of the article with that surname
+                ref = self.named_person(s) or ref
             if ref is not None:
                 return ref
             for t in s.subtree:
@@ -292,6 +297,28 @@ class StatementFinder:
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=kind,
                         text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), country=iso)
 
+    def gender_of(self, key: str) -> str:
+        """"f", "m" or "" for a person of the article, from the titles and nouns next to its mentions
+        ("Mrs. Kane", "his wife, Ana Kane", "the actress Ana Kane")."""
+        if not hasattr(self, "_genders"):
+            votes: dict[str, set[str]] = {}
+            for a in self.ents.actors:
+                if a.type != "person":
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                near = [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]] + [
+                    t.lower_ for t in span if t.i < span.end - 1]
+                near += [t.lower_ for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+                if span.root.dep_ == "appos":
+                    near.append(span.root.head.lower_)
+                g = votes.setdefault(a.key, set())
+                g.update("f" for w in near if w in FEMALE_WORDS)
+                g.update("m" for w in near if w in MALE_WORDS)
+            self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+        return self._genders.get(key, "")
+
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the latest person before it who spoke or was named as a subject
         outside quotes; "they"/"it"/"we": the latest non-person speaker."""
@@ -305,10 +332,14 @@ class StatementFinder:
                 if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
                         span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
                     cands.append((a.start, a))
+            clash = "m" if low == "she" else "f"
+            cands = [(off, r) for off, r in cands if self.gender_of(r.key) != clash]
+            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)]
+            cands = agree or cands
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
-                       and not self.in_quote(a.start)]
+                       and not self.in_quote(a.start) and self.gender_of(a.key) != clash]
             return persons[-1] if persons else None
         if low in GROUP_SPEAKER_PRONOUNS:
             recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]

@@ -128,6 +128,12 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # the pronouns a quote's speaker may be: a person ("he said"), or a group or body ("they said")
 PERSON_SPEAKER_PRONOUNS = frozenset({"he", "she"})
+# words next to a name that tell a person's gender, for "he"/"she" (titles and nouns, lower case)
+FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam lady dame sister mother wife daughter woman girl widow "
+                         "actress congresswoman chairwoman spokeswoman businesswoman queen princess grandmother "
+                         "aunt niece stepmother girlfriend".split())
+MALE_WORDS = frozenset("mr mr. sir brother father husband son man boy widower actor congressman chairman "
+                       "spokesman businessman king prince grandfather uncle nephew stepfather boyfriend".split())
 GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
 

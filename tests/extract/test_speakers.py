@@ -106,3 +106,17 @@ def test_a_surname_shared_in_the_family_is_the_one_the_article_is_about(parse_te
                    "brother Luis Delgado introduced her. Maria Delgado thanked the volunteers.\n\n"
                    "\u201cWe will win this district,\u201d Delgado shouted from the stage.\n")
     assert ("Maria Delgado", "direct") in [(sp, k) for sp, k, _ in said(p)], said(p)
+
+
+def test_she_is_not_the_man_who_spoke_last(parse_text):
+    p = parse_text("Mrs. Ana Kowalczyk, the mayor, met Tomas Brandt on Friday. Brandt said the bridge would "
+                   "reopen in May.\n\nShe said the city would pay for the repairs.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Tomas Brandt", "the bridge would reopen in May") in got, got
+    assert ("Ana Kowalczyk", "the city would pay for the repairs") in got, got
+
+
+def test_a_sentence_full_of_names_is_not_a_headline(parse_text):
+    p = parse_text("Former President Jimmy Okonkwo campaigned in Lagos on Monday.\n\n"
+                   "Okonkwo said the reforms had failed.\n")
+    assert [sp for sp, _, _ in said(p)] == ["Jimmy Okonkwo"], said(p)
