@@ -322,7 +322,7 @@ class StatementFinder:
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the latest person before it who spoke or was named as a subject
         outside quotes; "they"/"it"/"we": the latest non-person speaker."""
-        low = tok.lower_
+        low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
         if low in PERSON_SPEAKER_PRONOUNS:
             cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
             for a in self.ents.actors:
@@ -334,7 +334,9 @@ class StatementFinder:
                     cands.append((a.start, a))
             clash = "m" if low == "she" else "f"
             cands = [(off, r) for off, r in cands if self.gender_of(r.key) != clash]
-            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)]
+            # a person of the right gender named since the paragraph before wins over one of unknown gender
+            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)
+                     and self.text.count("\n\n", off, tok.idx) <= 1]
             cands = agree or cands
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
@@ -659,8 +661,8 @@ class StatementFinder:
             to = self.doc[t.i + 1]
             objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
             ref = self.speaker_of(objs, t.idx)
-            if ref is None or ref.type == "media":
-                continue
+            if ref is None:
+                continue  # an outlet is the source it is cited as ("according to Politico, ...")
             sent = t.sent
             phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
             # the clause around the phrase: the longer side of the sentence
