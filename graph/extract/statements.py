@@ -254,7 +254,10 @@ class StatementFinder:
         """"the former president said": the person the article named with that noun before
         ("former President Bill Clinton"), else the phrase itself ("the network", "two voters")."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma in NOT_SPEAKER_NOUNS or self.in_quote(tok.idx):
+        # "the Arizona Republican says": a proper noun that names no one in particular counts too
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP")
+                                        and any(c.dep_ == "det" for c in tok.children))
+        if not common or lemma in NOT_SPEAKER_NOUNS or self.in_quote(tok.idx):
             return None
         named = None
         for a in self.ents.actors:
@@ -705,6 +708,34 @@ class StatementFinder:
                                   start=s, end=e, speaker=ref, sentence_start=s, sentence_end=e), None))
         return out
 
+    def headline_claim(self) -> list[tuple[Statement, Token | None]]:
+        """A headline "Speaker: what they said" ("Kirby: Strikes Will Continue"), when the article names
+        the speaker as an actor."""
+        first = self.text.lstrip()
+        start = len(self.text) - len(first)
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        m = re.match(r"([A-Z][^:\n]{1,60}?):\s+(\S.*)$", self.text[start:end])
+        if m is None or self.in_quote(start) or len(m.group(2).split()) < 3:
+            return []
+        label = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+        if label is None:
+            return []
+        refs = [self.ents.by_token[t.i] for t in label if t.i in self.ents.by_token]
+        ref = refs[0] if refs else self.named_person(label.root)
+        if ref is None or ref.type in ("country", "civilians") or any(t.i in self.ents.place_by_token for t in label):
+            return []  # "Syria: Army Retakes Aleppo" is a topic, not a speaker
+        s = start + m.start(2)
+        e = start + len(m.group(0).rstrip(" ."))
+        while e > s and self.text[e - 1] in ".\u2019'\"\u201d ":
+            e -= 1
+        while s < e and self.text[s] in "\u2018\u201c'\"":
+            s += 1
+        kind = "direct" if self._mostly_quoted(s, e) or self.text[start + m.start(2)] in "\u2018\u201c'\"" else "indirect"
+        self.spoken.append((s, ref))
+        return [(Statement(article_id=self.ents.article.article_id, kind=kind, text=self.text[s:e], start=s, end=e,
+                           speaker=ref, sentence_start=start, sentence_end=end), None)]
+
     def _outside_speech_at(self, i: int) -> bool:
         return any(a <= i < b for a, b in self.ents.article.skip)
 
@@ -719,7 +750,7 @@ class StatementFinder:
         direct += [(st, v) for st, v in self.turns()
                    if not any(a.start < st.end and st.start < a.end for a, _ in direct)]
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        for extra in (self.requests(), self.according_to(), self.stances()):
+        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]

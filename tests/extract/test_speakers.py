@@ -120,3 +120,16 @@ def test_a_sentence_full_of_names_is_not_a_headline(parse_text):
     p = parse_text("Former President Jimmy Okonkwo campaigned in Lagos on Monday.\n\n"
                    "Okonkwo said the reforms had failed.\n")
     assert [sp for sp, _, _ in said(p)] == ["Jimmy Okonkwo"], said(p)
+
+
+def test_a_headline_names_its_speaker_before_a_colon(parse_text):
+    p = parse_text("Kirby: Strikes on the Militia Will Continue Until the Attacks Stop\n\n"
+                   "WASHINGTON \u2014 Pentagon spokesman John Kirby said on Monday that the strikes would go on.\n")
+    got = said(p)
+    assert ("John Kirby", "indirect", "Strikes on the Militia Will Continue Until the Attacks Stop") in got, got
+
+
+def test_a_place_before_a_headline_colon_is_a_topic(parse_text):
+    p = parse_text("Syria: Army Retakes the Last Rebel District of Aleppo\n\n"
+                   "The Syrian army took the district on Thursday.\n")
+    assert said(p) == [], said(p)
