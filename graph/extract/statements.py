@@ -199,6 +199,8 @@ class StatementFinder:
     def speaker_of(self, subj_tokens: list[Token], at: int, *, nominal: bool = True) -> ActorRef | None:
         """The speaker a subject names; ``nominal``: a common noun phrase may be one ("the network")."""
         for s in subj_tokens:
+            if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
+                s = s.head.head  # "the senator, who said ...": the one the clause is about
             if s.pos_ == "PRON":
                 ref = self.pronoun_speaker(s, at)
                 if ref is not None:
@@ -639,13 +641,19 @@ class StatementFinder:
             if not subj:
                 continue
             first, last = content.left_edge, content.right_edge
+            if lemma in ("accuse", "blame"):
+                # "accused the army of shelling the town": what they are accused of belongs to it
+                of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > content.i]
+                if of:
+                    last = of[0].right_edge
             if first.lower_ == "that" and first.i < last.i:
                 first = first.nbor(1)
             while last.i > first.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
             s, e = first.idx, last.idx + len(last.text)
             text = self.text[s:e]
-            if len(text.split()) < 2 or "\n\n" in text or self._mostly_quoted(s, e):
+            one_name = first.i == last.i and first.pos_ == "PROPN"  # "voters who support Sanders"
+            if (len(text.split()) < 2 and not one_name) or "\n\n" in text or self._mostly_quoted(s, e):
                 continue
             speaker = self.speaker_of(subj, tok.idx)
             if speaker is None:

@@ -55,7 +55,8 @@ INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
 STANCE_VERBS = frozenset(
     "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
-    "acknowledge recommend decry lament".split())
+    "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
+    "promote".split())
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
     "argue insist".split())

@@ -133,3 +133,13 @@ def test_a_place_before_a_headline_colon_is_a_topic(parse_text):
     p = parse_text("Syria: Army Retakes the Last Rebel District of Aleppo\n\n"
                    "The Syrian army took the district on Thursday.\n")
     assert said(p) == [], said(p)
+
+
+def test_who_said_is_the_person_the_clause_is_about(parse_text):
+    p = parse_text("Senator Amal Haddad, who said the ceasefire would not hold, left the talks early.\n")
+    assert ("Amal Haddad", "indirect", "the ceasefire would not hold") in said(p), said(p)
+
+
+def test_an_accusation_carries_what_it_accuses_of(parse_text):
+    p = parse_text("The foreign ministry accused the army of shelling the town overnight.\n")
+    assert [t for _, _, t in said(p)] == ["the army of shelling the town overnight"], said(p)
