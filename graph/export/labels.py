@@ -17,6 +17,7 @@ from importlib import resources
 
 from graph.core.errors import ConfigError
 from graph.export.page import shorten
+from graph.lexicon.words import PLURAL_COLLECTIVES
 
 __all__ = ["EventPhrase", "Role", "load_phrases", "event_label", "date_label", "wrap"]
 
@@ -90,7 +91,7 @@ def _plural(agents: list[Role]) -> bool:
     if a.type in SINGULAR_TYPES:
         return False
     last = a.name.split()[-1].casefold() if a.name.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return last in PLURAL_COLLECTIVES or (last.endswith("s") and not last.endswith(("ss", "us", "is")))
 
 
 def _names(roles: list[Role]) -> str:

@@ -26,6 +26,9 @@ def test_every_mode_of_the_event_lexicon_has_a_phrase():
     ("death", [], [Role("civilians", "civilians")], None, "Deaths of civilians"),
     ("surrender", [Role("Syrian rebels", "armed_group")], [], Role("Aleppo"), "Syrian rebels surrender in Aleppo"),
     ("killing", [Role("A", "person"), Role("B", "person"), Role("C", "person")], [], None, "A, B +1 kill"),
+    ("arrest", [Role("Chicago police", "other")], [Role("John Doe", "person")], None, "Chicago police arrest John Doe"),
+    ("arrest", [Role("Associated Press", "media")], [], None, "Associated Press arrests"),
+    ("visit", [Role("United States", "country")], [], Role("Geneva"), "United States visits Geneva"),
     ("no_such_mode", [], [], Role("Aleppo"), "No such mode in Aleppo"),
 ])
 def test_what_happened(mode, agents, targets, place, expected):
