@@ -111,6 +111,8 @@ def what_happened(mode: str, event_type: str, agents: list[Role], targets: list[
     p = load_phrases().get(mode)
     target = shorten(targets[0].name, NAME_MAX) if targets else ""
     where = shorten(place.name, NAME_MAX) if place is not None else ""
+    if where and where == target:  # Syria the target and the place: once
+        where = ""
     if p is None:  # a mode the table does not know: its name, or the type's
         noun = (mode.replace("_", " ") or event_type.lower() or "event").capitalize()
         p = EventPhrase(mode, "", "", "", "in", noun, "of", "in")
@@ -131,11 +133,12 @@ def what_happened(mode: str, event_type: str, agents: list[Role], targets: list[
             parts.append(_then(p.noun_target_prep, target))
         if where:
             parts.append(f"in {where}" if target else _then(p.noun_place_prep, where))
-    text = " ".join(x for x in parts if x)
     mark = MODALITY_MARK.get(modality)
     if mark:
-        text = f"{mark}: {text}"
-    return shorten(text, WHAT_MAX)
+        parts[0] = f"{mark}: {parts[0]}"
+    while len(parts) > 2 and len(" ".join(parts)) > WHAT_MAX:
+        parts.pop()  # too long: the place goes first, rather than a word cut in half
+    return shorten(" ".join(parts), WHAT_MAX)
 
 
 def _day(d: date, year: bool) -> str:

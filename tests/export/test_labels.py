@@ -30,6 +30,9 @@ def test_every_mode_of_the_event_lexicon_has_a_phrase():
     ("arrest", [Role("Associated Press", "media")], [], None, "Associated Press arrests"),
     ("visit", [Role("United States", "country")], [], Role("Geneva"), "United States visits Geneva"),
     ("no_such_mode", [], [], Role("Aleppo"), "No such mode in Aleppo"),
+    ("outrage", [], [Role("Iran", "country")], Role("Iran"), "Outrage at Iran"),
+    ("support", [Role("Iran", "country"), Role("Russia", "country")], [Role("Syrian government", "government")],
+     Role("Iran"), "Iran and Russia support Syrian government"),  # " in Iran" would not fit
 ])
 def test_what_happened(mode, agents, targets, place, expected):
     assert what_happened(mode, "ASSAULT", agents, targets, place) == expected
