@@ -184,7 +184,8 @@ def _event_tip(G, n, d) -> str:
             ("Killed", d.get("killed")), ("Injured", d.get("injured")), ("Displaced", d.get("displaced")),
             ("Triggers", d.get("triggers")),
             ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles"))])]
-    return _tip(f"Event: {plain(d.get('label')) or etype}", rows, quote=d.get("evidence"))
+    what = " ".join(_event_label(G, n, d, year=True).split())  # the node's label, on one line, with the year
+    return _tip(f"Event: {what or plain(d.get('label')) or etype}", rows, quote=d.get("evidence"))
 
 
 def _coords(d: dict) -> str:

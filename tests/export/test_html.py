@@ -750,6 +750,7 @@ def test_a_country_that_is_actor_and_place_is_one_node():
     tip = ws(text_of(node["title"]))
     assert tip.startswith("Actor and place: Turkey") and "39.0000, 35.0000" in tip
     assert "As actor: agent of 1, target of 0 events" in tip and "As place: place of 1 events" in tip
+    assert ws(text_of(nodes["event:capture"]["title"])).startswith("Event: Syrian Army captures Aleppo, 22 Dec 2016Date:")
     legend = ws(text_of(page[page.index('<div id="legend"'):page.index('<div id="details"')]))
     assert "country as actor and place, one node (1)" in legend
     # the counts are of the page's nodes
