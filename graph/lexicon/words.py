@@ -276,3 +276,8 @@ MUNITIONS = frozenset({"bomb", "jet", "warplane", "plane", "aircraft", "drone", 
 STOP_WORDS = frozenset(
     "the a an of in on at to for by with and or from as that this is was were has have had be been it its "
     "their they he she said says would could will after before since about over into than not".split())
+
+# --- labels --------------------------------------------------------------------------------
+# collective nouns that take a plural verb though they do not end in -s ("police arrest", "people flee"):
+# graph/export/labels.py conjugates an event's verb by its agent's last word
+PLURAL_COLLECTIVES = frozenset({"police", "people", "personnel", "clergy", "cattle"})
