@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
+from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     COGNITION_VERBS,
     FEMALE_WORDS,
@@ -221,11 +222,39 @@ class StatementFinder:
                 r = self.ents.by_token.get(t.i)
                 if r is not None and not self.in_quote(t.idx):
                     return r
-            ref = (self.named_person(s) or self.unnamed_speaker(s)
+            ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
                    or (self.nominal_speaker(s) if nominal else None))
             if ref is not None:
                 return ref
         return None
+
+    def untracked_person(self, tok: Token) -> ActorRef | None:
+        """A name the parser tags as a person that no actor took (a surname that is also a town's name):
+        the subject of a speech verb is a person, never a place."""
+        if tok.ent_type_ != "PERSON" or self.in_quote(tok.idx):
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        name = strip_titles(clean_name(ent.text))
+        if not name:
+            return None
+        return ActorRef(key=slug(name), name=name, type="person", text=ent.text, start=ent.start_char,
+                        end=ent.end_char)
+
+    def dash_signed(self, qe: int) -> ActorRef | None:
+        """'"...." ― Ana Ruiz': a quotation signed after a dash."""
+        m = re.match(r"[\s.,]*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})",
+                     self.text[qe:qe + 80].lstrip("\u201d\"'"))
+        if m is None:
+            return None
+        name = m.group(1).rstrip(".")
+        for a in self.ents.actors:
+            if a.type == "person" and (a.name == name or a.text == name):
+                return a
+        if len(name.split()) < 2:
+            return None
+        return ActorRef(key=slug(name), name=name, type="person", text=name, start=qe, end=qe + len(name))
 
     def named_person(self, tok: Token) -> ActorRef | None:
         """A surname or first name the parser did not take for a name ("Okafor continued:"): the one
@@ -464,6 +493,10 @@ class StatementFinder:
                         break
             if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
+            if att.speaker is None:
+                signed = self.dash_signed(qe)
+                if signed is not None:
+                    att = Attribution(signed, None)
             if att.speaker is None and prev is not None and prev.speaker is not None:
                 gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []

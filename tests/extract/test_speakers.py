@@ -143,3 +143,10 @@ def test_who_said_is_the_person_the_clause_is_about(parse_text):
 def test_an_accusation_carries_what_it_accuses_of(parse_text):
     p = parse_text("The foreign ministry accused the army of shelling the town overnight.\n")
     assert [t for _, _, t in said(p)] == ["the army of shelling the town overnight"], said(p)
+
+
+def test_a_quote_signed_after_a_dash(parse_text):
+    p = parse_text("Readers wrote to us after the debate.\n\n"
+                   "\u201cThe candidate does not know our lives at all, and it shows every time.\u201d\u2015 Lucia Ferrante\n\n"
+                   "\u201cWe are tired of being told what we think by people who never ask.\u201d \u2015 Omar Benali.\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Lucia Ferrante", "Omar Benali"], said(p)
