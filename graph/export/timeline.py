@@ -308,7 +308,7 @@ def _traces(pairs: list[tuple[str, TimelineEvent]], rows: _Rows, colors: dict[st
     if rows.stacks:
         traces.append(dict(
             type="scatter", x=[x for _, x, _, _ in rows.stacks], y=[y for _, _, y, _ in rows.stacks],
-            mode="text", text=[f"\u00d7{k}" for _, _, _, k in rows.stacks], textposition="middle right",
+            mode="text", text=[f"\u2002\u00d7{k}" for _, _, _, k in rows.stacks], textposition="middle right",
             textfont={"size": 12, "color": "#333"}, hoverinfo="skip", showlegend=False, visible=visible,
             name="events stacked here", meta={"view": view, "role": "counts", "sizes": [k for *_, k in rows.stacks]}))
     return traces

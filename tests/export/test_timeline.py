@@ -298,7 +298,7 @@ def test_events_sharing_an_interval_each_have_a_mark_of_their_own(view):
     ys = sorted(y for _, y, _ in week)
     assert min(b - a for a, b in zip(ys, ys[1:])) * ROW_PX >= 9  # px apart at the least height, > half a mark
     counts = [t for t in data if t["meta"]["view"] == view and t["meta"]["role"] == "counts"]
-    assert [t["meta"]["sizes"] for t in counts] == [[15]] and counts[0]["text"] == ["\u00d715"]
+    assert [t["meta"]["sizes"] for t in counts] == [[15]] and counts[0]["text"] == ["\u2002\u00d715"]
     # every range line follows its own mark
     lines = [t for t in data if t["meta"]["view"] == view and t["meta"]["role"] == "range"]
     assert sorted({y for t in lines for y in t["y"] if y is not None}) == ys

@@ -746,3 +746,15 @@ def test_a_scheduled_weekday_is_never_in_the_past(tnlp, weekday, phrase, anchor)
     tv = {t.text: t.time for t in find_timexes(text, anchor, doc=tnlp(text))}[weekday]
     assert tv.resolved and anchor <= tv.start <= anchor + timedelta(days=6)
     assert tv.start.strftime("%A") == weekday
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    ("In Sunday's debate, the senator attacked his rival for failing to act.", "attacked", "2016-12-18"),
+    ("During Monday's session, the council approved the plan.", "approved", "2016-12-19"),
+    ("At the Dec. 20 meeting, the envoys agreed on a truce.", "agreed", "2016-12-20"),
+    ("The army attacked the town in Sunday's offensive.", "attacked", "2016-12-18"),
+])
+def test_a_past_event_takes_the_date_of_the_occasion_it_happened_in(tnlp, text, trigger, value):
+    """An expression in the text dates the event, though not on its verb: "in Sunday's debate"."""
+    tv, _ = _date(tnlp, text, trigger)
+    assert tv.value == value

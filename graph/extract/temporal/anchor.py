@@ -181,6 +181,9 @@ def _governing(trig, anchored: list[_Anchored]) -> _Anchored | None:
         elif (dated and past and g.dep_ in NOMINAL_ARGS and g.head.i in index
               and g.head.pos_ in ("VERB", "AUX")):
             rank = (1, index[g.head.i])  # "the Aug. 7 blasts killed 257"
+        elif (dated and past and g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.head.lower_ in IN_PREPS
+              and g.head.head.i in index and g.head.head.pos_ in ("VERB", "AUX")):
+            rank = (1, index[g.head.head.i])  # "in Sunday's debate, X attacked him": the occasion's date
         else:
             continue
         key = (rank[0], 0 if dated else 1, rank[1], abs(a.timex.start - trig.idx))
