@@ -25,6 +25,7 @@ and Plotly's JSON escapes ``<``, ``>`` and ``/`` inside the script.
 from __future__ import annotations
 
 import html
+import json
 import math
 import os
 import re
@@ -314,6 +315,11 @@ def _traces(pairs: list[tuple[str, TimelineEvent]], rows: _Rows, colors: dict[st
     return traces
 
 
+# run after the plot is drawn: a view button gives the chart's box that view's least height (the
+# actor view may have many more rows), and the chart is drawn again to fill the box
+VIEW_SCRIPT = ("var gd = document.getElementById('{plot_id}'); var least = %s;"
+               "gd.on('plotly_buttonclicked', function (e) {"
+               " gd.style.minHeight = least[e.active] + 'px'; Plotly.Plots.resize(gd); });")
 LEGEND_PX = 30  # one legend entry (Plotly's default font), so that the legend never needs a scroll bar
 MARGIN = {"l": 10, "r": 10, "t": 70, "b": 40}
 
@@ -389,12 +395,12 @@ def build_timeline(G: nx.MultiDiGraph) -> Timeline:
             "type": "buttons", "direction": "right", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
             "showactive": True, "active": 0,
             "buttons": [
-                # the type view fills the chart's box (height: null); the actor view may need more
+                # both views fill the chart's box (no height of their own); the page's script sets the
+                # box's least height to the view's (VIEW_SCRIPT)
                 {"label": "by event type", "method": "update",
-                 "args": [{"visible": [True] * n_type + [False] * n_actor}, {"yaxis": type_axis, "height": None}]},
+                 "args": [{"visible": [True] * n_type + [False] * n_actor}, {"yaxis": type_axis}]},
                 {"label": "by actor", "method": "update",
-                 "args": [{"visible": [False] * n_type + [True] * n_actor},
-                          {"yaxis": actor_axis, "height": heights[1] if heights[1] > heights[0] else None}]},
+                 "args": [{"visible": [False] * n_type + [True] * n_actor}, {"yaxis": actor_axis}]},
             ]}],
     )
     return Timeline(figure={"data": by_type + by_actor, "layout": layout}, n_dated=len(dated),
@@ -433,7 +439,7 @@ def generate_timeline(G: nx.MultiDiGraph, *, title: str = "ctkg timeline") -> st
 
     tl = build_timeline(G)
     body = pio.to_html(tl.figure, validate=False, include_plotlyjs=True, full_html=False, div_id=DIV_ID,
-                       default_height="auto",
+                       default_height="auto", post_script=VIEW_SCRIPT % json.dumps(list(tl.heights)),
                        config={"displaylogo": False, "showSendToCloud": False, "responsive": True})
     if re.search(r"<script[^>]*\bsrc\s*=", body, re.I):
         raise ExportError("timeline.html would load a script from elsewhere; plotly's output changed")
