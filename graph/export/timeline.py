@@ -40,7 +40,7 @@ import networkx as nx
 from graph.core.errors import ExportError
 from graph.core.files import write_text_atomic
 from graph.core.schema import Kind, Rel
-from graph.export.page import escape_line, head, shorten
+from graph.export.page import escape, escape_line, head, shorten
 
 __all__ = ["TimelineEvent", "Timeline", "timeline_events", "build_timeline", "generate_timeline", "write_timeline",
            "MAX_ACTOR_ROWS", "DIV_ID"]
@@ -419,9 +419,9 @@ def _undated_html(events: tuple[TimelineEvent, ...]) -> str:
                  "; ".join(e.targets) or "\u2013", e.place or "\u2013",
                  e.not_after.isoformat() if e.not_after else "\u2013", "; ".join(e.articles[:5])
                  + (f" (+{len(e.articles) - 5})" if len(e.articles) > 5 else "")]
-        tds = "".join(f"<td>{escape_line(c)}</td>" for c in cells)
-        rows.append(f'<tr data-event="{html.escape(e.event_id, quote=True)}">{tds}'
-                    f'<td class="ev">{escape_line(shorten(e.evidence, 300))}</td></tr>')
+        tds = "".join(f"<td>{escape(shorten(c, 300))}</td>" for c in cells)
+        rows.append(f'<tr data-event="{escape(e.event_id)}">{tds}'
+                    f'<td class="ev">{escape(shorten(e.evidence, 300))}</td></tr>')
     more = (f"<p>{len(events) - MAX_UNDATED_ROWS} more in events.csv (empty date, <code>not_after</code>).</p>"
             if len(events) > MAX_UNDATED_ROWS else "")
     head_row = "".join(f"<th>{h}</th>" for h in ("Event", "Type", "Agents", "Targets", "Place", "Not after",
