@@ -5,7 +5,9 @@ a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible m
 same, one family, or the family's generic mode such as "attack" for a bombing, which counts
 fully only when a date, actors, the article or words other than place names tie them too),
 no conflicting place, overlapping date intervals, shared or missing agents, and similar
-trigger and sentence words. Each event node keeps every mention as a ``mentioned_in``
+trigger and sentence words. An undated mention is compared as if it lay in the week up to its
+article's date (reports are mostly of recent events): that decides merges only, never a date;
+an event the texts do not date stays undated, with ``not_after`` its earliest article's date. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
 Conflicting figures stay side by side as claims with their article.
 
