@@ -18,7 +18,7 @@ from graph.core.schema import Kind, Rel
 
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
                  "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
-                 "injured", "displaced", "sources", "n_mentions", "merge_reason"]
+                 "injured", "displaced", "sources", "n_mentions", "merge_reason", "not_after"]
 MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
                    "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
 STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",

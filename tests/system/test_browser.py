@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -384,14 +385,15 @@ def test_seed_timeline_draws_one_mark_per_dated_event(browser_context, seed_buil
     v = Visit(browser_context, out / "timeline.html")
     try:
         v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached", timeout=60_000)
-        n = v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point').length")
+        n = v.page.evaluate("document.querySelectorAll('#ctkg-timeline .cartesianlayer .scatterlayer .trace "
+                            "path.point').length")
         assert n == len(dated)
         # switching to the actor view draws the same events on actor rows
         box = v.page.locator("#ctkg-timeline .updatemenu-button").nth(1).bounding_box()
         v.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         poll(v, "() => document.querySelector('#ctkg-timeline .ytitle').textContent === 'actor'")
-        assert v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point')"
-                               ".length") >= len(dated)
+        assert v.page.evaluate("document.querySelectorAll('#ctkg-timeline .cartesianlayer .scatterlayer .trace "
+                               "path.point').length") >= len(dated)
         v.assert_offline()
     finally:
         v.close()
@@ -427,6 +429,71 @@ def test_timeline_hover_shows_a_hostile_sentence_as_text(browser_context, tmp_pa
         assert set(tags) <= {"g", "path", "text", "tspan", "rect"}, set(tags)
         assert v.page.evaluate("document.querySelectorAll('img, a[href^=\"https://evil\"]').length") == 0
         assert HOSTILE.split()[0] in hover
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+def test_timeline_stacked_events_each_hover_and_the_chart_fills_the_window(browser_context, tmp_path):
+    """Issue 14, as the reader did it: fifteen events share one week; pointing at the stack shows each of
+    them, one mark at a time, and a count says how many. The chart fills the window below the header,
+    in both views; a year between the articles opens on the busy span, with a range slider."""
+    from graph.export.timeline import write_timeline
+    from helpers import add_timeline_actor, add_timeline_event
+
+    G = nx.MultiDiGraph()
+    add_timeline_actor(G, "army", "Syrian Army")
+    for i in range(15):
+        add_timeline_event(G, f"w{i:02d}", "ASSAULT", "2016-12-15", "2016-12-22", precision="range", agents=["army"])
+    for i in range(40):  # forty actors: the actor view needs more than the window
+        add_timeline_actor(G, f"g{i:02d}", f"Group {i:02d}")
+        add_timeline_event(G, f"d{i:02d}", "RETREAT", f"2016-12-{1 + i % 20:02d}", f"2016-12-{1 + i % 20:02d}",
+                           agents=[f"g{i:02d}"])
+    add_timeline_event(G, "old", "PROTEST", "2015-11-20", "2015-11-20", agents=["army"])
+    add_timeline_event(G, "undated", "AGREE", "", "", "", "unknown", agents=["army"])
+    path = write_timeline(G, tmp_path / "timeline.html")
+    v = Visit(browser_context, path)
+    try:
+        v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached", timeout=60_000)
+        v.page.wait_for_timeout(300)
+        # the chart reaches the bottom of the window
+        box = v.page.locator("#ctkg-timeline").bounding_box()
+        assert box["y"] + box["height"] >= VIEWPORT["height"] - 40, box
+        assert box["height"] >= 0.6 * VIEWPORT["height"], box
+        # the stack of fifteen: every one of them shows its own label under the mouse
+        points = v.page.query_selector_all("#ctkg-timeline .cartesianlayer .scatterlayer .trace path.point")
+        seen = set()
+        for pt in points:
+            b = pt.bounding_box()
+            if not b or b["width"] == 0:
+                continue
+            v.page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, steps=2)
+            v.page.wait_for_timeout(60)
+            text = v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .hoverlayer .hovertext'))"
+                                   ".map(x => x.textContent).join(' ')")
+            seen.update(re.findall(r"ASSAULT (w\d\d)", text))
+        assert seen == {f"w{i:02d}" for i in range(15)}, sorted(seen)
+        assert "\u00d715" in v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .cartesianlayer "
+                                             ".textpoint')).map(x => x.textContent).join(' ')")
+        # the first view is December 2016; the slider holds the year-old event
+        lo, hi = v.page.evaluate("(() => { const a = document.getElementById('ctkg-timeline')._fullLayout.xaxis;"
+                                 " return [a.range[0], a.range[1]]; })()")
+        assert "2016-11" <= lo[:7] and hi[:7] <= "2017-01", (lo, hi)
+        assert v.page.locator("#ctkg-timeline .rangeslider-container").count() == 1
+        # the undated event is in the list below, not on the chart
+        assert "AGREE undated" in v.page.inner_text("#undated")
+        # the actor view grows to hold its forty rows; back by type, the chart fills the window again
+        from graph.export.timeline import build_timeline
+
+        least = build_timeline(G).heights
+        assert least[1] > VIEWPORT["height"]
+        for k in (1, 0):
+            b = v.page.locator("#ctkg-timeline .updatemenu-button").nth(k).bounding_box()
+            v.page.mouse.click(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+            v.page.wait_for_timeout(600)
+            box = v.page.locator("#ctkg-timeline .main-svg").first.bounding_box()
+            assert box["y"] + box["height"] >= VIEWPORT["height"] - 40 and box["height"] >= least[k] - 1, (k, box)
+            assert k == 1 or box["height"] < least[1], box
         v.assert_offline()
     finally:
         v.close()
