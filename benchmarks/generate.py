@@ -128,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("n", type=int, help="number of articles")
     p.add_argument("out", type=Path, help="output .jsonl file")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--sources", type=Path, nargs="+", help="source articles (default: seeds/ and ../shared/corpus)")
     args = p.parse_args(argv)
-    write_jsonl(generate(args.n, load_sources(), seed=args.seed), args.out)
+    write_jsonl(generate(args.n, load_sources(args.sources), seed=args.seed), args.out)
     print(f"{args.n} articles -> {args.out}")
     return 0
 
