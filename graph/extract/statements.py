@@ -47,7 +47,8 @@ from graph.lexicon.words import (
 TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
 # a quotation continued into the next paragraph reopens it with an opening mark and no closing one
-MIN_OPEN_RUN = 2  # words an unclosed quote must run to count as speech
+MIN_OPEN_RUN = 2
+MAX_CUE_GAP = 80  # characters between two pieces of one quotation ('," the mayor said on Monday. "')  # words an unclosed quote must run to count as speech
 
 
 def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
@@ -512,6 +513,25 @@ class StatementFinder:
                 self.spoken.append((qs, att.speaker))
             out.append((st, att.verb))
             prev, prev_end, prev_verb = st, qe, att.verb
+        return self._join_pieces(out)
+
+    def _join_pieces(self, quotes: list[tuple[Statement, Token | None]]) -> list[tuple[Statement, Token | None]]:
+        """'"We will stay," the mayor said. "Nobody will leave."': one statement in two pieces, when the
+        same speaker's pieces are parted only by the cue in one paragraph. Its text is the pieces joined
+        by an ellipsis; its offsets bound them."""
+        out: list[tuple[Statement, Token | None]] = []
+        for st, verb in quotes:
+            if out:
+                last, lverb = out[-1]
+                gap = self.text[last.end:st.start]
+                if (last.speaker is not None and st.speaker is not None and last.speaker.key == st.speaker.key
+                        and len(gap) <= MAX_CUE_GAP and "\n" not in gap.strip(" \"'\u201c\u201d")
+                        and not any(last.end < a < st.start for a, _ in self.quotes)
+                        and any(ch.isalpha() for ch in gap)):
+                    out[-1] = (Statement(**{**last.__dict__, "text": last.text + " \u2026 " + st.text, "end": st.end,
+                                            "sentence_end": max(last.sentence_end, st.sentence_end)}), lverb or verb)
+                    continue
+            out.append((st, verb))
         return out
 
     def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:

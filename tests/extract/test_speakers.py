@@ -150,3 +150,13 @@ def test_a_quote_signed_after_a_dash(parse_text):
                    "\u201cThe candidate does not know our lives at all, and it shows every time.\u201d\u2015 Lucia Ferrante\n\n"
                    "\u201cWe are tired of being told what we think by people who never ask.\u201d \u2015 Omar Benali.\n")
     assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Lucia Ferrante", "Omar Benali"], said(p)
+
+
+def test_one_quotation_in_two_pieces_is_one_statement(parse_text):
+    text = "\u201cWe will stay,\u201d the mayor said on Monday. \u201cNobody will leave this town.\u201d\n"
+    p = parse_text(text)
+    direct = [s for s in p.statements if s.kind == "direct"]
+    assert len(direct) == 1, said(p)
+    st = direct[0]
+    assert text[st.start:st.end].startswith("We will stay") and text[st.start:st.end].endswith("this town.")
+    assert st.text == "We will stay \u2026 Nobody will leave this town."
