@@ -816,7 +816,11 @@ class StatementFinder:
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]
         allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
-        return allst
+        # "Clinton said voters want change": the voters' wish is Clinton's report, not a statement of theirs
+        return [(st, v) for st, v in allst if not any(
+            o is not st and o.start <= st.start and st.end <= o.end and (o.end - o.start) > (st.end - st.start)
+            and o.speaker is not None and (st.speaker is None or o.speaker.key != st.speaker.key)
+            for o, _ in allst)]
 
 
 def same_speaker_dates(statements: list[Statement], explicit: set[int]) -> list[Statement]:

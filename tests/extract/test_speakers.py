@@ -160,3 +160,8 @@ def test_one_quotation_in_two_pieces_is_one_statement(parse_text):
     st = direct[0]
     assert text[st.start:st.end].startswith("We will stay") and text[st.start:st.end].endswith("this town.")
     assert st.text == "We will stay \u2026 Nobody will leave this town."
+
+
+def test_a_wish_inside_a_report_is_the_reporters(parse_text):
+    p = parse_text("Governor Lena Park said the voters want the bridge rebuilt before the winter.\n")
+    assert [sp for sp, _, _ in said(p)] == ["Lena Park"], said(p)
