@@ -32,6 +32,7 @@ from graph.lexicon.words import (
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
     NOT_TURN_LABELS,
+    PREP_STANCE_VERBS,
     PERSON_SPEAKER_PRONOUNS,
     QUOTE_VERBS,
     REQUEST_VERBS,
@@ -686,6 +687,10 @@ class StatementFinder:
                                 and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
             if content is None and lemma in COGNITION_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if content is None and lemma in PREP_STANCE_VERBS:
+                content = next((p for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i
+                                and c.lower_ in PREP_STANCE_VERBS[lemma]
+                                for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
             if content is None:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]

@@ -57,6 +57,13 @@ STANCE_VERBS = frozenset(
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
     "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
     "promote".split())
+# stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")
+PREP_STANCE_VERBS = {
+    "speak": ("about", "on"), "talk": ("about",), "comment": ("on", "about"), "write": ("about",),
+    "point": ("to",), "respond": ("to",), "react": ("to",), "ask": ("about",), "warn": ("about", "of", "against"),
+    "complain": ("about", "of"), "testify": ("about",), "weigh": ("on",), "refer": ("to",), "insist": ("on",),
+    "boast": ("about", "of"), "apologize": ("for",), "apologise": ("for",), "argue": ("for", "against"),
+}
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
     "argue insist".split())

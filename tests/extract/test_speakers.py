@@ -165,3 +165,8 @@ def test_one_quotation_in_two_pieces_is_one_statement(parse_text):
 def test_a_wish_inside_a_report_is_the_reporters(parse_text):
     p = parse_text("Governor Lena Park said the voters want the bridge rebuilt before the winter.\n")
     assert [sp for sp, _, _ in said(p)] == ["Lena Park"], said(p)
+
+
+def test_a_warning_of_something_is_a_statement_about_it(parse_text):
+    got = said(parse_text("The commander warned of an imminent offensive on the northern towns.\n"))
+    assert got == [("commander", "indirect", "an imminent offensive on the northern towns")], got
