@@ -105,7 +105,8 @@ class EventFinder(RoleFinder):
         if main is not None and any(t.lower_ == "there" or (t.lemma_ in ANAPHORIC_PLACES and any(
                 d.lower_ == "the" for d in t.children)) for t in sent):
             return main
-        return None
+        # 4. the report's place, from its dateline ("CHICAGO (AP) --")
+        return self.ents.dateline
 
     def _place_phrase(self, tok: Token, main: PlaceRef | None) -> PlaceRef | None:
         p = self.ents.place_at(tok)

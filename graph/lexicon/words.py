@@ -102,7 +102,10 @@ TITLES = frozenset({
     "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "foreign", "defense", "defence",
     "commander", "chief", "leader", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "rev.", "pope",
     "special", "deputy", "vice", "state", "interior", "chairman", "director", "head", "mullah", "imam",
+    "officer", "detective", "det", "det.", "trooper", "sheriff", "cpl", "cpl.", "sergeant", "pastor", "judge",
 })
+# words after a name that are not part of it ("John Smith Jr.")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # modifiers that are not part of an unnamed actor's name ("40 other people", "several officials")
 NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
 VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
