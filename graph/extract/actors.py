@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
 from graph.extract.dateline import dateline_candidates
-from graph.extract.persons import PersonIndex, name_words
+from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
+    FAMILY_NOUNS,
     FORCE_NOUNS,
     GOV_MODS,
     GROUP_NOUN_KINDS,
@@ -95,16 +96,19 @@ class ArticleEntities:
     state_mentions: list[tuple[int, str, str]] = field(default_factory=list)
     dateline: PlaceRef | None = None  # the report's place, from its dateline ("SANAA, Yemen --")
     dateline_country: str = ""  # ISO3 of the dateline's place
-    claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read as places already
+    claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
+    _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
 
     # -- construction -----------------------------------------------------------------
     @classmethod
     def build(cls, doc: Doc, article: Article, resolver: Resolver) -> "ArticleEntities":
         self = cls(article=article, doc=doc, resolver=resolver)
         self._find_dateline()
+        self._persons_first()
         self.country = self.dateline_country or self._main_country()
         self._us_places()
-        self._persons_first()
+        for span in self._name_spans:
+            self._person(span, span, None)
         for ent in doc.ents:
             if _in_skip(ent.start_char, ent.end_char, article.skip) or len(ent.text) > MAX_NAME_CHARS:
                 continue
@@ -196,7 +200,8 @@ class ArticleEntities:
         first: dict[str, int] = {}
         geo = self.resolver.geo
         for ent in self.doc.ents:
-            if _in_skip(ent.start_char, ent.end_char, self.article.skip) or len(ent.text) > MAX_NAME_CHARS:
+            if _in_skip(ent.start_char, ent.end_char, self.article.skip) or len(ent.text) > MAX_NAME_CHARS \
+                    or _in_skip(ent.start_char, ent.end_char, self.claimed):
                 continue
             iso = ""
             if ent.label_ == "GPE":
@@ -223,24 +228,44 @@ class ArticleEntities:
                 continue
             span = self.person_span(ent)
             name = " ".join(name_words(span.text))
-            if len(name.split()) < 2 or self._named_as_place(ent):
+            if len(name.split()) < 2 or self._person_named_as_place(ent):
                 continue
             entry = self.resolver.lookup(name)
             if entry is None:
                 self.people.add(name, span.start_char)
             elif entry.type == "person":
                 self.people.add(name, span.start_char, key=entry.key)
+        # "Jordan Pike, 19,": a first name the tagger took for a country, before a surname it left untagged
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "ORG") or len(ent) != 1 or ent.end >= len(self.doc) \
+                    or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)):
+                continue
+            nxt = self.doc[ent.end]
+            if not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ == "" and ent[0].head.i == nxt.i
+                    and ent[0].dep_ == "compound" and nxt.lower_ not in TITLES):
+                continue
+            after = self.doc[nxt.i + 1:nxt.i + 4].text
+            if self.people.find(nxt.text) is not None or self.people.ambiguous(nxt.text) \
+                    or re.match(r"^,\s*\d{1,2}\s*,", after):
+                span = self.doc[ent.start:nxt.i + 1]
+                self.people.add(span.text, span.start_char)
+                self.claimed.append((span.start_char, span.end_char))
+                self._name_spans.append(span)
 
     def person_span(self, ent: Span) -> Span:
         """A person's name with the capitalized words just before it that the tagger left out:
         "Turki" of "Coalition spokesman Turki al-Maliki" when only "al-Maliki" was tagged, the first
         name "Israel" of "Israel Flores" tagged as a country."""
         start = ent.start
+        e = self.resolver.lookup(ent.text)
+        if e is not None and e.type == "person" and clean_name(ent.text).casefold() == e.name.casefold():
+            return ent  # the gazetteer's full name
         while start > ent.sent.start and ent.end - start < 5:
             t = self.doc[start - 1]
             if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN"
                     and t.lower_ not in TITLES and t.ent_type_ in ("", "PERSON", "GPE", "NORP")
-                    and t.dep_ in ("compound", "nmod", "amod") and ent.start <= t.head.i < ent.end):
+                    and t.dep_ in ("compound", "nmod", "amod") and ent.start <= t.head.i < ent.end
+                    and not (t.ent_type_ in ("GPE", "NORP") and t.i > 0 and self.doc[t.i - 1].pos_ == "ADP")):
                 break
             start -= 1
         return self.doc[start:ent.end] if start < ent.start else ent
@@ -292,7 +317,7 @@ class ArticleEntities:
         if label == "PERSON" or (entry is not None and entry.type == "person"):
             span = self.person_span(ent)
             words = name_words(span.text)
-            if len(words) >= 2 and not self._named_as_place(ent) and (
+            if len(words) >= 2 and not self._person_named_as_place(ent) and (
                     entry is not None or not self._unconfirmed_headline(ent, name)):
                 self._person(ent, span, entry)
                 return
@@ -367,7 +392,8 @@ class ArticleEntities:
         """Record a place (and a country actor for countries); False if it is not a place."""
         r, geo = self.resolver, self.resolver.geo
         name = clean_name(ent.text)
-        if label == "PERSON" and (len(name.split()) > 1 or self.people.is_part(name)) and not self._named_as_place(ent):
+        if label == "PERSON" and (len(name.split()) > 1 or self.people.is_part(name)) \
+                and not self._person_named_as_place(ent):
             return False  # a name the parse takes for a person's is no place
         country = geo.country(name, codes=False)
         if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
@@ -391,9 +417,8 @@ class ArticleEntities:
             self._add_place(matches[0], ent.text, ent)
             return True
         if matches and all(m is not None for m in matches) and (label == "NORP" or self._place_context(ent)
-                                                                 or (label != "PERSON" and all(
-                                                                     m.feature in ("city", "capital", "admin")
-                                                                     for m in matches))):
+                                                                 or all(m.feature in ("city", "capital", "admin")
+                                                                        for m in matches)):
             if len(parts) == 1:
                 self._add_place(matches[0], ent.text, ent)
             else:
@@ -406,6 +431,18 @@ class ArticleEntities:
                         self._add_place(m, part, sub)
             return True
         return False
+
+    def _person_named_as_place(self, ent: Span) -> bool:
+        """Whether words around a name the parse takes for a person's call it a place: "the town of X",
+        "the X region", "in X" when the gazetteer knows X as a place."""
+        if self._named_as_place(ent):
+            return True
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS:
+            return True
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return bool(prev is not None and prev.lower_ in ("in", "near")
+                    and self.resolver.place(ent.text, self.country or None) is not None)
 
     def _named_as_place(self, ent: Span) -> bool:
         """Whether the words before a name call it a place: "the town of X", "X province"."""
@@ -598,6 +635,28 @@ class ArticleEntities:
                         if p.dep_ == "pobj":
                             return self.actor_at(p)
         return None
+
+    def people_at(self, tok: Token) -> list[ActorRef]:
+        """The people a plural kin noun names: "the brothers", "the Pike brothers" -> both brothers
+        named in full in the article (the people who share a surname); [] otherwise."""
+        if tok.lemma_.lower() not in FAMILY_NOUNS or tok.tag_ not in ("NNS", "NNPS") or tok.i in self.by_token:
+            return []
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "both", "two") for c in tok.children) \
+                and not any(c.lower_ == "both" for c in tok.subtree):
+            return []
+        family = self.people.family()
+        named = [c.text for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:
+            family = [p for p in family if p.last == _word_of(named[-1])]
+        if len({p.last for p in family}) != 1:
+            return []  # no family, or several: none for sure
+        out = []
+        for p in family:
+            e = self.resolver.gazetteer.get(p.key)
+            out.append(self.resolver.entry_ref(e, tok.text, tok.idx, tok.idx + len(tok.text)) if e is not None
+                       else ActorRef(key=p.key, name=p.name, type="person", text=tok.text, start=tok.idx,
+                                     end=tok.idx + len(tok.text)))
+        return out
 
     def place_at(self, tok: Token) -> PlaceRef | None:
         return self.place_by_token.get(tok.i)

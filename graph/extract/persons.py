@@ -54,7 +54,7 @@ def person_key(text: str) -> str:
     return slug(" ".join(words))
 
 
-def _word(w: str) -> str:
+def word_key(w: str) -> str:
     """A name word as compared: folded, without an Arabic article ("al-Maliki" = "Maliki")."""
     return name_key(w).replace(" ", "")
 
@@ -86,17 +86,17 @@ class PersonIndex:
         found = self._same(words)
         if found is not None:
             return found
-        p = Person(key=key or person_key(text), name=" ".join(words), first=_word(words[0]),
-                   last=_word(words[-1]), start=start)
+        p = Person(key=key or person_key(text), name=" ".join(words), first=word_key(words[0]),
+                   last=word_key(words[-1]), start=start)
         self.people.append(p)
         return p
 
     def _same(self, words: list[str]) -> Person | None:
-        first, last = _word(words[0]), _word(words[-1])
+        first, last = word_key(words[0]), word_key(words[-1])
         return next((p for p in self.people if p.first == first and p.last == last), None)
 
     def _by_part(self, word: str) -> tuple[list[Person], list[Person]]:
-        w = _word(word)
+        w = word_key(word)
         if not w:
             return [], []
         return [p for p in self.people if p.last == w], [p for p in self.people if p.first == w]

@@ -237,6 +237,12 @@ SERIES_NOUNS = frozenset({"wave", "spate", "series", "string", "number", "pair",
 # "blamed X for the bombing", "X claimed responsibility for the attack"
 BLAME_VERBS = frozenset({"blame", "accuse", "hold"})
 RESPONSIBILITY_NOUNS = ("responsibility", "credit")
+# plural kin words that name the people of one family named in the article ("the brothers")
+FAMILY_NOUNS = frozenset({"brother", "sister", "sibling", "twin", "cousin"})
+# words that tie an actor to an event ("responsibility for", "involved in"): denied or negated, they deny
+# that actor's part in it ("denied responsibility for the bombing", "were not involved in the raid")
+INVOLVEMENT_WORDS = frozenset({"responsibility", "involvement", "role", "part", "responsible", "involved", "link",
+                               "links", "behind", "participation", "participate", "credit"})
 # verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
 # places are the event's
 EVENT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",
