@@ -133,13 +133,14 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     else:
         return -1.0, ""
     places = list(c.places.values())
-    if m.place is not None and places:
-        near = [place_compatible(p, m.place) for p in places]
-        if not all(near):
+    m_placed, c_placed = _placed(c, m)
+    if m.place is not None and places and m_placed and c_placed:
+        # the report's place of an event (not named in its sentence) neither ties nor parts articles
+        counted = places if m.article_id in c.articles else [p for k, p in c.places.items() if k in c.own_places]
+        if not all(place_compatible(p, m.place) for p in counted):
             return -1.0, ""
-        if all(_placed(c, m)):
-            score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in places) else 0.5
-            parts.append("place")
+        score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in counted) else 0.5
+        parts.append("place")
     ov = intervals_overlap(c.interval(), m.time)
     if ov is False:
         return -1.0, ""
@@ -167,7 +168,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if bare_m and (c.own_places or agents) and m.article_id in c.articles:
         score += 1.0
         parts.append("same article")
-    elif not any(_placed(c, m)) and not (agents & magents):
+    elif not m_placed and not c_placed and not (agents & magents):
         score -= 1.0  # nothing ties them but their type
     if generic and (ov or (agents & magents) or "same article" in parts or _shared_words(c, m) >= 0.1):
         score += 0.5

@@ -120,6 +120,7 @@ class ArticleEntities:
             seen = Counter(p.place.country for p in self.places if p.place.country)
             if seen:
                 self.country = sorted(seen, key=lambda c: (-seen[c], c))[0]
+        self._rank_by_neighbours()
         for chunk in self._group_chunks():
             ref = self.group_actor(chunk)
             if ref is not None:
@@ -163,6 +164,26 @@ class ArticleEntities:
             self.dateline_country = m.country
             self.claimed.append((d.city_start, d.region_end if d.region else d.city_end))
             return
+
+    def _rank_by_neighbours(self) -> None:
+        """Same-named places ranked again by their distance to the article's other places, as
+        CLIFF-CLAVIN and Mordecai do: "Springfield" in a report that names Boston is Massachusetts'."""
+        located = [p for p in self.places if p.place.latitude is not None and p.place.feature != "country"]
+        if len({p.key for p in located}) < 2:
+            return
+        geo = self.resolver.geo
+        for i, ref in enumerate(self.places):
+            if ref is self.dateline or ref.place.feature not in ("city", "capital") or not ref.place.geonameid:
+                continue
+            near = tuple(dict.fromkeys((p.place.latitude, p.place.longitude) for p in located if p.key != ref.key))
+            m = geo.lookup(ref.place.name, country_hint=self.country or None, near=near)
+            if m is None or not m.geonameid or m.geonameid == ref.place.geonameid or m.name != ref.place.name:
+                continue
+            new = replace(ref, key=f"geo:{m.geonameid}", place=m)
+            self.places[i] = new
+            for t, r in list(self.place_by_token.items()):
+                if r is ref:
+                    self.place_by_token[t] = new
 
     def _us_places(self) -> None:
         """"Peoria, Ill.", "Peoria, IL", "Fort Worth, Texas": a city of that US state ("IL" is no Israel)."""
@@ -416,7 +437,8 @@ class ArticleEntities:
             # "the town of Taji": a place by the words before it, even when the gazetteer lacks it
             self._add_place(matches[0], ent.text, ent)
             return True
-        if matches and all(m is not None for m in matches) and (label == "NORP" or self._place_context(ent)
+        if matches and all(m is not None for m in matches) and ((label == "NORP" and ent.root.tag_ not in ("NNS", "NNPS"))
+                                                                 or self._place_context(ent)
                                                                  or all(m.feature in ("city", "capital", "admin")
                                                                         for m in matches)):
             if len(parts) == 1:

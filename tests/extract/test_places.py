@@ -86,3 +86,10 @@ def test_candidates_near_the_articles_other_places_win():
     near = gaz.lookup("Springfield", near=((42.36, -71.06),))  # Boston
     assert near is not None and abs(near.latitude - 42.1) < 0.2 and abs(near.longitude + 72.59) < 0.2
     assert far != near
+
+
+def test_a_same_named_town_near_the_articles_other_places_is_chosen(parse_text):
+    p = parse_text("Police in Boston said a man from Springfield was arrested after a shooting. The suspect had "
+                   "driven from Springfield on Sunday.")
+    spr = [x.place for x in p.places if x.place.name == "Springfield"]
+    assert spr and all(abs(s.latitude - 42.1) < 0.2 and abs(s.longitude + 72.59) < 0.2 for s in spr)  # Massachusetts
