@@ -8,9 +8,14 @@ each resolved to a canonical key that is the same in every article:
 * gazetteer entries (graph/data/actors.csv, plus user files) by name or alias;
 * countries (type ``country``) and, from nationality adjectives or the article's
   main country, their military, government, rebels and civilians;
-* people by full name; a lone surname ("Kirby") joins the full name used in the
-  same article; titles ("President", "spokesman") are not part of a name;
-* places through the offline gazetteer in ``graph.lexicon.geo``.
+* people by full name (:class:`~graph.extract.persons.PersonIndex`): a lone surname or
+  first name ("Kirby", "John") joins the full name used in the same article, a different
+  first name is a different person whatever the gazetteer says; titles ("President",
+  "spokesman") are not part of a name; a name the parse takes for a person's is no place;
+* places through the offline gazetteer in ``graph.lexicon.geo``: the dateline ("SANAA,
+  Yemen --") is the report's place and no actor, "Peoria, IL" a city of that US state,
+  same-named towns are ranked by their distance to the article's other places, and an
+  operation's name ("Operation Barkhane") is neither place nor actor.
 
 Media and wire services are actors of type ``media``: they are sources, and the event
 extractor never makes them agents.
