@@ -359,8 +359,8 @@ class Gazetteer:
                 q.core, q.mode, hint, loose=False, admin1=admin1 or "", near=near)
             if found is not None:
                 return found
-        for q in steps:
-            found = self._find(q.core, q.mode, hint, loose=True, admin1=admin1 or "", near=near)
+        for q in steps if not admin1 else ():  # (transliteration variants are for names from other scripts)
+            found = self._find(q.core, q.mode, hint, loose=True, near=near)
             if found is not None:
                 return found
         return None
