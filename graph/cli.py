@@ -59,8 +59,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="table (default), SPARQL CSV or SPARQL JSON results")
     u = sub.add_parser("push", help="load the last build into a SPARQL 1.1 store (Graph Store Protocol PUT)")
     u.add_argument("--endpoint", required=True, metavar="URL",
-                   help="the store's Graph Store endpoint (Oxigraph: http://HOST:PORT/store); credentials come "
-                        "from CTKG_SPARQL_USER/CTKG_SPARQL_PASSWORD or CTKG_SPARQL_TOKEN, never the command line")
+                   help="the store's Graph Store endpoint (Oxigraph: http://HOST:PORT/store, Virtuoso: "
+                        "http://HOST:8890/sparql-graph-crud-auth); credentials come from CTKG_SPARQL_USER/"
+                        "CTKG_SPARQL_PASSWORD or CTKG_SPARQL_TOKEN, never the command line, and are sent only when "
+                        "the store asks (HTTP Digest, Basic or Bearer)")
     u.add_argument("--graph", default=None, metavar="IRI",
                    help="the named graph to replace (default: the build's dataset IRI, <base>dataset)")
     _source_options(u, "push")

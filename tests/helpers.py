@@ -1,4 +1,4 @@
-"""What several test modules share: paths, the README's queries, hand-built graphs.
+"""What several test modules share: paths, the README's queries, hand-built graphs, free ports.
 
 Test modules import from here (``from helpers import ROOT``; ``tests/`` is on the import path through
 ``pythonpath`` in pyproject.toml). They never import each other or ``conftest.py``, which holds only
@@ -7,6 +7,7 @@ fixtures.
 from __future__ import annotations
 
 import re
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,13 @@ SEEDS = ROOT / "seeds"
 
 
 # --------------------------------------------------------------------------- the README
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def readme_queries() -> list[str]:

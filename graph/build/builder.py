@@ -5,7 +5,9 @@ a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible m
 same, one family, or the family's generic mode such as "attack" for a bombing, which counts
 fully only when a date, actors, the article or words other than place names tie them too),
 no conflicting place, overlapping date intervals, shared or missing agents, and similar
-trigger and sentence words. Each event node keeps every mention as a ``mentioned_in``
+trigger and sentence words. An undated mention is compared as if it lay in the week up to its
+article's date (reports are mostly of recent events): that decides merges only, never a date;
+an event the texts do not date stays undated, with ``not_after`` its earliest article's date. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
 Conflicting figures stay side by side as claims with their article.
 
@@ -49,8 +51,14 @@ def _words(s: str) -> frozenset[str]:
 class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    start: date | None = None
+    start: date | None = None  # the interval the texts give (None: undated)
     end: date | None = None
+    # the interval mentions are compared with when merging: the texts' dates, and for undated
+    # mentions the week up to their article's date (reports are mostly of recent events; this
+    # only decides what merges, it never dates an event)
+    near_start: date | None = None
+    near_end: date | None = None
+    not_after: date | None = None  # undated mentions: the earliest date of their articles
     sentences: set[tuple[str, int]] = field(default_factory=set)
     # running aggregates of the mentions, so that scoring a mention costs the same however big
     # the event has grown
@@ -69,6 +77,11 @@ class Cluster:
 
     def interval(self) -> TimeValue:
         return TimeValue(value="", start=self.start, end=self.end, precision="range") if self.start else TimeValue()
+
+    def near_interval(self) -> TimeValue:
+        if self.near_start is None:
+            return TimeValue()
+        return TimeValue(value="", start=self.near_start, end=self.near_end, precision="range")
 
     def add(self, m: EventMention, reason: str = "") -> None:
         self.mentions.append(m)
@@ -93,6 +106,27 @@ class Cluster:
                 s, e = max(self.start, m.time.start), min(self.end, m.time.end)
                 if s <= e:
                     self.start, self.end = s, e
+        if m.not_after is not None and (self.not_after is None or m.not_after < self.not_after):
+            self.not_after = m.not_after
+        near = merge_time(m)
+        if near.resolved:
+            if self.near_start is None:
+                self.near_start, self.near_end = near.start, near.end
+            else:
+                s, e = max(self.near_start, near.start), min(self.near_end, near.end)
+                if s <= e:
+                    self.near_start, self.near_end = s, e
+
+
+RECENT_DAYS = 7  # an undated mention is compared as if it lay in the week up to its article's date
+
+
+def merge_time(m: EventMention) -> TimeValue:
+    """The interval a mention is compared with when merging: its date, or for an undated one the
+    week up to its article's date (see Cluster.near_start)."""
+    if m.time.resolved or m.not_after is None:
+        return m.time
+    return TimeValue(value="", start=m.not_after - timedelta(days=RECENT_DAYS), end=m.not_after, precision="range")
 
 
 def _own_place(m: EventMention) -> bool:
@@ -141,7 +175,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
             return -1.0, ""
         score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in counted) else 0.5
         parts.append("place")
-    ov = intervals_overlap(c.interval(), m.time)
+    ov = intervals_overlap(c.near_interval(), merge_time(m))
     if ov is False:
         return -1.0, ""
     if ov:
@@ -291,7 +325,7 @@ class _Blocks:
 
     def candidates(self, m: EventMention) -> list[Cluster]:
         fam = self._family(m)
-        months = _months(m.time)
+        months = _months(merge_time(m))
         if months is None:
             idx = self.family[fam]
         else:
@@ -306,7 +340,7 @@ class _Blocks:
         self.clusters.append(c)
         fam = self._family(c.first)
         self.family[fam].append(i)
-        months = _months(c.first.time)
+        months = _months(merge_time(c.first))
         if months is None:
             self.wide[fam].append(i)
         else:
@@ -317,8 +351,9 @@ class _Blocks:
 def _canonical_order(m: EventMention) -> tuple:
     """A total order of mentions (day-dated first): two readings of one trigger (same article and
     offsets, another type or mode) never tie, so clustering never depends on the input order."""
-    return (m.time.precision != "day", m.time.start or date.max, m.article_id, m.trigger_start, m.trigger_end,
-            m.event_type, m.mode, m.cameo, m.modality, m.sentence_start, m.time.end or date.max, m.time.value,
+    t = merge_time(m)
+    return (t.precision != "day", t.start or date.max, m.article_id, m.trigger_start, m.trigger_end,
+            m.event_type, m.mode, m.cameo, m.modality, m.sentence_start, t.end or date.max, t.value,
             m.trigger)
 
 
@@ -466,6 +501,8 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
         place_count = Counter(m.place.key for m in ms if m.place is not None)
         place = sorted(place_count, key=lambda k: (-place_count[k], k))[0] if place_count else ""
         modality = Counter(m.modality for m in ms).most_common(1)[0][0]
+        # undated: the text does not say when; an event reported as done is no later than its article
+        not_after = c.not_after.isoformat() if c.start is None and c.not_after and modality == "asserted" else ""
         claims = {f: sorted({f"{getattr(m, f)}@{m.article_id}" for m in ms if getattr(m, f) is not None})
                   for f in ("killed", "injured", "displaced")}
         agent_names = [G.nodes[node_id(Kind.ACTOR, k)]["name"] for k in agents]
@@ -479,7 +516,8 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
             label += f", {value}"
         G.add_node(nid, kind=Kind.EVENT.value, label=label, event_id=eid, event_type=etype, mode=mode,
                    cameo=ms[0].cameo, date=value, date_start=c.start.isoformat() if c.start else "",
-                   date_end=c.end.isoformat() if c.end else "", date_precision=precision, modality=modality,
+                   date_end=c.end.isoformat() if c.end else "", date_precision=precision, not_after=not_after,
+                   modality=modality,
                    killed=claims["killed"], injured=claims["injured"], displaced=claims["displaced"],
                    merge_reason=sorted(c.reasons), articles=sorted({m.article_id for m in ms}),
                    triggers=sorted({m.trigger.lower() for m in ms}), evidence=ms[0].sentence)

@@ -139,6 +139,8 @@ class EventMention:
     place: PlaceRef | None = None
     time: TimeValue = field(default_factory=TimeValue)
     time_text: str = ""  # the expression the date came from, "" when from the article date
+    # an undated event the article reports as past: the latest day it can be (the article's date)
+    not_after: date | None = None
     modality: str = "asserted"
     killed: int | None = None
     injured: int | None = None

@@ -37,7 +37,7 @@ NODE_ATTRS: dict[Kind, tuple[str, ...]] = {
     Kind.ARTICLE: ("article_id", "title", "publisher", "published", "path", "url", "status", "error",
                    "published_source", "n_events", "n_statements"),
     Kind.EVENT: ("event_id", "event_type", "mode", "cameo", "date", "date_start", "date_end", "date_precision",
-                 "modality", "killed", "injured", "displaced", "merge_reason"),
+                 "not_after", "modality", "killed", "injured", "displaced", "merge_reason"),
     Kind.ACTOR: ("actor_id", "name", "type", "country", "aliases"),
     Kind.PLACE: ("place_id", "name", "country", "latitude", "longitude", "geonameid", "aliases"),
     Kind.STATEMENT: ("statement_id", "kind_of", "text", "article", "char_start", "char_end", "date", "date_start",

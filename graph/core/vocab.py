@@ -51,6 +51,7 @@ class CTKG(DefinedNamespace):
     modality: URIRef
     datePrecision: URIRef
     dateValue: URIRef
+    notAfter: URIRef
     timeText: URIRef
     killed: URIRef
     injured: URIRef

@@ -15,8 +15,13 @@ vis-network node and edge records) and renders them into a page of its own:
   block, open a tag or reorder the source. The few strings rendered directly into the HTML
   (page title, actor types, relations in the legend) are ``html.escape``-d.
 * **Bounded.** Above ``max_nodes`` nodes the page shows the top actors by degree and their
-  events (at most ``max_nodes`` nodes) and says so in a banner; above 300 nodes physics is
-  switched off after a bounded stabilization.
+  events (at most ``max_nodes`` nodes) and says so in a banner; above 300 nodes the stabilization
+  is short and coarse.
+* **Readable.** An event is labelled by what happened (graph/export/labels.py: "Syrian Army
+  captures Aleppo, 22 Dec"), coloured by its PLOVER type. A country that is both an actor and a
+  place is one node on the page (:func:`_page_graph`; the graph and the other exports keep both).
+  Once laid out, the page (``html_app.js``) turns physics off, pushes overlapping nodes apart and
+  zooms in until labels are READABLE_PX on screen.
 * **Deterministic.** Nodes and edges are sorted, ids are derived from the graph, the layout
   seed is fixed: the same graph gives byte-identical HTML.
 """
@@ -33,15 +38,22 @@ from pathlib import Path
 import networkx as nx
 
 from graph.core.schema import Kind, Rel
+from graph.export.labels import Role, event_label
 from graph.export.page import asset, escape, head, inline_script, inline_style, json_for_script, plain, shorten
+from graph.export.timeline import TYPE_COLORS
 
 __all__ = ["generate_html", "write_html", "json_for_script", "KIND_STYLE", "ACTOR_COLORS", "REL_COLORS",
            "PHYSICS_OFF_ABOVE"]
 
-PHYSICS_OFF_ABOVE = 300  # more nodes than this: physics off after stabilization
+# more nodes than this: a short, coarser stabilization (every page turns physics off once laid out, so
+# that the overlap-free layout stays at rest)
+PHYSICS_OFF_ABOVE = 300
 STABILIZATION_SMALL = 600
 STABILIZATION_LARGE = 150
 LABEL_MAX = 40
+LABEL_WRAP = 24  # characters a line of an event label
+FONT_SIZE = 16  # node labels, in px at zoom 1
+READABLE_PX = 12  # the first view zooms in until labels are at least this big on screen
 VALUE_MAX = 600
 LIST_MAX = 8
 
@@ -172,21 +184,37 @@ def _event_tip(G, n, d) -> str:
             ("Killed", d.get("killed")), ("Injured", d.get("injured")), ("Displaced", d.get("displaced")),
             ("Triggers", d.get("triggers")),
             ("Source articles", [_article_line(G, a) for a in _as_list(d.get("articles"))])]
-    return _tip(f"Event: {plain(d.get('label')) or etype}", rows, quote=d.get("evidence"))
+    what = " ".join(_event_label(G, n, d, year=True).split())  # the node's label, on one line, with the year
+    return _tip(f"Event: {what or plain(d.get('label')) or etype}", rows, quote=d.get("evidence"))
+
+
+def _coords(d: dict) -> str:
+    lat, lon = d.get("latitude"), d.get("longitude")
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and math.isfinite(lat) and math.isfinite(lon):
+        return f"{lat:.4f}, {lon:.4f}"
+    return ""
+
+
+def _in_links(G: nx.MultiDiGraph, n: str, relation: str) -> int:
+    return len({u for u, _, k, ed in G.in_edges(n, keys=True, data=True) if _relation(k, ed) == relation})
 
 
 def _actor_tip(G, n, d) -> str:
+    place = d.get(ALSO_PLACE)
     rows = [("Type", d.get("type")), ("Country", d.get("country")), ("Aliases", d.get("aliases")),
             ("Articles", len(_as_list(d.get("articles"))) or None), ("Links", G.degree(n))]
-    return _tip(f"Actor: {_name(G, n)}", rows)
+    if not place:
+        return _tip(f"Actor: {_name(G, n)}", rows)
+    rows[2] = ("Aliases", sorted({*_as_list(d.get("aliases")), *_as_list(place.get("aliases"))} - {_name(G, n)}))
+    rows[3:3] = [("Coordinates", _coords(place)),
+                 ("As actor", f"agent of {_in_links(G, n, Rel.AGENT.value)}, target of "
+                              f"{_in_links(G, n, Rel.TARGET.value)} events"),
+                 ("As place", f"place of {_in_links(G, n, Rel.PLACE.value)} events")]
+    return _tip(f"Actor and place: {_name(G, n)}", rows)
 
 
 def _place_tip(G, n, d) -> str:
-    lat, lon = d.get("latitude"), d.get("longitude")
-    coords = ""
-    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and math.isfinite(lat) and math.isfinite(lon):
-        coords = f"{lat:.4f}, {lon:.4f}"
-    rows = [("Country", d.get("country")), ("Coordinates", coords), ("Aliases", d.get("aliases"))]
+    rows = [("Country", d.get("country")), ("Coordinates", _coords(d)), ("Aliases", d.get("aliases"))]
     return _tip(f"Place: {_name(G, n)}", rows)
 
 
@@ -213,27 +241,30 @@ TIPS = {Kind.EVENT.value: _event_tip, Kind.ACTOR.value: _actor_tip, Kind.PLACE.v
 
 # ----------------------------------------------------------------------------- labels
 
-def _label_date(d: dict) -> str:
-    """The event's date for its label: the TIMEX value, else its interval (``2016-12-15..22``)."""
-    date = _short(d.get("date"), 24)
-    if date:
-        return date
-    s, e = plain(d.get("date_start"))[:10], plain(d.get("date_end"))[:10]
-    if not s or not e or s == e:
-        return s or e
-    same = 0  # shared leading year / month, as in 2016-12-15..22 or 2016-11-22..12-22
-    for k in (8, 5):
-        if s[:k] == e[:k]:
-            same = k
-            break
-    return f"{s}..{e[same:]}"
+def _roles(G: nx.MultiDiGraph, n: str, relation: str) -> list[Role]:
+    """The event's actors or places in one role, in the builder's order (most often named first)."""
+    out: list[Role] = []
+    for _, v, k, _d in G.out_edges(n, keys=True, data=True):
+        if _relation(k, _d) == relation:
+            role = Role(_name(G, v), plain(G.nodes[v].get("type")))
+            if role not in out:
+                out.append(role)
+    return out
 
 
-def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
+def _event_label(G: nx.MultiDiGraph, n: str, d: dict, *, year: bool) -> str:
+    """What happened and when, wrapped: "Syrian Army captures\nAleppo, 22 Dec" (see graph/export/labels.py)."""
+    places = _roles(G, n, Rel.PLACE.value)
+    return event_label(plain(d.get("mode")), plain(d.get("event_type")), _roles(G, n, Rel.AGENT.value),
+                       _roles(G, n, Rel.TARGET.value), places[0] if places else None, plain(d.get("modality")),
+                       plain(d.get("date_start")), plain(d.get("date_end")), plain(d.get("date_precision")),
+                       year=year, width=LABEL_WRAP)
+
+
+def _label(G: nx.MultiDiGraph, n: str, d: dict, *, year: bool = True) -> str:
     kind = d.get("kind")
     if kind == Kind.EVENT.value:
-        etype = plain(d.get("event_type")) or "event"
-        return f"{_short(etype)}\n{_label_date(d) or 'undated'}"
+        return _event_label(G, n, d, year=year)
     if kind in (Kind.ACTOR.value, Kind.PLACE.value):
         return _short(d.get("name") or d.get("label") or n)
     if kind == Kind.STATEMENT.value:
@@ -248,6 +279,50 @@ def _label(G: nx.MultiDiGraph, n: str, d: dict) -> str:
 def _relation(key: object, d: dict) -> str:
     r = d.get("relation")
     return plain(r) if r else plain(key).split(":")[0]
+
+
+# ----------------------------------------------------------------------------- one node per country
+
+ALSO_PLACE = "_also_place"  # on an actor node of the page view: the attributes of the place it also is
+
+
+def _country_pairs(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Place node -> actor node, for each country that is both: a place whose feature is ``country``
+    and an actor of type ``country`` with the same country code (of several such actors, the one of
+    the same name, else the first by id)."""
+    actors: dict[str, list[str]] = defaultdict(list)
+    for n, d in G.nodes(data=True):
+        if d.get("kind") == Kind.ACTOR.value and d.get("type") == "country" and plain(d.get("country")):
+            actors[plain(d.get("country"))].append(n)
+    pairs: dict[str, str] = {}
+    taken: set[str] = set()
+    for n, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):
+        if d.get("kind") != Kind.PLACE.value or d.get("feature") != "country":
+            continue
+        cands = sorted((a for a in actors.get(plain(d.get("country")), []) if a not in taken), key=str)
+        if not cands:
+            continue
+        same = [a for a in cands if _name(G, a).casefold() == _name(G, n).casefold()]
+        pairs[n] = (same or cands)[0]
+        taken.add(pairs[n])
+    return pairs
+
+
+def _page_graph(G: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, int]:
+    """The graph as the page shows it: a country that is both an actor and a place is one node, the
+    actor's, with the place's links (an event's ``place`` link goes to it) and the place's attributes
+    under ALSO_PLACE. The exports keep both nodes; only the page joins them. (graph, places joined)"""
+    pairs = _country_pairs(G)
+    if not pairs:
+        return G, 0
+    V = nx.MultiDiGraph()
+    V.graph.update(G.graph)
+    V.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n not in pairs)
+    for p, a in pairs.items():
+        V.nodes[a][ALSO_PLACE] = dict(G.nodes[p])
+    for u, v, k, d in G.edges(keys=True, data=True):
+        V.add_edge(pairs.get(u, u), pairs.get(v, v), key=k, **d)
+    return V, len(pairs)
 
 
 # ----------------------------------------------------------------------------- selection
@@ -323,7 +398,10 @@ def _options(n_nodes: int) -> dict:
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": True, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "navigationButtons": False, "keyboard": False},
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1},
+        # labels are measured at any zoom until the page has pushed overlapping nodes apart (html_app.js
+        # then sets vis' usual threshold, 5 px, back)
+        "nodes": {"font": {"size": FONT_SIZE, "face": "sans-serif"}, "borderWidth": 1,
+                  "scaling": {"label": {"drawThreshold": 0}}},
         "edges": {"smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1,
                   "selectionWidth": 2, "hoverWidth": 0.5},
@@ -345,8 +423,9 @@ def _links(G: nx.MultiDiGraph, keep: set[str] | None = None) -> dict[tuple[str, 
     return groups
 
 
-def _network(G: nx.MultiDiGraph, shown: list[str]):
-    """The pyvis network of the shown nodes: (nodes, edges) as vis-network records, sorted."""
+def _network(G: nx.MultiDiGraph, shown: list[str], *, year: bool = True):
+    """The pyvis network of the shown nodes: (nodes, edges) as vis-network records, sorted. ``year``:
+    event labels give the year of a day ("22 Dec 2016"; without, "22 Dec")."""
     from pyvis.edge import Edge
     from pyvis.network import Network
 
@@ -365,8 +444,16 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
             color = ACTOR_COLORS.get(atype, ACTOR_COLORS["other"])
             size = round(10 + min(22.0, 3.0 * math.sqrt(deg[n])), 1)
             extra["names"] = [plain(x) for x in [d.get("name") or d.get("label") or n, *_as_list(d.get("aliases"))]]
+            if d.get(ALSO_PLACE):  # a country that is also a place: the place's colour as a thick border
+                place = d[ALSO_PLACE]
+                extra["roles"] = [Kind.ACTOR.value, Kind.PLACE.value]
+                extra["names"] += [plain(x) for x in _as_list(place.get("aliases")) if plain(x) not in extra["names"]]
+                color = {"background": color, "border": KIND_STYLE[Kind.PLACE.value][1],
+                         "highlight": {"background": color, "border": KIND_STYLE[Kind.PLACE.value][1]}}
+                extra["borderWidth"] = 4
         elif kind == Kind.EVENT.value:
             size = 16
+            color = TYPE_COLORS.get(plain(d.get("event_type")), color)
             extra.update(etype=plain(d.get("event_type")), ds=plain(d.get("date_start")), de=plain(d.get("date_end")))
         elif kind == Kind.PLACE.value:
             size = 13
@@ -378,7 +465,7 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
         elif kind == Kind.STATEMENT.value:
             extra["widthConstraint"] = {"maximum": 180}
         tip = TIPS.get(kind, _other_tip)(G, n, d)
-        net.add_node(plain(n), label=_label(G, n, d) or " ", shape=shape, color=color, title=tip, size=size, **extra)
+        net.add_node(plain(n), label=_label(G, n, d, year=year) or " ", shape=shape, color=color, title=tip, size=size, **extra)
 
     groups = _links(G, keep)
     edges = []
@@ -405,7 +492,8 @@ def _network(G: nx.MultiDiGraph, shown: list[str]):
     return sorted(nodes, key=lambda d: d["id"]), edges
 
 
-def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter) -> str:
+def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter, event_types: Counter | None = None,
+            joined: int = 0) -> str:
     def swatch(shape: str, color: str) -> str:
         c = escape(color)
         body = {
@@ -423,11 +511,22 @@ def _legend(kind_counts: Counter, actor_types: Counter, rel_counts: Counter) -> 
         shape, color, name = KIND_STYLE.get(k, OTHER_STYLE)
         out.append(f'<label class="li"><input type="checkbox" class="kind-cb" value="{escape(k)}" checked> '
                    f'{swatch(shape, color)} {escape(name)} <span class="n">({kind_counts.get(k, 0)})</span></label>')
+    out.append('</div><div class="legend-sub"><span class="sub-h">Events by type (PLOVER):</span>')
+    for t in sorted(event_types or {}):
+        color = TYPE_COLORS.get(t, KIND_STYLE[Kind.EVENT.value][1])
+        out.append(f'<span class="li">{swatch("diamond", color)} {escape(t or "unknown")} '
+                   f'<span class="n">({(event_types or {})[t]})</span></span>')
     out.append('</div><div class="legend-sub"><span class="sub-h">Actors by type:</span>')
     for t in sorted(actor_types, key=lambda t: (t not in ACTOR_COLORS, t)):
         color = ACTOR_COLORS.get(t, ACTOR_COLORS["other"])
         out.append(f'<span class="li">{swatch("dot", color)} {escape(t or "unknown")} '
                    f'<span class="n">({actor_types[t]})</span></span>')
+    if joined:
+        ring = (f'<svg class="sw" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><circle cx="7" '
+                f'cy="7" r="5" fill="{escape(ACTOR_COLORS["country"])}" stroke="{escape(KIND_STYLE["place"][1])}" '
+                f'stroke-width="3"/></svg>')
+        out.append(f'<span class="li" id="legend-both">{ring} country as actor and place, one node '
+                   f'<span class="n">({joined})</span></span>')
     out.append('</div><div class="legend-sub"><span class="sub-h">Links:</span>')
     for r in sorted(rel_counts, key=lambda r: (REL_ORDER.index(r) if r in REL_ORDER else len(REL_ORDER), r)):
         color = REL_COLORS.get(r, OTHER_REL_COLOR)
@@ -443,11 +542,15 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
     """One self-contained, offline HTML page showing ``G`` (at most ``max_nodes`` nodes of it)."""
     if max_nodes < 1:
         raise ValueError("max_nodes must be at least 1")
+    G, joined = _page_graph(G)  # a country that is an actor and a place: one node
     shown, n_top = _select(G, max_nodes)
-    nodes, edges = _network(G, shown)
+    years = {plain(G.nodes[n].get(k))[:4] for n in shown if G.nodes[n].get("kind") == Kind.EVENT.value
+             for k in ("date_start", "date_end") if plain(G.nodes[n].get(k))}
+    nodes, edges = _network(G, shown, year=len(years) > 1)
     # links, not graph edges: what is drawn and what the side panel counts (see _links)
     total_nodes, total_links, shown_links = G.number_of_nodes(), len(_links(G)), len(edges)
     truncated = len(shown) < total_nodes
+    joined_shown = sum(1 for n in nodes if n.get("roles"))
 
     kind_counts = Counter(n["kind"] for n in nodes)
     actor_types = Counter(plain(G.nodes[n].get("type")) for n in shown if G.nodes[n].get("kind") == Kind.ACTOR.value)
@@ -459,7 +562,8 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         "title": plain(title),
         "total_nodes": total_nodes, "total_links": total_links,
         "shown_nodes": len(nodes), "shown_links": shown_links, "truncated": truncated, "top_actors": n_top,
-        "physics_off_after_stabilization": large,
+        "physics_off_after_stabilization": True, "bounded_layout": large, "actor_and_place": joined_shown,
+        "readable_px": READABLE_PX,
         "event_types": [[t, event_types[t]] for t in sorted(event_types)],
         "date_min": dates[0] if dates else "", "date_max": dates[-1] if dates else "",
     }
@@ -494,8 +598,10 @@ def generate_html(G: nx.MultiDiGraph, *, title: str = "ctkg graph", max_nodes: i
         '<div id="status" class="row" aria-live="polite"></div>\n',
         '<p class="hint">Kinds and links: tick them in the legend. The actor box keeps matching actors, '
         'their events and statements and what those link to. Undated events are hidden while a date '
-        f'range is set. {LINKS_MEANING}</p>\n</div>\n',
-        _legend(kind_counts, actor_types, rel_counts), "\n",
+        f'range is set. {LINKS_MEANING} A country that is both an actor and a place is one node, ringed in '
+        'the place colour. The first view zooms in until labels are readable: Fit shows the whole graph.</p>\n'
+        '</div>\n',
+        _legend(kind_counts, actor_types, rel_counts, event_types, joined_shown), "\n",
         '<div id="details" class="panel"><h2>Details</h2><div id="details-body">'
         'Click a node or link.</div></div>\n',
         '</aside>\n<div id="network" role="img" aria-label="graph"></div>\n</div>\n',

@@ -197,6 +197,8 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
             yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), None
             if d.get("date"):
                 yield s, CTKG.dateValue, _text(d["date"]), None
+            if _DAY.fullmatch(d.get("not_after") or ""):
+                yield s, CTKG.notAfter, Literal(d["not_after"], datatype=XSD.date), None
             for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
                 yield s, p, o, None
             key = _time_key(d)

@@ -31,6 +31,8 @@ FORMATS: dict[str, Generator | str] = {
     "actors.csv": "graph.export.tables:generate_actors_csv",
     "places.csv": "graph.export.tables:generate_places_csv",
     "graph.json": "graph.export.tables:generate_json",
+    "graph.graphml": "graph.export.interchange:generate_graphml",
+    "graph.gexf": "graph.export.interchange:generate_gexf",
     "graph.ttl": "graph.export.rdf:generate_turtle",
     "graph.trig": "graph.export.rdf:generate_trig",
     "graph.jsonld": "graph.export.rdf:generate_jsonld",

@@ -18,7 +18,7 @@ from graph.core.schema import Kind, Rel
 
 EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision", "event_type", "label", "agents",
                  "targets", "place", "latitude", "longitude", "articles", "mode", "cameo", "modality", "killed",
-                 "injured", "displaced", "sources", "n_mentions", "merge_reason"]
+                 "injured", "displaced", "sources", "n_mentions", "merge_reason", "not_after"]
 MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
                    "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
 STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
@@ -141,11 +141,17 @@ def generate_articles_csv(G: nx.MultiDiGraph) -> str:
 
 
 def generate_json(G: nx.MultiDiGraph) -> str:
-    """Node-link JSON (networkx.node_link_data) for notebooks and other tools."""
-    data = nx.node_link_data(G, edges="links")
+    """Node-link JSON (networkx.node_link_data) for notebooks and other tools.
+
+    The edges are listed under ``edges``, where ``networkx.node_link_graph(data)`` looks in
+    networkx 3.6 and later, and the same list under ``links``, where it looks by default in
+    networkx 3.5 and earlier and where builds before 2026-12 put it: every networkx 3 reads the
+    file with its default arguments, and code written for the older files keeps working."""
+    data = nx.node_link_data(G, edges="edges")
     data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
     data["nodes"].sort(key=lambda d: d["id"])
-    data["links"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
+    data["edges"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
+    data["links"] = data["edges"]
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n"
 
 

@@ -403,10 +403,17 @@ class ArticleEntities:
         """In a Title Case headline every word looks like a name ("Aleppo Has Been
         Retaken"): a name not in the gazetteer counts only if the body uses it too."""
         sent = ent.sent
+        text = self.doc.text
+        # a headline is a line of its own with no full stop ("Mrs. Ana Kowalczyk met Tomas Brandt on
+        # Friday." is a sentence full of names, not a headline)
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+        if not line or line.endswith(".") or text[line_start:sent.start_char].strip():
+            return False
         words = [t for t in sent if t.is_alpha and len(t) > 3]
         if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
             return False
-        text = self.doc.text
         pos = text.find(name)
         while pos >= 0:
             if not (sent.start_char <= pos < sent.end_char):

@@ -82,6 +82,8 @@ class Extractor:
                 time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor,
                                                               text=article.text)
                 time = self._report_date(doc, trig, time, time_text, out.timexes, anchor, article.text)
+                # what the text does not date stays undated: no later than the article, that is all
+                undated = anchor is not None and not time.resolved and time.value != "FUTURE_REF"
                 figs = finder.figures(trig)
                 s_start, s_end = sent.start_char, sent.end_char
                 text = article.text[s_start:s_end].rstrip()
@@ -91,7 +93,8 @@ class Extractor:
                     trigger_start=trig.start, trigger_end=trig.end, sentence=text,
                     sentence_start=s_start, sentence_end=s_start + len(text),
                     agents=tuple(agents), targets=tuple(targets), place=place, time=time,
-                    time_text=time_text, modality=finder.modality(trig, tuple(agents)),
+                    time_text=time_text, not_after=anchor if undated else None,
+                    modality=finder.modality(trig, tuple(agents)),
                     killed=figs.get("killed"), injured=figs.get("injured"), displaced=figs.get("displaced")))
 
         # statements: dates, same-speaker dates, the events they are about

@@ -5,9 +5,11 @@
 afterwards, as a reader does:
 
 * a surname alone ("Kirby") or a first name alone ("John") is the one person of the
-  article with that surname or first name; when two people share it ("the Tsarnaev
-  brothers" named in full), a lone surname names neither for sure (:meth:`PersonIndex.find`
-  says so with ``None`` and :meth:`PersonIndex.ambiguous` with ``True``);
+  article with that surname or first name; when several people share it ("the Tsarnaev
+  brothers" named in full), it is the one the article names in full most often (the one
+  it is about), and names none for sure when they are named equally often
+  (:meth:`PersonIndex.find` says so with ``None``; :meth:`PersonIndex.ambiguous` tells that
+  several share the word);
 * a full name is the same person as a full name with the same first name and surname
   ("Dzhokhar A. Tsarnaev" and "Dzhokhar Tsarnaev"); a different first name is a different
   person ("Turki al-Maliki" is not "Nouri al-Maliki"), whatever an actor gazetteer says;
@@ -68,6 +70,16 @@ class Person:
     first: str  # compared form of the first name
     last: str  # compared form of the surname
     start: int  # where it is first named
+    mentions: int = 1  # how often it is named in full
+
+
+def _most_named(people: list[Person]) -> Person | None:
+    """The one person named in full most often, None when there is none or a tie."""
+    if not people:
+        return None
+    top = max(p.mentions for p in people)
+    best = [p for p in people if p.mentions == top]
+    return best[0] if len(best) == 1 else None
 
 
 @dataclass
@@ -85,6 +97,7 @@ class PersonIndex:
             return None
         found = self._same(words)
         if found is not None:
+            found.mentions += 1
             return found
         p = Person(key=key or person_key(text), name=" ".join(words), first=word_key(words[0]),
                    last=word_key(words[-1]), start=start)
@@ -111,9 +124,7 @@ class PersonIndex:
         if len(words) >= 2:
             return self._same(words)
         lasts, firsts = self._by_part(words[0])
-        if lasts:
-            return lasts[0] if len(lasts) == 1 else None
-        return firsts[0] if len(firsts) == 1 else None
+        return _most_named(lasts) if lasts else _most_named(firsts)
 
     def ambiguous(self, text: str) -> bool:
         """Whether a single word is the surname (or, failing that, the first name) of several people."""

@@ -22,24 +22,48 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
+from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
+    COGNITION_VERBS,
+    FEMALE_WORDS,
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
+    MALE_WORDS,
     MEDIA_PRODUCTS,
+    NOT_SPEAKER_NOUNS,
+    NOT_TURN_LABELS,
     PERSON_SPEAKER_PRONOUNS,
     QUOTE_VERBS,
     REQUEST_VERBS,
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
+    STANCE_VERBS,
+    STATED_INTENT_VERBS,
     STATEMENT_MEDIA,
     STATEMENT_NOUNS,
 )
 
-OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+# a transcript's turn: a paragraph (or quotation) that opens with its speaker's name in capitals
+TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
+OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
+# a quotation continued into the next paragraph reopens it with an opening mark and no closing one
+MIN_OPEN_RUN = 2  # words an unclosed quote must run to count as speech
 
 
 def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of quotation marks, per paragraph."""
+    r"""(start, end) of the words inside each pair of quotation marks, per paragraph.
+
+    Marks are balanced per paragraph: an opening mark with no closing one in its paragraph runs to
+    the paragraph's end (news style opens every paragraph of a long quotation and closes only the
+    last), so an odd number of marks never shifts the pairs of later paragraphs.
+
+    >>> t = 'He said: \u201cWe will stay.\n\n\u201cWe will not leave,\u201d he added.'
+    >>> [t[s:e] for s, e in find_quotes(t)]
+    ['We will stay.', 'We will not leave']
+    >>> t = "''We are ready,'' Mr. Lee said."
+    >>> [t[s:e] for s, e in find_quotes(t)]
+    ['We are ready']
+    """
     out: list[tuple[int, int]] = []
     pos = 0
     for para in re.split(r"(\n\s*\n)", text):
@@ -49,34 +73,67 @@ def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not any(a < e and s < b for a, b in skip)]
 
 
+def _mark_at(para: str, i: int) -> str:
+    """The opening mark at ``para[i]`` ("``" and "''" are two characters), or ""."""
+    two = para[i:i + 2]
+    if two in ("``", "''"):
+        return two
+    ch = para[i]
+    if ch == "'" or ch not in OPEN_QUOTES:
+        return ""
+    return ch
+
+
+def _close_of(para: str, i: int, mark: str) -> int:
+    """Where the mark opened at ``i`` closes in ``para``, or -1."""
+    close = OPEN_QUOTES[mark]
+    start = i + len(mark)
+    j = para.find(close, start)
+    if mark == "\u201c":
+        # a curly quote may be closed by a straight one in sloppy text
+        k = para.find('"', start)
+        nxt_open = para.find("\u201c", start)
+        if j < 0 or (nxt_open >= 0 and nxt_open < j):
+            j = k if k >= 0 and (nxt_open < 0 or k < nxt_open) else (j if nxt_open < 0 or j < nxt_open else -1)
+    return j
+
+
+def _span(para: str, s: int, e: int, offset: int) -> tuple[int, int] | None:
+    inner = para[s:e]
+    s2 = s + (len(inner) - len(inner.lstrip()))
+    e2 = e - (len(inner) - len(inner.rstrip()))
+    while e2 > s2 and para[e2 - 1] in ",;:":
+        e2 -= 1
+    return (offset + s2, offset + e2) if e2 > s2 else None
+
+
 def _quotes_in(para: str, offset: int) -> list[tuple[int, int]]:
     out = []
     i = 0
     n = len(para)
     while i < n:
-        ch = para[i]
-        if ch in OPEN_QUOTES:
-            close = OPEN_QUOTES[ch]
-            j = para.find(close, i + 1)
-            if ch == "\u201c":
-                # a curly quote may be closed by a straight one in sloppy text
-                k = para.find('"', i + 1)
-                nxt_open = para.find("\u201c", i + 1)
-                if j < 0 or (nxt_open >= 0 and nxt_open < j):
-                    j = k if k >= 0 and (nxt_open < 0 or k < nxt_open) else (j if nxt_open < 0 or j < nxt_open else -1)
-            if j < 0:
-                i += 1
-                continue
-            inner = para[i + 1:j]
-            s = i + 1 + (len(inner) - len(inner.lstrip()))
-            e = j - (len(inner) - len(inner.rstrip()))
-            while e > s and para[e - 1] in ",;:":
-                e -= 1
-            if e > s:
-                out.append((offset + s, offset + e))
-            i = j + 1
-        else:
+        mark = _mark_at(para, i)
+        if not mark:
             i += 1
+            continue
+        j = _close_of(para, i, mark)
+        if j < 0:
+            # unclosed: the quotation runs to the paragraph's end when it opens the paragraph or a
+            # sentence ("He said: 'We will ..."), else the mark is a stray one
+            before = para[:i].rstrip()
+            rest = para[i + len(mark):]
+            if (not before or before[-1] in ".:,!?") and len(rest.split()) >= MIN_OPEN_RUN \
+                    and not any(m in rest for m in OPEN_QUOTES if m != mark):
+                sp = _span(para, i + len(mark), n, offset)
+                if sp is not None:
+                    out.append(sp)
+                break
+            i += len(mark)
+            continue
+        sp = _span(para, i + len(mark), j, offset)
+        if sp is not None:
+            out.append(sp)
+        i = j + len(OPEN_QUOTES[mark])
     return out
 
 
@@ -99,6 +156,26 @@ class StatementFinder:
         if not self.quotes:
             self.quotes = find_quotes(self.text, self.ents.article.skip)
 
+    def turn_speaker(self, label: str, at: int) -> ActorRef | None:
+        """The speaker a transcript labels in capitals ("WALLACE:"): the person of the article with that
+        name, else the label itself when the article gives it more than one turn."""
+        words = label.replace(".", " ").split()
+        if not words or " ".join(words).casefold() in NOT_TURN_LABELS or len(words) > 4:
+            return None
+        name = " ".join(w.capitalize() for w in words)
+        people = [a for a in self.ents.actors if a.type == "person"]
+        for a in people:
+            parts = a.name.casefold().split()
+            if name.casefold() in (a.name.casefold(), parts[-1], parts[0]):
+                return ActorRef(key=a.key, name=a.name, type="person", text=label, start=at, end=at + len(label),
+                                country=a.country, affiliation=a.affiliation)
+        turns = [m.group(1) for m in re.finditer(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s",
+                                                  self.text)]
+        if len([t for t in turns if t.replace(".", " ").strip().casefold() not in NOT_TURN_LABELS]) < 2:
+            return None  # one capitalised label is not a transcript
+        return ActorRef(key="person_" + "_".join(w.lower() for w in words), name=name, type="person",
+                        text=label, start=at, end=at + len(label))
+
     def in_quote(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.quotes)
 
@@ -120,8 +197,11 @@ class StatementFinder:
                           sentence_start=sent.start_char, sentence_end=sent.end_char), tok)
 
     # -- speakers ----------------------------------------------------------------------
-    def speaker_of(self, subj_tokens: list[Token], at: int) -> ActorRef | None:
+    def speaker_of(self, subj_tokens: list[Token], at: int, *, nominal: bool = True) -> ActorRef | None:
+        """The speaker a subject names; ``nominal``: a common noun phrase may be one ("the network")."""
         for s in subj_tokens:
+            if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
+                s = s.head.head  # "the senator, who said ...": the one the clause is about
             if s.pos_ == "PRON":
                 ref = self.pronoun_speaker(s, at)
                 if ref is not None:
@@ -133,16 +213,107 @@ class StatementFinder:
                        and self.ents.by_token[t.i].type == "person" and not self.in_quote(t.idx)]
             if persons and (ref is None or ref.type != "person"):
                 return persons[0]
+            if ref is not None and ref.type == "other":
+                # "Brandt said", tagged an organisation: the person of the article with that surname
+                ref = self.named_person(s) or ref
             if ref is not None:
                 return ref
             for t in s.subtree:
                 r = self.ents.by_token.get(t.i)
                 if r is not None and not self.in_quote(t.idx):
                     return r
-            ref = self.unnamed_speaker(s)
+            ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
+                   or (self.nominal_speaker(s) if nominal else None))
             if ref is not None:
                 return ref
         return None
+
+    def untracked_person(self, tok: Token) -> ActorRef | None:
+        """A name the parser tags as a person that no actor took (a surname that is also a town's name):
+        the subject of a speech verb is a person, never a place."""
+        if tok.ent_type_ != "PERSON" or self.in_quote(tok.idx):
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        name = strip_titles(clean_name(ent.text))
+        if not name:
+            return None
+        return ActorRef(key=slug(name), name=name, type="person", text=ent.text, start=ent.start_char,
+                        end=ent.end_char)
+
+    def dash_signed(self, qe: int) -> ActorRef | None:
+        """'"...." ― Ana Ruiz': a quotation signed after a dash."""
+        m = re.match(r"[\s.,]*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})",
+                     self.text[qe:qe + 80].lstrip("\u201d\"'"))
+        if m is None:
+            return None
+        name = m.group(1).rstrip(".")
+        for a in self.ents.actors:
+            if a.type == "person" and (a.name == name or a.text == name):
+                return a
+        if len(name.split()) < 2:
+            return None
+        return ActorRef(key=slug(name), name=name, type="person", text=name, start=qe, end=qe + len(name))
+
+    def named_person(self, tok: Token) -> ActorRef | None:
+        """A surname or first name the parser did not take for a name ("Okafor continued:"): the one
+        person of the article it names, if only one has it."""
+        if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
+            return None
+        words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
+        name = " ".join(t.text for t in words).casefold()
+        if not name:
+            return None
+        people = {a.key: a for a in self.ents.actors if a.type == "person" and len(a.name.split()) >= 2}
+        hits = [a for a in people.values()
+                if name in (a.name.split()[-1].casefold(), a.name.split()[0].casefold(), a.name.casefold())]
+        if not hits:
+            return None
+        if len(hits) > 1:
+            # "Trump" in an article about Donald and Ivanka Trump: the one the article names most, then first
+            count = {k: sum(1 for x in self.ents.actors if x.key == k) for k in people}
+            first = {k: min(x.start for x in self.ents.actors if x.key == k) for k in people}
+            hits.sort(key=lambda a: (-count[a.key], first[a.key]))
+            if count[hits[0].key] == count[hits[1].key]:
+                return None
+        a = hits[0]
+        return ActorRef(key=a.key, name=a.name, type="person", text=tok.text, start=tok.idx,
+                        end=tok.idx + len(tok.text), country=a.country, affiliation=a.affiliation)
+
+    def nominal_speaker(self, tok: Token) -> ActorRef | None:
+        """"the former president said": the person the article named with that noun before
+        ("former President Bill Clinton"), else the phrase itself ("the network", "two voters")."""
+        lemma = tok.lemma_.lower()
+        # "the Arizona Republican says": a proper noun that names no one in particular counts too
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP")
+                                        and any(c.dep_ == "det" for c in tok.children))
+        if not common or lemma in NOT_SPEAKER_NOUNS or self.in_quote(tok.idx):
+            return None
+        named = None
+        for a in self.ents.actors:
+            if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            near = list(self.doc[max(0, span.start - 3):span.start]) + [
+                t for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+            if span.root.dep_ == "appos":
+                near += list(span.root.head.subtree)
+            if any(t.lemma_.lower() == lemma for t in near if t.i != tok.i):
+                named = a
+        if named is not None:
+            return ActorRef(key=named.key, name=named.name, type="person", text=tok.text, start=tok.idx,
+                            end=tok.idx + len(tok.text), country=named.country, affiliation=named.affiliation)
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nummod", "quantmod") and c.i >= tok.i - 3
+                and not c.is_punct]
+        first = min([tok] + [t for m in mods for t in m.subtree], key=lambda t: t.i)
+        phrase = self.doc[first.i:tok.i + 1]
+        name = phrase.text
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in name.split()), name=name, type="other",
+                        text=name, start=phrase.start_char, end=phrase.end_char,
+                        country=self.ents.country_of_phrase(tok))
 
     def unnamed_speaker(self, tok: Token) -> ActorRef | None:
         """"U.S. officials said" -> the U.S. government; "the ministry said" -> "ministry"."""
@@ -160,10 +331,32 @@ class StatementFinder:
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=kind,
                         text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), country=iso)
 
+    def gender_of(self, key: str) -> str:
+        """"f", "m" or "" for a person of the article, from the titles and nouns next to its mentions
+        ("Mrs. Kane", "his wife, Ana Kane", "the actress Ana Kane")."""
+        if not hasattr(self, "_genders"):
+            votes: dict[str, set[str]] = {}
+            for a in self.ents.actors:
+                if a.type != "person":
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                near = [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]] + [
+                    t.lower_ for t in span if t.i < span.end - 1]
+                near += [t.lower_ for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+                if span.root.dep_ == "appos":
+                    near.append(span.root.head.lower_)
+                g = votes.setdefault(a.key, set())
+                g.update("f" for w in near if w in FEMALE_WORDS)
+                g.update("m" for w in near if w in MALE_WORDS)
+            self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
+        return self._genders.get(key, "")
+
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the latest person before it who spoke or was named as a subject
         outside quotes; "they"/"it"/"we": the latest non-person speaker."""
-        low = tok.lower_
+        low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
         if low in PERSON_SPEAKER_PRONOUNS:
             cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
             for a in self.ents.actors:
@@ -173,10 +366,16 @@ class StatementFinder:
                 if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
                         span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
                     cands.append((a.start, a))
+            clash = "m" if low == "she" else "f"
+            cands = [(off, r) for off, r in cands if self.gender_of(r.key) != clash]
+            # a person of the right gender named since the paragraph before wins over one of unknown gender
+            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)
+                     and self.text.count("\n\n", off, tok.idx) <= 1]
+            cands = agree or cands
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
-                       and not self.in_quote(a.start)]
+                       and not self.in_quote(a.start) and self.gender_of(a.key) != clash]
             return persons[-1] if persons else None
         if low in GROUP_SPEAKER_PRONOUNS:
             recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
@@ -186,6 +385,7 @@ class StatementFinder:
     def attribute(self, start_tok: Token, quote: tuple[int, int] | None) -> Attribution:
         """Walk up from a token to the first verb whose subject is a non-media actor."""
         medium = ""
+        outlet: tuple[ActorRef, Token] | None = None  # a medium that is the subject of a speech verb
         tok = start_tok
         seen = 0
         while seen < 12:
@@ -199,10 +399,12 @@ class StatementFinder:
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if not subj and tok.tag_ == "VBG" and tok.dep_ == "advcl":
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-                ref = self.speaker_of(subj, tok.idx) if subj else None
+                ref = self.speaker_of(subj, tok.idx, nominal=tok.lemma_ in QUOTE_VERBS) if subj else None
                 m = self.medium_of(tok, quote)
                 if ref is not None and ref.type == "media":
                     medium = medium or ref.name
+                    if outlet is None and tok.lemma_ in QUOTE_VERBS:
+                        outlet = (ref, tok)
                 elif ref is not None:
                     return Attribution(ref, tok, medium or m)
                 medium = medium or m
@@ -219,6 +421,10 @@ class StatementFinder:
                     return Attribution(ref, t, medium)
                 if ref is not None:
                     medium = medium or ref.name
+                    outlet = outlet or (ref, t)
+        if outlet is not None:
+            # nobody speaks through the outlet: its own words ("..., Politico reported")
+            return Attribution(outlet[0], outlet[1], "")
         return Attribution(None, None, medium)
 
     def medium_of(self, verb: Token, quote) -> str:
@@ -247,6 +453,18 @@ class StatementFinder:
         prev_verb: Token | None = None
         for qs, qe in self.quotes:
             text = self.text[qs:qe]
+            turn = TURN.match(text)
+            if turn is not None:
+                ref = self.turn_speaker(turn.group(1), qs)
+                if ref is not None:
+                    qs += turn.end()
+                    text = self.text[qs:qe]
+                    st = Statement(article_id=self.ents.article.article_id, kind="direct", text=text, start=qs,
+                                   end=qe, speaker=ref, sentence_start=qs, sentence_end=qe)
+                    self.spoken.append((qs, ref))
+                    out.append((st, None))
+                    prev, prev_end, prev_verb = st, qe, None
+                    continue
             if len(text.split()) < 2:
                 continue  # a scare quote, not a statement
             span = self.doc.char_span(qs, qe, alignment_mode="expand")
@@ -273,6 +491,12 @@ class StatementFinder:
                                 break
                     if att.speaker is not None:
                         break
+            if att.speaker is None:
+                att = self._introduced(qs, (qs, qe)) or att
+            if att.speaker is None:
+                signed = self.dash_signed(qe)
+                if signed is not None:
+                    att = Attribution(signed, None)
             if att.speaker is None and prev is not None and prev.speaker is not None:
                 gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
@@ -289,6 +513,27 @@ class StatementFinder:
             out.append((st, att.verb))
             prev, prev_end, prev_verb = st, qe, att.verb
         return out
+
+    def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:
+        """A quotation that opens its paragraph after one that ends with a colon ("Cruz continued:",
+        "The ministry said in a statement:"): the speaker of the introducing sentence."""
+        para_start = self.text.rfind("\n", 0, qs) + 1
+        if self.text[para_start:qs].strip(" \t\"'\u201c\u00ab`") != "":
+            return None
+        before = self.text[:para_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        for t in [sent.root] + [t for t in sent if t.pos_ == "VERB" and t is not sent.root]:
+            if self.in_quote(t.idx):
+                continue
+            att = self.attribute(t, quote)
+            if att.speaker is not None:
+                return att
+        return None
 
     # -- reported speech ---------------------------------------------------------------
     def indirect(self) -> list[tuple[Statement, Token | None]]:
@@ -307,6 +552,16 @@ class StatementFinder:
                 while last.i > objs[0].i and (last.is_punct or last.is_space):
                     last = last.nbor(-1)
                 e = max(max(p.right_edge.idx + len(p.right_edge.text) for p in preds), last.idx + len(last.text))
+            elif not comp and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "nsubj" for c in tok.children):
+                # "Acts of protest, Mr. Obama said, are acts of patriotism": the clause around the cue
+                h = tok.head
+                first, last = h.left_edge, h.right_edge
+                while last.i > h.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                s, e = first.idx, last.idx + len(last.text)
+                if tok.left_edge.i <= last.i <= tok.right_edge.i:
+                    e = tok.left_edge.idx  # the cue closes the clause: "..., Mr. Clarke said."
             elif comp:
                 c = comp[0]
                 s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
@@ -338,6 +593,9 @@ class StatementFinder:
             if speaker is None:
                 att = self.attribute(tok, None)
                 speaker, medium = att.speaker, medium or att.medium
+                if speaker is not None and speaker.type == "media":
+                    # the outlet rule below decides whether an outlet reports in its own name
+                    speaker, medium = None, medium or speaker.name
             if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
                     t.lemma_ in STATEMENT_NOUNS or self.in_quote(t.idx)
                     for t in comp[0].subtree):
@@ -387,6 +645,55 @@ class StatementFinder:
             out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
 
+    def stances(self) -> list[tuple[Statement, Token | None]]:
+        """Stances, intentions and beliefs reported without a speech verb: "X condemned the strike",
+        "X called for a ceasefire", "X vowed to retaliate", "officials believe the attackers fled".
+        The statement is the object, the infinitive or the clause; the speaker the verb's subject."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or self._outside_speech(tok):
+                continue
+            content = None
+            if lemma in STANCE_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+            if content is None and lemma == "call":
+                # "called for a ceasefire"
+                content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1
+                                for p in c.children if p.dep_ == "pobj"), None)
+            if content is None and lemma in STATED_INTENT_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                                and any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)), None)
+            if content is None and lemma in COGNITION_VERBS:
+                content = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if content is None:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj:
+                continue
+            first, last = content.left_edge, content.right_edge
+            if lemma in ("accuse", "blame"):
+                # "accused the army of shelling the town": what they are accused of belongs to it
+                of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > content.i]
+                if of:
+                    last = of[0].right_edge
+            if first.lower_ == "that" and first.i < last.i:
+                first = first.nbor(1)
+            while last.i > first.i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            s, e = first.idx, last.idx + len(last.text)
+            text = self.text[s:e]
+            one_name = first.i == last.i and first.pos_ == "PROPN"  # "voters who support Sanders"
+            if (len(text.split()) < 2 and not one_name) or "\n\n" in text or self._mostly_quoted(s, e):
+                continue
+            speaker = self.speaker_of(subj, tok.idx)
+            if speaker is None:
+                continue
+            out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
+        return out
+
     def according_to(self) -> list[tuple[Statement, Token | None]]:
         """"According to X, the prisoners were tortured": X's report, without a speech verb."""
         out: list[tuple[Statement, Token | None]] = []
@@ -398,8 +705,8 @@ class StatementFinder:
             to = self.doc[t.i + 1]
             objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
             ref = self.speaker_of(objs, t.idx)
-            if ref is None or ref.type == "media":
-                continue
+            if ref is None:
+                continue  # an outlet is the source it is cited as ("according to Politico, ...")
             sent = t.sent
             phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
             # the clause around the phrase: the longer side of the sentence
@@ -419,6 +726,60 @@ class StatementFinder:
             out.append(self._reported(t, self.text[s:e], s, ref, ""))
         return out
 
+    def turns(self) -> list[tuple[Statement, Token | None]]:
+        """A transcript's turns written without quotation marks ("PENCE: Well, look, ...")."""
+        out: list[tuple[Statement, Token | None]] = []
+        for m in re.finditer(r"(?m)^[ \t]*(?=[A-Z])", self.text):
+            start = m.end()
+            turn = TURN.match(self.text, start)
+            if turn is None or self.in_quote(start) or self._outside_speech_at(start):
+                continue
+            end = self.text.find("\n", turn.end())
+            end = len(self.text) if end < 0 else end
+            s, e = turn.end(), end
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if len(self.text[s:e].split()) < 2:
+                continue
+            ref = self.turn_speaker(turn.group(1), start)
+            if ref is None:
+                continue
+            self.spoken.append((s, ref))
+            out.append((Statement(article_id=self.ents.article.article_id, kind="direct", text=self.text[s:e],
+                                  start=s, end=e, speaker=ref, sentence_start=s, sentence_end=e), None))
+        return out
+
+    def headline_claim(self) -> list[tuple[Statement, Token | None]]:
+        """A headline "Speaker: what they said" ("Kirby: Strikes Will Continue"), when the article names
+        the speaker as an actor."""
+        first = self.text.lstrip()
+        start = len(self.text) - len(first)
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        m = re.match(r"([A-Z][^:\n]{1,60}?):\s+(\S.*)$", self.text[start:end])
+        if m is None or self.in_quote(start) or len(m.group(2).split()) < 3:
+            return []
+        label = self.doc.char_span(start, start + len(m.group(1)), alignment_mode="expand")
+        if label is None:
+            return []
+        refs = [self.ents.by_token[t.i] for t in label if t.i in self.ents.by_token]
+        ref = refs[0] if refs else self.named_person(label.root)
+        if ref is None or ref.type in ("country", "civilians") or any(t.i in self.ents.place_by_token for t in label):
+            return []  # "Syria: Army Retakes Aleppo" is a topic, not a speaker
+        s = start + m.start(2)
+        e = start + len(m.group(0).rstrip(" ."))
+        while e > s and self.text[e - 1] in ".\u2019'\"\u201d ":
+            e -= 1
+        while s < e and self.text[s] in "\u2018\u201c'\"":
+            s += 1
+        kind = "direct" if self._mostly_quoted(s, e) or self.text[start + m.start(2)] in "\u2018\u201c'\"" else "indirect"
+        self.spoken.append((s, ref))
+        return [(Statement(article_id=self.ents.article.article_id, kind=kind, text=self.text[s:e], start=s, end=e,
+                           speaker=ref, sentence_start=start, sentence_end=end), None)]
+
+    def _outside_speech_at(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.ents.article.skip)
+
     def statements(self) -> list[tuple[Statement, Token | None]]:
         # a first pass records who spoke where, so that "he said" finds the latest speaker
         # whether that one was quoted directly or reported
@@ -427,8 +788,10 @@ class StatementFinder:
         self.spoken = list(self.spoken)
         indirect = self.indirect()
         direct = self.direct()
+        direct += [(st, v) for st, v in self.turns()
+                   if not any(a.start < st.end and st.start < a.end for a, _ in direct)]
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        for extra in (self.requests(), self.according_to()):
+        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]

@@ -46,9 +46,20 @@ SPEECH_VERBS = frozenset(
 # a common list would find other statements
 QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform mention reveal signal testify".split())
                ) | frozenset("ask believe call caution conclude contend decry demand emphasise emphasize estimate "
-                             "reiterate".split())
+                             "reiterate shout yell bark scream exclaim quip joke recall observe".split())
 # verbs whose clausal complement is a reported statement: not the verbs of request or opinion
 INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+# stances and beliefs reported without a quote, as CAMEO codes them (disapprove, reject):
+# "X condemned the strike" (the object is what was said), "officials believe the attackers fled"
+# (the clause); never physical acts ("attack"). Stated intentions: STATED_INTENT_VERBS below
+STANCE_VERBS = frozenset(
+    "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
+    "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
+    "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
+    "promote".split())
+COGNITION_VERBS = frozenset(
+    "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
+    "argue insist".split())
 # "X asked/urged/called on Y to do Z"
 REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
@@ -109,6 +120,11 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # modifiers that are not part of an unnamed actor's name ("40 other people", "several officials")
 NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
 VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
+# nouns that never name who speaks, as the subject of a speech verb ("the day said" is a misparse)
+NOT_SPEAKER_NOUNS = frozenset("time day week month year hour minute thing part way lot kind sort fact idea".split())
+# capitalised labels that open a paragraph like a transcript's speaker and are not one ("UPDATE: ...")
+NOT_TURN_LABELS = frozenset("update updated breaking watch photos photo video editor note editors note correction "
+                            "related read more source sources disclaimer warning read also see".split())
 SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
 
 # --- pronouns and determiners ------------------------------------------------------------
@@ -116,6 +132,12 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # the pronouns a quote's speaker may be: a person ("he said"), or a group or body ("they said")
 PERSON_SPEAKER_PRONOUNS = frozenset({"he", "she"})
+# words next to a name that tell a person's gender, for "he"/"she" (titles and nouns, lower case)
+FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam lady dame sister mother wife daughter woman girl widow "
+                         "actress congresswoman chairwoman spokeswoman businesswoman queen princess grandmother "
+                         "aunt niece stepmother girlfriend".split())
+MALE_WORDS = frozenset("mr mr. sir brother father husband son man boy widower actor congressman chairman "
+                       "spokesman businessman king prince grandfather uncle nephew stepfather boyfriend".split())
 GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
 
@@ -207,6 +229,11 @@ TENSE_MODALS = MODALS | {"ought"}  # "ought to" looks forward; "would" is also t
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "intend", "hope", "try", "attempt",
                           "call", "urge", "demand", "ask", "propose", "prepare", "expect", "consider", "warn", "fear"})
+# intentions a statement reports ("X vowed to retaliate", "refused to leave"): INTENT_VERBS without
+# the appeals (REQUEST_VERBS find those) and the verbs of mere expectation
+STATED_INTENT_VERBS = (INTENT_VERBS - {"call", "urge", "demand", "ask", "prepare", "consider", "warn", "fear",
+                                       "attempt", "expect"}) | {"promise", "pledge", "refuse", "decline", "agree",
+                                                                "offer"}
 # the INTENT_VERBS that announce the act ("vowed to retake"): future, the others hypothetical
 PLAN_VERBS = frozenset({"vow", "plan", "threaten", "prepare", "intend"})
 # "calls for a ceasefire": what is called for has not happened
@@ -258,3 +285,8 @@ MUNITIONS = frozenset({"bomb", "jet", "warplane", "plane", "aircraft", "drone", 
 STOP_WORDS = frozenset(
     "the a an of in on at to for by with and or from as that this is was were has have had be been it its "
     "their they he she said says would could will after before since about over into than not".split())
+
+# --- labels --------------------------------------------------------------------------------
+# collective nouns that take a plural verb though they do not end in -s ("police arrest", "people flee"):
+# graph/export/labels.py conjugates an event's verb by its agent's last word
+PLURAL_COLLECTIVES = frozenset({"police", "people", "personnel", "clergy", "cattle"})

@@ -12,12 +12,17 @@ number of times with exponential backoff; a 4xx other than 408/425/429 is not re
 Every failure raises :class:`PushError` naming the endpoint and the reason.
 
 Credentials come from :class:`Credentials`, which the CLI fills from the environment
-(``CTKG_SPARQL_USER``/``CTKG_SPARQL_PASSWORD`` for HTTP Basic, or ``CTKG_SPARQL_TOKEN`` for
-a bearer token), never from the command line. Only the standard library speaks HTTP.
+(``CTKG_SPARQL_USER``/``CTKG_SPARQL_PASSWORD``, or ``CTKG_SPARQL_TOKEN`` for a bearer token), never
+from the command line, and are sent only after the store asked for them: a ``401`` with a
+``WWW-Authenticate`` challenge, answered with HTTP Digest, Basic or Bearer as the store asks
+(:mod:`graph.query.httpauth`). A password goes in the clear (Basic) only to a store that asked for
+Basic. Before a ``PUT`` with credentials set, a body-less ``HEAD`` learns the challenge, so the graph
+is sent once, with its answer (Virtuoso drops a connection that sends a large body unauthenticated).
+Redirects are not followed (they would carry the answer to another address): the error names the
+new address. Only the standard library speaks HTTP.
 """
 from __future__ import annotations
 
-import base64
 import http.client
 import os
 import re
@@ -26,7 +31,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,11 +40,22 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from graph.core.errors import ConfigError, CtkgError
+from graph.query.httpauth import (
+    ENV_PASSWORD,
+    ENV_TOKEN,
+    ENV_USER,
+    Authenticator,
+    AuthError,
+    Credentials,
+    credentials_from_env,
+    explain_401,
+    parse_challenges,
+)
 
-ENV_USER = "CTKG_SPARQL_USER"
-ENV_PASSWORD = "CTKG_SPARQL_PASSWORD"
-ENV_TOKEN = "CTKG_SPARQL_TOKEN"
+__all__ = ["Credentials", "PushError", "PushResult", "RetryPolicy", "credentials_from_env", "get_graph",
+           "graph_store_url", "push_build", "put_graph"]
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+PROBE_TIMEOUT = 10.0  # seconds for the HEAD before an upload: a stuck server costs the push little more
 _IRI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 _VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -47,32 +63,6 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 class PushError(CtkgError):
     """The graph could not be loaded into the store (the message names the endpoint and why)."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    user: str = ""
-    password: str = ""
-    token: str = ""
-
-    def __repr__(self) -> str:  # never show secrets in logs or tracebacks
-        return f"Credentials(user={self.user!r}, password={'***' if self.password else ''!r}, " \
-               f"token={'***' if self.token else ''!r})"
-
-    def header(self) -> str | None:
-        """The Authorization header value, or None when no credentials are set."""
-        if self.token:
-            return f"Bearer {self.token}"
-        if self.user or self.password:
-            raw = f"{self.user}:{self.password}".encode()
-            return "Basic " + base64.b64encode(raw).decode("ascii")
-        return None
-
-
-def credentials_from_env(env: Mapping[str, str] | None = None) -> Credentials:
-    """Credentials from CTKG_SPARQL_USER / CTKG_SPARQL_PASSWORD or CTKG_SPARQL_TOKEN."""
-    env = os.environ if env is None else env
-    return Credentials(user=env.get(ENV_USER, ""), password=env.get(ENV_PASSWORD, ""), token=env.get(ENV_TOKEN, ""))
 
 
 @dataclass(frozen=True)
@@ -143,8 +133,12 @@ def _reason(exc: BaseException, timeout: float) -> tuple[str, bool]:
             body = ""
         body = " ".join(body.split())
         reason = f"HTTP {exc.code} {exc.reason}" + (f": {body}" if body else "")
-        if exc.code in (401, 403):
-            reason += f" (check {ENV_USER}/{ENV_PASSWORD} or {ENV_TOKEN})"
+        if exc.code == 403:
+            reason += f" (check {ENV_USER}/{ENV_PASSWORD} or {ENV_TOKEN}: the store refuses this account)"
+        elif 300 <= exc.code < 400:
+            where = exc.headers.get("Location", "") if exc.headers is not None else ""
+            reason += (f" (the store redirects to {where}: give that address as --endpoint; ctkg does not "
+                       "follow redirects)" if where else " (a redirect without a Location)")
         elif exc.code in (404, 405):
             reason += " (is this the store's Graph Store endpoint, e.g. http://HOST:PORT/store for Oxigraph?)"
         return reason, exc.code in RETRY_STATUS
@@ -177,18 +171,76 @@ def _retry_after(exc: BaseException) -> float | None:
     return None
 
 
-def _request(method: str, url: str, endpoint: str, *, data: bytes | None, headers: dict[str, str],
-             credentials: Credentials, policy: RetryPolicy, sleep: Callable[[float], None]) -> tuple[bytes, int]:
-    """One HTTP request with bounded retries: (response body, attempts used)."""
-    auth = credentials.header()
-    if auth:
-        headers = {**headers, "Authorization": auth}
-    last = ""
-    for attempt in range(1, policy.attempts + 1):
-        req = urllib.request.Request(url, data=data, method=method, headers=headers)
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Redirects come back as errors: following one would carry the credentials' answer elsewhere."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def _open(req: urllib.request.Request, timeout: float):
+    # built per request, so that the proxy settings of the environment are read when pushing
+    return urllib.request.build_opener(_NoRedirect()).open(req, timeout=timeout)
+
+
+def _probe(method: str, url: str, endpoint: str, auth: Authenticator, policy: RetryPolicy) -> None:
+    """Before a request with a body: a body-less HEAD learns the store's challenge and checks the
+    answer, so that the body is sent once, with credentials the store accepts. A store that
+    drops the connection of an unauthenticated upload (Virtuoso does) would otherwise give no
+    reason. Any outcome but a 401 (no authentication asked, HEAD not allowed, no answer) is left
+    to the request itself."""
+    for _ in range(3):
         try:
-            with urllib.request.urlopen(req, timeout=policy.timeout) as resp:
+            answer = auth.authorization("HEAD", url)
+        except AuthError as exc:
+            raise PushError(f"{method} {endpoint} failed: {exc}") from exc
+        try:
+            with _open(urllib.request.Request(url, method="HEAD", headers={"Authorization": answer} if answer
+                                              else {}), min(policy.timeout, PROBE_TIMEOUT)):
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code != 401:
+                return
+            challenges = parse_challenges(exc.headers.get_all("WWW-Authenticate") or [])
+            if not auth.learn(challenges, answered=answer is not None):
+                raise PushError(f"{method} {endpoint} failed: HTTP 401 {exc.reason}: "
+                                f"{explain_401(challenges, auth.credentials, answered=answer is not None)}") from exc
+        except (urllib.error.URLError, OSError, http.client.HTTPException):
+            return
+
+
+def _request(method: str, url: str, endpoint: str, *, data: bytes | None, headers: dict[str, str],
+             auth: Authenticator, policy: RetryPolicy, sleep: Callable[[float], None]) -> tuple[bytes, int]:
+    """One HTTP request with bounded retries: (response body, attempts used). A 401 whose
+    challenge the credentials can answer is sent again with the answer (not counted as a retry)."""
+    if data is not None and auth.challenge is None:
+        _probe(method, url, endpoint, auth, policy)
+    last, attempt, answers = "", 0, 0
+    while attempt < policy.attempts:
+        attempt += 1
+        try:
+            answer = auth.authorization(method, url)
+        except AuthError as exc:
+            raise PushError(f"{method} {endpoint} failed: {exc}") from exc
+        sent = {**headers, "Authorization": answer} if answer else headers
+        req = urllib.request.Request(url, data=data, method=method, headers=sent)
+        try:
+            with _open(req, policy.timeout) as resp:
                 return resp.read(), attempt
+        except urllib.error.HTTPError as exc:
+            if exc.code != 401:
+                last, retry = _reason(exc, policy.timeout)
+                if not retry:
+                    raise PushError(f"{method} {endpoint} failed: {last}") from exc
+                if attempt < policy.attempts:
+                    sleep(policy.wait(attempt, _retry_after(exc)))
+                continue
+            challenges = parse_challenges(exc.headers.get_all("WWW-Authenticate") or [])
+            if answers < 2 and auth.learn(challenges, answered=answer is not None):
+                answers, attempt = answers + 1, attempt - 1
+                continue
+            raise PushError(f"{method} {endpoint} failed: HTTP 401 {exc.reason}: "
+                            f"{explain_401(challenges, auth.credentials, answered=answer is not None)}") from exc
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             last, retry = _reason(exc, policy.timeout)
             if not retry:
@@ -200,20 +252,23 @@ def _request(method: str, url: str, endpoint: str, *, data: bytes | None, header
 
 def put_graph(endpoint: str, graph: str, data: bytes, *, content_type: str = "text/turtle; charset=utf-8",
               credentials: Credentials = Credentials(), policy: RetryPolicy = RetryPolicy(),
-              sleep: Callable[[float], None] = time.sleep) -> int:
-    """Replace the named graph ``graph`` with ``data`` (PUT); returns the attempts used."""
+              sleep: Callable[[float], None] = time.sleep, auth: Authenticator | None = None) -> int:
+    """Replace the named graph ``graph`` with ``data`` (PUT); returns the attempts used. ``auth``
+    carries what the store asked for from one request to the next (default: a new one for
+    ``credentials``)."""
     _, attempts = _request("PUT", graph_store_url(endpoint, graph), endpoint, data=data,
-                           headers={"Content-Type": content_type}, credentials=credentials, policy=policy,
-                           sleep=sleep)
+                           headers={"Content-Type": content_type}, auth=auth or Authenticator(credentials),
+                           policy=policy, sleep=sleep)
     return attempts
 
 
 def get_graph(endpoint: str, graph: str, *, credentials: Credentials = Credentials(),
-              policy: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep) -> set[ox.Triple]:
+              policy: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep,
+              auth: Authenticator | None = None) -> set[ox.Triple]:
     """The triples the store holds in the named graph ``graph`` (GET, as N-Triples)."""
     body, _ = _request("GET", graph_store_url(endpoint, graph), endpoint, data=None,
-                       headers={"Accept": "application/n-triples"}, credentials=credentials, policy=policy,
-                       sleep=sleep)
+                       headers={"Accept": "application/n-triples"}, auth=auth or Authenticator(credentials),
+                       policy=policy, sleep=sleep)
     try:
         return {q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
     except SyntaxError as exc:
@@ -263,9 +318,10 @@ def push_build(out: str | os.PathLike, endpoint: str, *, graph: str | None = Non
     data = path.read_bytes()
     triples = _local_triples(path)
     graph = check_graph_iri(graph) if graph else default_graph_iri(triples)
-    attempts = put_graph(endpoint, graph, data, credentials=credentials, policy=policy, sleep=sleep)
+    auth = Authenticator(credentials)  # what the store asks for in the PUT is answered in the GET too
+    attempts = put_graph(endpoint, graph, data, policy=policy, sleep=sleep, auth=auth)
     if verify:
-        stored = get_graph(endpoint, graph, credentials=credentials, policy=policy, sleep=sleep)
+        stored = get_graph(endpoint, graph, policy=policy, sleep=sleep, auth=auth)
         sent = {_same_value(t) for t in triples}
         held = {_same_value(t) for t in stored}
         if held != sent:

@@ -47,7 +47,9 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
         data = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise CtkgError(f"{p}: cannot load the graph ({exc}); run `ctkg build` first") from exc
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    # "edges" since 2026-12; builds before it listed them under "links" only
+    edges = "edges" if isinstance(data, dict) and "edges" in data else "links"
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges=edges)
 
 
 def _d(x) -> date | None:

@@ -34,7 +34,8 @@ def test_two_workers_give_the_same_files_as_one(tmp_path, extractor):
     b = run_build([ROOT / "seeds"], tmp_path / "two", extractor=extractor, workers=2)
     assert a.failed == b.failed == 0
     assert _tables(tmp_path / "one") == _tables(tmp_path / "two")
-    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "graph.json", "graph.html", "timeline.html"):
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld", "graph.json", "graph.graphml", "graph.gexf", "graph.html",
+                 "timeline.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
 

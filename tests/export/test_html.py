@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 
 from graph.export.html import ACTOR_COLORS, KIND_STYLE, generate_html, json_for_script, write_html
+from graph.export.timeline import TYPE_COLORS
 from helpers import parse_page
 
 DATA_RE = re.compile(r'<script type="application/json" id="ctkg-data">(.*?)</script>', re.S)
@@ -199,7 +200,8 @@ def test_legend_and_styles_by_kind():
     nodes = by_id(page)
     assert {n["kind"]: n["shape"] for n in nodes.values()} == {
         "event": "diamond", "actor": "dot", "place": "triangle", "statement": "box", "article": "square"}
-    assert nodes["event:e1"]["color"] == KIND_STYLE["event"][1]
+    assert nodes["event:e1"]["color"] == TYPE_COLORS["ASSAULT"]
+    assert nodes["event:e2"]["color"] == KIND_STYLE["event"][1]  # a type without a colour of its own
     assert nodes["place:aleppo"]["color"] == KIND_STYLE["place"][1]
     assert nodes["statement:s1"]["color"] == KIND_STYLE["statement"][1]
     assert nodes["article:a1"]["color"] == KIND_STYLE["article"][1]
@@ -217,7 +219,7 @@ def test_labels_and_tooltips():
     page = generate_html(small_graph())
     nodes = by_id(page)
     ev = nodes["event:e1"]
-    assert ev["label"] == "ASSAULT\n2016-12-22"
+    assert ev["label"] == "Syrian army shells\ncivilians in Aleppo,\n22 Dec"
     assert (ev["etype"], ev["ds"], ev["de"]) == ("ASSAULT", "2016-12-22", "2016-12-22")
     for s in ("2016-12-22", "Army retakes town", "Daily News", "[a1]",
               "Government forces shelled the town on Thursday.", "Syrian army", "civilians", "Aleppo"):
@@ -338,12 +340,14 @@ def test_large_graph_is_cut_with_a_banner():
     assert data["edges"] and all(e["from"] in shown and e["to"] in shown for e in data["edges"])
 
 
-def test_small_graph_has_no_banner_and_keeps_physics():
+def test_small_graph_has_no_banner_and_a_full_layout():
     page = generate_html(small_graph())
     assert 'id="banner"' not in page
     data = data_of(page)
-    assert not data["meta"]["truncated"] and not data["meta"]["physics_off_after_stabilization"]
-    assert data["options"]["physics"]["enabled"] is True
+    assert not data["meta"]["truncated"] and not data["meta"]["bounded_layout"]
+    # physics lays the graph out, then the page turns it off (issue 14: no overlap at rest)
+    assert data["options"]["physics"]["enabled"] is True and data["meta"]["physics_off_after_stabilization"]
+    assert data["options"]["physics"]["stabilization"]["iterations"] == 600
 
 
 def test_many_nodes_turn_physics_off_after_a_bounded_stabilization():
@@ -351,7 +355,7 @@ def test_many_nodes_turn_physics_off_after_a_bounded_stabilization():
     assert G.number_of_nodes() > 300
     page = generate_html(G)
     data = data_of(page)
-    assert data["meta"]["physics_off_after_stabilization"] is True
+    assert data["meta"]["physics_off_after_stabilization"] is True and data["meta"]["bounded_layout"] is True
     assert not data["meta"]["truncated"] and 'id="banner"' not in page
     stab = data["options"]["physics"]["stabilization"]
     assert stab["enabled"] and 0 < stab["iterations"] <= 200
@@ -428,7 +432,8 @@ function el(id, extra) {
   els[id] = e; return e;
 }
 for (const id of ["status", "f-etype", "f-actor", "f-from", "f-to", "f-orphans", "b-reset", "b-fit",
-                  "b-physics", "details-body", "network"]) el(id);
+                  "b-physics", "details-body"]) el(id);
+el("network", {setAttribute(k, v) { this[k] = v; }});
 el("ctkg-data", {textContent: input.data});
 const kindEls = input.kinds.map(k => el("kind-" + k, {value: k, checked: true}));
 const relEls = input.rels.map(r => el("rel-" + r, {value: r, checked: true}));
@@ -441,10 +446,11 @@ class DataSet {
 class Network {
   constructor(c, data, options) { this.options = options; }
   on(ev, f) { events[ev] = f; } once(ev, f) { events[ev] = f; }
-  setOptions(o) { physics.push(o.physics.enabled); } fit() {}
+  setOptions(o) { if (o.physics) physics.push(o.physics.enabled); } fit() {} redraw() {}
+  getPositions() { return {}; } getBoundingBox() { return null; } moveNode() {} getScale() { return 1; } moveTo() {}
 }
 const ctx = {
-  console, Map, JSON, Math, String, Array, Object, setTimeout: (f) => { f(); return 1; }, clearTimeout() {},
+  console, Map, JSON, Math, String, Array, Object, setTimeout: (f) => { f(); return 1; }, clearTimeout() {}, window: {},
   vis: {DataSet, Network},
   Option: function (text, value) { this.text = text; this.value = value; },
   document: {
@@ -477,7 +483,9 @@ out.noArticles = visible();
 listeners["b-reset:click"].forEach(f => f());
 out.reset = visible();
 events["stabilizationIterationsDone"]();
+events["afterDrawing"]();
 out.physics = physics;
+out.layout = els["network"]["data-layout"];
 out.status = els["status"].textContent;
 events["click"]({nodes: [input.ids[0]], edges: []});
 out.details = els["details-body"].innerHTML;
@@ -515,7 +523,8 @@ def test_page_filters_in_javascript():
     assert "event:e2" in out["from"] and "event:e1" not in out["from"]
     assert not any(i.startswith("article:") for i in out["noArticles"])
     assert sorted(out["reset"]) == every
-    assert out["physics"] == []  # small graph: physics stays on
+    # once laid out, physics is off (the overlap-free layout stays at rest) and the page says so
+    assert out["physics"] == [False] and out["layout"] == "done" and "Physics is off" in out["status"]
     assert "Visible: 10 of 10 nodes" in out["status"]
     assert out["details"].startswith('<div class="tip-h">')
     assert out["options"] == ["ASSAULT", "CEASEFIRE"]
@@ -524,7 +533,7 @@ def test_page_filters_in_javascript():
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
 def test_page_js_turns_physics_off_for_many_nodes():
     out = run_page_js(generate_html(chain_graph(n_actors=20, events_per_actor=10, n_places=50)))
-    assert out["physics"] == [False] and "Physics is off" in out["status"]
+    assert out["physics"] == [False] and "Physics is off" in out["status"] and out["layout"] == "done"
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -618,7 +627,9 @@ def test_seed_page_counts_one_thing_as_links(seed_build):
     counts = re.search(r'<span id="counts"[^>]*>([^<]*)</span>', page).group(1)
     assert counts == f"{len(data['nodes'])} nodes, {len(data['edges'])} links"
     assert data["meta"]["shown_links"] == data["meta"]["total_links"] == len(data["edges"])
-    assert len(data["nodes"]) == result.graph.number_of_nodes()
+    # every node of the build, a country that is both an actor and a place once
+    assert data["meta"]["actor_and_place"] > 0
+    assert len(data["nodes"]) + data["meta"]["actor_and_place"] == result.graph.number_of_nodes()
     # the graph has more edges than links (several mentions of an event in one article): the page never
     # shows that other count
     assert result.graph.number_of_edges() > len(data["edges"])
@@ -642,3 +653,129 @@ def test_actor_types_have_clearly_different_colours():
     assert not close, close
     # the measure itself: the old military and media blues were 1.8 apart
     assert color_distance("#1f77b4", "#1f77b4") == 0 and color_distance("#3182bd", "#2e86c1") < 2
+
+
+# --------------------------------------------------------------------------- issue 14, item 6
+
+
+def two_assaults_graph() -> nx.MultiDiGraph:
+    """Two events of one type and one week (they read "ASSAULT 2016-12-15..22" alike before), an
+    undated one, a planned one, one without an agent, and a country that is an actor and a place."""
+    G = nx.MultiDiGraph()
+    add_article(G, "a1")
+    add_actor(G, "army", "Syrian Army", "military")
+    add_actor(G, "rebels", "Syrian rebels", "armed_group")
+    add_actor(G, "turkey", "Turkey", "country", "TUR")
+    G.add_node("place:aleppo", kind="place", label="Aleppo", place_id="aleppo", name="Aleppo", country="SYR",
+               feature="city", latitude=36.2, longitude=37.13, aliases=[], articles=["a1"])
+    G.add_node("place:tr", kind="place", label="Turkey", place_id="tr", name="Turkey", country="TUR",
+               feature="country", latitude=39.0, longitude=35.0, aliases=["Türkiye"], articles=["a1"])
+    G.add_edge("place:tr", "article:a1", key="appears_in", relation="appears_in")
+    add_event(G, "capture", "ASSAULT", "2016-12-22", agents=["army"], place="aleppo", mode="capture")
+    add_event(G, "shell", "ASSAULT", "2016-12-22", agents=["rebels"], targets=["army"], mode="shelling")
+    add_event(G, "undated", "AGREE", "", agents=["army", "rebels"], place="aleppo", mode="agreement")
+    add_event(G, "talks", "CONSULT", "2016-12-20", agents=["turkey"], mode="talks")
+    add_event(G, "flee", "RETREAT", "2016-12-21", targets=[], place="tr", mode="displacement")
+    G.nodes["event:talks"]["modality"] = "future"
+    for n in ("capture", "shell"):  # one week, as an event the text dates to "this week"
+        G.nodes[f"event:{n}"].update(date="", date_start="2016-12-19", date_end="2016-12-25", date_precision="range")
+    G.nodes["event:capture"].update(date="2016-12-22", date_start="2016-12-22", date_end="2016-12-22",
+                                    date_precision="day")
+    return G
+
+
+def one_line(label: str) -> str:
+    return " ".join(label.split())
+
+
+def test_an_event_is_labelled_by_what_happened():
+    """Issue 14, item 6: event nodes read "ASSAULT 2016-12-15..22", so many looked alike. A label says
+    who did what to whom or where, and when; the PLOVER type is the node's colour and in the legend."""
+    page = generate_html(two_assaults_graph())
+    nodes = by_id(page)
+    labels = {n: one_line(d["label"]) for n, d in nodes.items() if n.startswith("event:")}
+    assert labels == {
+        "event:capture": "Syrian Army captures Aleppo, 22 Dec",
+        "event:shell": "Syrian rebels shell Syrian Army, 19\u201325 Dec",
+        "event:undated": "Syrian Army and Syrian rebels agree on Aleppo",  # undated: no date part
+        "event:talks": "Planned: Turkey holds talks, 20 Dec",
+        "event:flee": "Displacement from Turkey, 21 Dec",
+    }
+    # short: a few lines of a few words, never the type's name
+    for n, d in nodes.items():
+        if n.startswith("event:"):
+            assert len(d["label"].split("\n")) <= 3 and max(len(x) for x in d["label"].split("\n")) <= 26
+            assert d["etype"] not in d["label"]
+            assert d["color"] == TYPE_COLORS[d["etype"]]
+    # the type is in the legend, in its colour, with its count
+    legend = page[page.index('<div id="legend"'):page.index('<div id="details"')]
+    text = ws(text_of(legend))
+    assert "Events by type (PLOVER): AGREE (1) ASSAULT (2) CONSULT (1) RETREAT (1)" in text
+    for t in ("AGREE", "ASSAULT", "CONSULT", "RETREAT"):
+        assert TYPE_COLORS[t] in legend
+    # years only when the events span several
+    G = two_assaults_graph()
+    add_event(G, "old", "ASSAULT", "2012-05-01", agents=["army"], place="aleppo", mode="capture")
+    assert one_line(by_id(generate_html(G))["event:capture"]["label"]) == "Syrian Army captures Aleppo, 22 Dec 2016"
+
+
+def test_long_names_are_cut_and_the_date_kept_whole():
+    G = nx.MultiDiGraph()
+    add_actor(G, "a", "The Very Long Name Of An Armed Group Nobody Can Read", "armed_group")
+    G.add_node("place:p", kind="place", name="Another Very Long Place Name In The Region", label="x")
+    add_event(G, "e", "ASSAULT", "2016-12-22", agents=["a"], place="p", mode="capture", articles=())
+    label = by_id(generate_html(G))["event:e"]["label"]
+    lines = label.split("\n")
+    assert len(lines) <= 3 and all(len(x) <= 26 for x in lines), lines
+    assert "\u2026" in label and lines[-1].endswith("22 Dec")
+
+
+def test_a_country_that_is_actor_and_place_is_one_node():
+    """Issue 14, item 6: Turkey the actor and Turkey the place were two nodes. The page shows one, with
+    both roles: its links as actor and as place, the place's colour as its ring, both in the tooltip
+    and the legend. The graph itself (and so every other export) keeps both nodes."""
+    G = two_assaults_graph()
+    page = generate_html(G)
+    data = data_of(page)
+    nodes = by_id(page)
+    named = [n for n in data["nodes"] if "Turkey" in n["label"] and n["kind"] in ("actor", "place")]
+    assert [n["id"] for n in named] == ["actor:turkey"]
+    node = named[0]
+    assert node["roles"] == ["actor", "place"] and node["color"]["border"] == KIND_STYLE["place"][1]
+    assert node["color"]["background"] == ACTOR_COLORS["country"] and "Türkiye" in node["names"]
+    links = {(e["from"], e["to"], e["relation"]) for e in data["edges"]}
+    assert ("event:talks", "actor:turkey", "agent") in links and ("event:flee", "actor:turkey", "place") in links
+    assert sum(1 for e in links if e[0] == "actor:turkey" and e[2] == "appears_in") == 1  # one link, not two
+    assert not any("place:tr" in (e["from"], e["to"]) for e in data["edges"])
+    tip = ws(text_of(node["title"]))
+    assert tip.startswith("Actor and place: Turkey") and "39.0000, 35.0000" in tip
+    assert "As actor: agent of 1, target of 0 events" in tip and "As place: place of 1 events" in tip
+    assert ws(text_of(nodes["event:capture"]["title"])).startswith("Event: Syrian Army captures Aleppo, 22 Dec 2016Date:")
+    legend = ws(text_of(page[page.index('<div id="legend"'):page.index('<div id="details"')]))
+    assert "country as actor and place, one node (1)" in legend
+    # the counts are of the page's nodes
+    assert data["meta"]["actor_and_place"] == 1 and data["meta"]["total_nodes"] == len(nodes) == G.number_of_nodes() - 1
+    assert re.search(r'<span id="counts"[^>]*>%d nodes' % len(nodes), page)
+    # the graph is not changed: the place node and its link are still there
+    assert "place:tr" in G and G.has_edge("event:flee", "place:tr")
+    # the place filter keeps the node as an actor: the actor box finds it by the place's alias too
+    assert "actor:turkey" in [n["id"] for n in data["nodes"] if n["kind"] == "actor"]
+
+
+def test_a_country_place_without_its_actor_stays_a_place():
+    G = two_assaults_graph()
+    G.remove_node("actor:turkey")
+    nodes = by_id(generate_html(G))
+    assert nodes["place:tr"]["kind"] == "place" and "roles" not in nodes["place:tr"]
+    # a government of the country is not the country
+    add_actor(G, "turkish_government", "Turkish government", "government", "TUR")
+    assert "place:tr" in by_id(generate_html(G))
+
+
+def test_labels_are_drawn_readable_at_the_first_view():
+    """The font is at least 14 px at zoom 1 and the page asks for labels of READABLE_PX on screen at its
+    first view (the browser test measures what is drawn)."""
+    from graph.export.html import READABLE_PX
+
+    data = data_of(generate_html(small_graph()))
+    assert data["options"]["nodes"]["font"]["size"] >= 14 and data["meta"]["readable_px"] == READABLE_PX >= 11

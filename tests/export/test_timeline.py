@@ -40,6 +40,16 @@ def marks(data: list[dict], view: str = "type") -> list[dict]:
     return [t for t in data if t["meta"]["view"] == view and t["meta"]["role"] == "marks"]
 
 
+def rows_of(t: dict) -> list[str]:
+    """The row of each mark of a marks trace (the y axis is numeric: rows are bands)."""
+    return t["meta"]["rows"]
+
+
+def row_order(axis: dict) -> list[str]:
+    """The rows of a y axis from top to bottom."""
+    return [r for _, r in sorted(zip(axis["tickvals"], axis["ticktext"]), reverse=True)]
+
+
 # --------------------------------------------------------------------------- offline
 
 
@@ -89,10 +99,10 @@ def test_one_mark_per_dated_event():
     assert "undated" not in shown and len(dated) == 5
     # by event type: each mark sits on its type's row; only the type view is visible at first
     for t in marks(data):
-        assert set(t["y"]) == {t["meta"]["type"]} and t["visible"] is True
+        assert set(rows_of(t)) == {t["meta"]["type"]} and t["visible"] is True
     actor_view = [t for t in data if t["meta"]["view"] == "actor"]
     assert actor_view and all(t["visible"] is False for t in actor_view)
-    assert layout["yaxis"]["categoryarray"] == ["RETREAT", "ASSAULT", "AID", "ACCUSE"]
+    assert row_order(layout["yaxis"]) == ["ACCUSE", "AID", "ASSAULT", "RETREAT"]
 
 
 def test_uncertain_dates_are_ranges():
@@ -114,7 +124,7 @@ def test_uncertain_dates_are_ranges():
 
 def test_actor_view_rows():
     data, layout = figure_of(generate_timeline(sample_graph()))
-    pairs = sorted((y, i) for t in marks(data, "actor") for y, i in zip(t["y"], t["customdata"]))
+    pairs = sorted((y, i) for t in marks(data, "actor") for y, i in zip(rows_of(t), t["customdata"]))
     assert pairs == sorted([("Syrian Army", "day"), ("Syrian rebels", "week"), ("Syrian Army", "year"),
                             ("UN", "year"), ("Syrian rebels", "target_only"), (HOSTILE, "hostile")])
     buttons = layout["updatemenus"][0]["buttons"]
@@ -132,7 +142,7 @@ def test_actor_view_keeps_the_busiest_actors():
             add_event(G, f"e{i}_{j}", "ASSAULT", "2016-12-01", "2016-12-01", agents=[f"a{i}"])
     page = generate_timeline(G)
     data, _ = figure_of(page)
-    rows = {y for t in marks(data, "actor") for y in t["y"]}
+    rows = {y for t in marks(data, "actor") for y in rows_of(t)}
     assert len(rows) == MAX_ACTOR_ROWS and not rows & {f"Actor {i:02d}" for i in range(5)}
     assert "5 more not shown" in page
 
@@ -171,7 +181,8 @@ def test_hostile_sentence_is_text_not_markup():
         shown = " ".join("".join(parse(hover.replace("<br>", " ")).text).split())
         assert " ".join(HOSTILE.split()) in shown.replace("\u201c", "").replace("\u201d", "")
     # the actor named by a hostile string is a row label (plain data, drawn as text by Plotly)
-    assert HOSTILE in {y for t in marks(data, "actor") for y in t["y"]}
+    assert HOSTILE in {y for t in marks(data, "actor") for y in rows_of(t)}
+    assert HOSTILE in layout["updatemenus"][0]["buttons"][1]["args"][1]["yaxis"]["ticktext"]
 
 
 def test_hostile_title_is_escaped():
@@ -201,7 +212,7 @@ def test_far_off_events_do_not_squeeze_the_first_view():
     data, layout = figure_of(page)
     lo, hi = layout["xaxis"]["range"]
     assert "2016-11-01" < lo < "2016-12-03" and "2016-12-18" < hi < "2017-01-15"
-    assert "2 more events outside" in page
+    assert "2 more outside" in page
     # the far-off events still have their marks, one click away
     assert sorted(i for t in marks(data) for i in t["customdata"])[-2:] == ["old", "older"]
     # a timeline without outliers shows everything
@@ -253,8 +264,88 @@ def test_the_legend_fits_without_scrolling():
     layout = build_timeline(G).figure["layout"]
     n_legend = len({tr["legendgroup"] for tr in build_timeline(G).figure["data"] if tr.get("showlegend")})
     assert n_legend == len(PLOVER_TYPES)
-    plot_area = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
-    assert plot_area >= LEGEND_PX * (n_legend + 1)
-    for button in layout["updatemenus"][0]["buttons"]:
-        height = button["args"][1]["height"]
+    # the chart is never shorter than its least height (the page's CSS), in both views
+    for height in build_timeline(G).heights:
         assert height - layout["margin"]["t"] - layout["margin"]["b"] >= LEGEND_PX * (n_legend + 1)
+    assert f"#{DIV_ID}{{min-height:{build_timeline(G).heights[0]}px}}" in generate_timeline(G)
+
+
+# --------------------------------------------------------------------------- issue 14: what a reader saw
+
+
+def same_range_graph(n: int = 15) -> nx.MultiDiGraph:
+    """n events of one type, one agent and one interval (a week), and one event dated to a day."""
+    G = nx.MultiDiGraph()
+    add_actor(G, "army", "Syrian Army")
+    for i in range(n):
+        add_event(G, f"w{i:02d}", "ASSAULT", "2016-12-15", "2016-12-22", precision="range", agents=["army"])
+    add_event(G, "day", "ASSAULT", "2016-12-10", "2016-12-10", "2016-12-10", agents=["army"])
+    return G
+
+
+@pytest.mark.parametrize("view", ["type", "actor"])
+def test_events_sharing_an_interval_each_have_a_mark_of_their_own(view):
+    """Issue 14: about 15 events with one range were one mark. Each now sits apart in its row, the
+    stack says how many it holds, and the row is tall enough to point at each mark."""
+    from graph.export.timeline import ROW_PX, build_timeline
+
+    G = same_range_graph()
+    tl = build_timeline(G)
+    data = tl.figure["data"]
+    pts = [(t["x"][k], t["y"][k], i) for t in marks(data, view) for k, i in enumerate(t["customdata"])]
+    week = sorted(p for p in pts if p[2].startswith("w"))
+    assert len(week) == 15 and len({(x, y) for x, y, _ in week}) == 15
+    ys = sorted(y for _, y, _ in week)
+    assert min(b - a for a, b in zip(ys, ys[1:])) * ROW_PX >= 9  # px apart at the least height, > half a mark
+    counts = [t for t in data if t["meta"]["view"] == view and t["meta"]["role"] == "counts"]
+    assert [t["meta"]["sizes"] for t in counts] == [[15]] and counts[0]["text"] == ["\u2002\u00d715"]
+    # every range line follows its own mark
+    lines = [t for t in data if t["meta"]["view"] == view and t["meta"]["role"] == "range"]
+    assert sorted({y for t in lines for y in t["y"] if y is not None}) == ys
+
+
+def test_articles_a_year_apart_open_on_the_densest_span_with_a_range_slider():
+    """Issue 14: articles a year apart squeezed into one axis. The first view is the span where most
+    events are, and a range slider under the axis shows (and reaches) them all."""
+    from datetime import date
+
+    G = nx.MultiDiGraph()
+    for i in range(24):
+        add_event(G, f"now{i:02d}", "ASSAULT", f"2016-12-{1 + i:02d}", f"2016-12-{1 + i:02d}")
+    for i in range(4):
+        add_event(G, f"then{i}", "PROTEST", f"2015-11-{10 + i:02d}", f"2015-11-{10 + i:02d}")
+    page = generate_timeline(G)
+    data, layout = figure_of(page)
+    lo, hi = (date.fromisoformat(v[:10]) for v in layout["xaxis"]["range"])
+    assert date(2016, 11, 1) < lo <= date(2016, 12, 1) and date(2016, 12, 24) <= hi < date(2017, 1, 15)
+    assert layout["xaxis"]["rangeslider"]["visible"] is True
+    assert "4 more outside: the range slider" in page
+    assert {i for t in marks(data) for i in t["customdata"]} >= {"then0", "then3"}
+
+
+def test_undated_events_are_listed_apart_with_their_bound():
+    """Issue 14: an event the text does not date is not put on the axis at a guessed date; the page
+    lists it under the chart with the latest day it can be."""
+    G = sample_graph()
+    G.nodes["event:undated"]["not_after"] = "2016-12-22"
+    page = generate_timeline(G)
+    data, _ = figure_of(page)
+    assert "undated" not in {i for t in data for i in t.get("customdata", [])}
+    p = parse(page.split('<details id="undated"', 1)[1].split("</details>", 1)[0])
+    text = " ".join(" ".join(p.text).split())
+    assert "1 undated events" in text and "AGREE undated" in text and "2016-12-22" in text and "UN" in text
+    assert "1 undated, listed below the chart" in page
+    # nothing undated, no list
+    G.remove_node("event:undated")
+    assert '<details id="undated"' not in generate_timeline(G)
+
+
+def test_the_chart_fills_the_window():
+    """Issue 14: the lower half of the page was blank. The chart has no fixed height: it takes the
+    window's height left by the header (at least what its rows need)."""
+    page = generate_timeline(same_range_graph())
+    data, layout = figure_of(page)
+    assert "height" not in layout and layout["autosize"] is True
+    css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "#top{min-height:100vh;display:flex;flex-direction:column}" in css and "#chart{flex:1 0 auto" in css and f"#{DIV_ID}{{flex:1 0 auto}}" in css
+    assert re.search(r'<main id="chart"><div style="height:auto; width:100%;">', page)

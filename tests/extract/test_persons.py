@@ -87,3 +87,11 @@ def test_the_brothers_are_both_brothers(parse_text):
     shot = next(e for e in p.events if e.trigger == "shot")
     assert {a.key for a in shot.agents} == {"jordan_pike", "tyler_pike"}
     assert not any(x.text == "Jordan" for x in p.places)
+
+
+def test_index_a_shared_surname_is_the_person_named_most():
+    idx = PersonIndex()
+    idx.add("Ruben Castell", 0)
+    idx.add("Oskar Castell", 30)
+    idx.add("Ruben Castell", 60)
+    assert idx.find("Castell").name == "Ruben Castell" and idx.ambiguous("Castell")

@@ -468,14 +468,20 @@ def test_object_noun_does_not_take_the_verbs_date(tnlp):
     tv, _ = _date(tnlp, "The council on Monday condemned the shelling of the hospital.", "condemned")
     assert tv.value == "2016-12-19"
     tv, text = _date(tnlp, "The council on Monday condemned the shelling of the hospital.", "shelling")
-    assert text == "" and tv.precision == "range"
+    assert text == "" and tv == TimeValue()  # nothing says when the shelling was
     tv, text = _date(tnlp, "The army launched an offensive on Monday.", "offensive")
     assert (tv.value, text) == ("2016-12-19", "Monday")
 
 
 def test_defaults_by_tense(tnlp):
+    # an event the text does not date is undated: no window at the article date is guessed
     tv, text = _date(tnlp, "Rebels shelled the town.", "shelled")
-    assert (tv.value, tv.start, tv.end, tv.precision, text) == ("", A - timedelta(days=7), A, "range", "")
+    assert (tv, text) == (TimeValue(), "")
+    tv, text = _date(tnlp, "About 500,000 people have died during the conflict.", "died")
+    assert (tv, text) == (TimeValue(), "")
+    # the present tense holds at the time of writing
+    tv, _ = _date(tnlp, "Rebels control the eastern districts.", "control")
+    assert (tv.start, tv.end) == (A - timedelta(days=1), A)
     tv, _ = _date(tnlp, "The army will attack the town.", "attack")
     assert tv.value == "FUTURE_REF" and not tv.resolved
     tv, _ = _date(tnlp, "Rebels shelled the town.", "shelled", anchor=None)
@@ -697,3 +703,58 @@ def test_a_future_date_is_no_dateline():
 
     assert dateline_date("GENEVA, March 3, 2031 - Talks open.", today=date(2026, 1, 1)) is None
     assert dateline_date("GENEVA, March 3, 2021 - Talks open.", today=date(2026, 1, 1)) == date(2021, 3, 3)
+
+
+# --- a bare weekday in a future or scheduled context looks forward (issue 14) ------------------
+
+THU = D("2019-03-07")  # a Thursday
+
+
+@pytest.mark.parametrize("text,weekday,value", [
+    ("The new tariffs take effect starting Friday.", "Friday", "2019-03-08"),
+    ("The curfew takes effect starting Monday, the ministry said.", "Monday", "2019-03-11"),
+    ("Starting Friday, shops must close at noon.", "Friday", "2019-03-08"),
+    ("From Monday, all flights to the island are suspended.", "Monday", "2019-03-11"),
+    ("The ban applies from Monday.", "Monday", "2019-03-11"),
+    ("The strike begins Monday.", "Monday", "2019-03-11"),
+    ("The summit opens Tuesday in Geneva.", "Tuesday", "2019-03-12"),
+    ("Protesters are marching Saturday in the capital.", "Saturday", "2019-03-09"),
+    ("The ministry plans to reopen the border Monday.", "Monday", "2019-03-11"),
+    ("The army is going to withdraw on Sunday.", "Sunday", "2019-03-10"),
+    ("The blockade will be lifted Wednesday.", "Wednesday", "2019-03-13"),
+    ("The vote takes place Thursday.", "Thursday", "2019-03-07"),
+    # the past and "since" still look back; a weekday of a noun phrase is the nearest
+    ("The police said Friday that the march was peaceful.", "Friday", "2019-03-01"),
+    ("Rebels attacked the town Monday.", "Monday", "2019-03-04"),
+    ("The talks, which began Monday, ended without a deal.", "Monday", "2019-03-04"),
+    ("The curfew took effect starting Monday.", "Monday", "2019-03-04"),
+    ("The town has been under siege since Monday.", "Monday", "2019-03-04"),
+    ("The town is under siege since Tuesday.", "Tuesday", "2019-03-05"),
+    ("Monday's attack is the deadliest this year.", "Monday", "2019-03-04"),
+])
+def test_weekday_direction_follows_the_context(tnlp, text, weekday, value):
+    got = {t.text: t.time.value for t in find_timexes(text, THU, doc=tnlp(text))}
+    assert got[weekday] == value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+       st.sampled_from(["takes effect starting", "will resume on", "starts", "is set to begin on", "reopens from"]),
+       st.dates(min_value=D("2015-01-01"), max_value=D("2024-12-31")))
+def test_a_scheduled_weekday_is_never_in_the_past(tnlp, weekday, phrase, anchor):
+    text = f"The new rule {phrase} {weekday}."
+    tv = {t.text: t.time for t in find_timexes(text, anchor, doc=tnlp(text))}[weekday]
+    assert tv.resolved and anchor <= tv.start <= anchor + timedelta(days=6)
+    assert tv.start.strftime("%A") == weekday
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    ("In Sunday's debate, the senator attacked his rival for failing to act.", "attacked", "2016-12-18"),
+    ("During Monday's session, the council approved the plan.", "approved", "2016-12-19"),
+    ("At the Dec. 20 meeting, the envoys agreed on a truce.", "agreed", "2016-12-20"),
+    ("The army attacked the town in Sunday's offensive.", "attacked", "2016-12-18"),
+])
+def test_a_past_event_takes_the_date_of_the_occasion_it_happened_in(tnlp, text, trigger, value):
+    """An expression in the text dates the event, though not on its verb: "in Sunday's debate"."""
+    tv, _ = _date(tnlp, text, trigger)
+    assert tv.value == value

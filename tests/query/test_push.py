@@ -3,6 +3,9 @@ server that misbehaves on purpose. Every server here listens on 127.0.0.1 and is
 from __future__ import annotations
 
 import base64
+import hashlib
+import os
+import re
 import shutil
 import socket
 import subprocess
@@ -30,7 +33,8 @@ from graph.query.push import (
     push_build,
     put_graph,
 )
-from helpers import ROOT, readme_queries
+from graph.query.sparql import run_query
+from helpers import ROOT, free_port, readme_queries
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, max_backoff=0.05, timeout=5.0)
 
@@ -41,12 +45,6 @@ def _no_proxy(monkeypatch):
         monkeypatch.delenv(var, raising=False)
     for var in ("CTKG_SPARQL_USER", "CTKG_SPARQL_PASSWORD", "CTKG_SPARQL_TOKEN"):
         monkeypatch.delenv(var, raising=False)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def oxigraph_binary() -> str | None:
@@ -116,9 +114,11 @@ def test_push_query_and_repush_without_duplicates(oxigraph, seed_build):
     n = local_count(out)
     assert result.verified and result.triples == n and result.graph == "https://ctkg.example.org/id/dataset"
     assert count(oxigraph, result.graph) == n
-    # the README's analyst questions answer over HTTP with the pushed graph as default graph
+    # the README's analyst questions answer over HTTP with the pushed graph as default graph, the same
+    # rows in the same order as `ctkg query`
     for q in readme_queries():
-        assert select(oxigraph, q, default_graph=result.graph), q
+        ours = [{k: v for k, v in row.items() if v is not None} for row in run_query(q, out).values()]
+        assert ours and select(oxigraph, q, default_graph=result.graph) == ours, q
     # pushing again replaces the graph: no duplicates, nothing else touched
     again = push_build(out, store, policy=FAST)
     assert again.graph == result.graph and count(oxigraph, result.graph) == n
@@ -176,30 +176,97 @@ def test_cli_push(oxigraph, seed_build, capsys):
 
 # --- against a server that misbehaves on purpose ------------------------------------------
 
+def expected_digest(fields: dict[str, str], password: str, method: str) -> str:
+    """The response a Digest client must send (RFC 7616 section 3.4.1, qop=auth), computed on the
+    server's side of the test from the fields the client sent."""
+    algorithm = fields.get("algorithm", "MD5").upper()
+    h = {"MD5": hashlib.md5, "SHA-256": hashlib.sha256}[algorithm.removesuffix("-SESS")]
+
+    def hx(text: str) -> str:
+        return h(text.encode()).hexdigest()
+
+    ha1 = hx(f"{fields['username']}:{fields['realm']}:{password}")
+    if algorithm.endswith("-SESS"):
+        ha1 = hx(f"{ha1}:{fields['nonce']}:{fields['cnonce']}")
+    ha2 = hx(f"{method}:{fields['uri']}")
+    return hx(f"{ha1}:{fields['nonce']}:{fields['nc']}:{fields['cnonce']}:auth:{ha2}")
+
+
+def digest_fields(header: str) -> dict[str, str]:
+    return {k: v.strip('"') for k, v in re.findall(r'(\w+)=("[^"]*"|[^,\s]+)', header.removeprefix("Digest "))}
+
+
 class FakeStore:
     """A Graph Store endpoint on 127.0.0.1 whose answers a test scripts: each entry of ``script``
     answers one PUT ("ok", an HTTP status, "hang", "drop"); then it answers "ok". GET returns
-    what was stored (or ``get_body``)."""
+    what was stored (or ``get_body``). With a user or password it demands ``scheme``: "basic",
+    "digest" (``algorithm`` MD5, SHA-256...; a nonce serves ``nonce_uses`` requests, then is
+    stale) or "none" (a 401 that names no scheme). ``seen`` keeps every request's method and
+    Authorization header."""
 
     def __init__(self, script: list, *, user: str = "", password: str = "", get_body: bytes | None = None,
-                 headers: dict | None = None, hang: float = 2.0):
+                 headers: dict | None = None, hang: float = 2.0, scheme: str = "basic", algorithm: str = "MD5",
+                 nonce_uses: int = 100, challenge_extra: str = "", realm: str = "fake store"):
         self.script, self.puts, self.stored, self.get_body = list(script), 0, b"", get_body
-        self.headers, self.hang, self.auth = headers or {}, hang, None
-        if user or password:
-            self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        self.headers, self.hang, self.auth = headers or {}, hang, bool(user or password)
+        self.user, self.password, self.scheme, self.algorithm = user, password, scheme, algorithm
+        self.nonce_uses, self.challenge_extra, self.realm = nonce_uses, challenge_extra, realm
+        self.nonces: dict[str, int] = {}
+        self.seen: list[tuple[str, str | None]] = []
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
+            def _challenge(self, stale: bool = False) -> str:
+                if fake.scheme in ("basic", "bearer"):
+                    return f'{fake.scheme.title()} realm="{fake.realm}"'
+                nonce = os.urandom(12).hex()
+                fake.nonces[nonce] = 0
+                return (f'Digest realm="{fake.realm}", nonce="{nonce}", qop="auth", algorithm={fake.algorithm}, '
+                        f'opaque="op4que"{", stale=true" if stale else ""}{fake.challenge_extra}')
+
+            def _check(self, header: str | None) -> str:
+                """"ok", "stale" or "no"."""
+                if header is None:
+                    return "no"
+                if fake.scheme == "basic":
+                    good = "Basic " + base64.b64encode(f"{fake.user}:{fake.password}".encode()).decode()
+                    return "ok" if header == good else "no"
+                if fake.scheme == "bearer":
+                    return "ok" if header == f"Bearer {fake.password}" else "no"
+                if fake.scheme != "digest" or not header.startswith("Digest "):
+                    return "no"
+                f = digest_fields(header)
+                if f.get("username") != fake.user or f.get("uri") != self.path or f.get("opaque") != "op4que" \
+                        or f.get("response") != expected_digest(f, fake.password, self.command):
+                    return "no"
+                if f["nonce"] not in fake.nonces:
+                    return "no"
+                fake.nonces[f["nonce"]] += 1
+                return "ok" if fake.nonces[f["nonce"]] <= fake.nonce_uses else "stale"
+
             def _authorised(self) -> bool:
-                if fake.auth and self.headers.get("Authorization") != fake.auth:
-                    self.send_response(401)
+                header = self.headers.get("Authorization")
+                fake.seen.append((self.command, header))
+                if not fake.auth:
+                    return True
+                verdict = self._check(header)
+                if verdict == "ok":
+                    return True
+                self.send_response(401)
+                if fake.scheme != "none":
+                    self.send_header("WWW-Authenticate", self._challenge(stale=verdict == "stale"))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return False
+
+            def do_HEAD(self):
+                if self._authorised():
+                    self.send_response(200 if fake.stored else 404)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
-                    return False
-                return True
 
             def do_PUT(self):
                 fake.puts += 1
@@ -345,8 +412,106 @@ def test_credentials_come_from_the_environment(seed_build, monkeypatch, capsys):
     with pytest.raises(SystemExit):  # there is no option to give a password on the command line
         main(["push", "--endpoint", "http://127.0.0.1:1/store", "--password", "x"])
     creds = credentials_from_env({"CTKG_SPARQL_TOKEN": "zq9secret"})
-    assert creds.header() == "Bearer zq9secret" and "zq9secret" not in repr(creds)
+    assert creds.token == "zq9secret" and "zq9secret" not in repr(creds)
     assert "s3cret" not in repr(Credentials(user="u", password="s3cret"))
+
+
+SECRET = "s3cret:pw"
+
+
+def no_secret_in(fake: FakeStore) -> bool:
+    clear = base64.b64encode(f"analyst:{SECRET}".encode()).decode()
+    return all(SECRET not in h and clear not in h for _, h in fake.seen if h)
+
+
+@pytest.mark.parametrize("algorithm", ["MD5", "SHA-256", "SHA-256-sess", "MD5-sess"])
+def test_digest_challenge_is_answered_without_sending_the_password(seed_build, algorithm):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="digest", algorithm=algorithm) as fake:
+        result = push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST,
+                            sleep=lambda s: None)
+        assert result.verified and result.attempts == 1
+        assert fake.stored == (out / "graph.ttl").read_bytes()
+    # nothing is sent before the server asks; the graph is uploaded once, with its answer
+    assert fake.seen[0] == ("HEAD", None) and fake.puts == 1
+    assert [m for m, _ in fake.seen] == ["HEAD", "HEAD", "PUT", "GET"]
+    assert all(h.startswith("Digest ") for _, h in fake.seen[1:]) and no_secret_in(fake)
+    # one nonce for the push: the counts go up
+    assert [digest_fields(h)["nc"] for _, h in fake.seen[1:]] == ["00000001", "00000002", "00000003"]
+
+
+def test_digest_is_preferred_to_basic_when_the_server_offers_both(seed_build):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="digest", algorithm="SHA-256",
+                   challenge_extra=', Basic realm="fake store"') as fake:
+        push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST)
+        assert fake.stored and no_secret_in(fake)
+
+
+def test_a_stale_nonce_is_answered_again(seed_build):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="digest", nonce_uses=1) as fake:
+        result = push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST,
+                            sleep=lambda s: None)
+        assert result.verified and result.attempts == 1 and fake.stored
+    assert [m for m, _ in fake.seen] == ["HEAD", "HEAD", "PUT", "PUT", "GET", "GET"]
+
+
+def test_a_401_says_which_scheme_the_server_asked_for(seed_build, monkeypatch, capsys):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="digest", realm="SPARQL") as fake:
+        # no credentials: the scheme, the realm and what to set
+        assert main(["push", "--endpoint", fake.url, "--out", str(out), "--retries", "1"]) == 2
+        err = capsys.readouterr().err
+        assert 'asks for Digest (realm "SPARQL", MD5)' in err and "set CTKG_SPARQL_USER" in err
+        # a wrong password: refused after one answer, and the graph was never uploaded
+        monkeypatch.setenv("CTKG_SPARQL_USER", "analyst")
+        monkeypatch.setenv("CTKG_SPARQL_PASSWORD", "wrong")
+        assert main(["push", "--endpoint", fake.url, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "refused the credentials" in err and "Digest" in err and "wrong" not in err
+        assert fake.puts == 0 and sum(1 for _, h in fake.seen if h) == 1
+        # a token cannot answer Digest: said so, and nothing is sent
+        monkeypatch.delenv("CTKG_SPARQL_USER")
+        monkeypatch.delenv("CTKG_SPARQL_PASSWORD")
+        monkeypatch.setenv("CTKG_SPARQL_TOKEN", "zq9secret")
+        before = len(fake.seen)
+        assert main(["push", "--endpoint", fake.url, "--out", str(out)]) == 2
+        assert "cannot answer" in capsys.readouterr().err
+        assert all(h is None for _, h in fake.seen[before:])
+
+
+def test_no_credentials_go_to_a_server_that_names_no_scheme(seed_build):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="none") as fake:
+        with pytest.raises(PushError, match="names no authentication scheme"):
+            push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST)
+        assert fake.seen and all(h is None for _, h in fake.seen) and fake.puts == 0
+
+
+def test_basic_and_bearer_only_when_asked(seed_build):
+    _, out = seed_build
+    with FakeStore([], user="analyst", password=SECRET, scheme="basic") as fake:
+        push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST)
+        assert fake.stored and fake.seen[0] == ("HEAD", None)
+        assert all(h.startswith("Basic ") for _, h in fake.seen[1:])
+    with FakeStore([], password="zq9secret", scheme="bearer") as fake:
+        push_build(out, fake.url, credentials=Credentials(token="zq9secret"), policy=FAST)
+        assert fake.stored and fake.seen[0] == ("HEAD", None)
+        assert {h for _, h in fake.seen[1:]} == {"Bearer zq9secret"}
+    # a store that asks for nothing gets nothing, whatever is set
+    with FakeStore([]) as fake:
+        push_build(out, fake.url, credentials=Credentials("analyst", SECRET, "zq9secret"), policy=FAST)
+        assert fake.stored and all(h is None for _, h in fake.seen)
+
+
+def test_redirects_are_reported_not_followed(seed_build):
+    _, out = seed_build
+    with FakeStore([]) as elsewhere:
+        with FakeStore(["307"], headers={"Location": elsewhere.url}) as fake:
+            with pytest.raises(PushError, match="redirects to") as err:
+                push_build(out, fake.url, credentials=Credentials("analyst", SECRET), policy=FAST)
+        assert elsewhere.url in str(err.value) and elsewhere.seen == []
 
 
 def test_bad_endpoints_and_graphs_are_refused(seed_build, tmp_path):
@@ -366,9 +531,9 @@ def test_bad_endpoints_and_graphs_are_refused(seed_build, tmp_path):
 
 
 class CuttingProxy:
-    """A TCP proxy to a real store that, for its first ``cuts`` connections, forwards only the first
+    """A TCP proxy to a real store that, for its first ``cuts`` PUT connections, forwards only the first
     ``limit`` bytes of the request (headers and part of the body) and then drops both sides; later
-    connections are forwarded whole."""
+    connections, and those of other methods, are forwarded whole. ``connections`` counts the PUTs."""
 
     def __init__(self, upstream: str, cuts: int, limit: int):
         host, port = urllib.parse.urlsplit(upstream).netloc.split(":")
@@ -383,8 +548,16 @@ class CuttingProxy:
                 client, _ = self.sock.accept()
             except OSError:
                 return
-            self.connections += 1
-            threading.Thread(target=self._handle, args=(client, self.connections <= self.cuts), daemon=True).start()
+            # only uploads are cut and counted: the body-less HEAD a push sends first passes whole
+            client.settimeout(10)
+            try:
+                put = client.recv(4, socket.MSG_PEEK | socket.MSG_WAITALL) == b"PUT "
+            except OSError:
+                put = False
+            client.settimeout(None)
+            self.connections += put
+            threading.Thread(target=self._handle, args=(client, put and self.connections <= self.cuts),
+                             daemon=True).start()
 
     def _handle(self, client, cut: bool):
         up = socket.create_connection(self.upstream, timeout=10)

@@ -6,16 +6,16 @@ node kind's colour), hovering a drawn event shows its tooltip, the status line c
 above the size threshold opens cut down and with physics off and says so, the timeline draws one mark
 per dated event and shows a hostile sentence as text; and no page makes any request besides its own file.
 
-Skipped when Chromium or Playwright is absent. ``python tests/system/test_browser.py docs/graph.png`` writes the
-README's screenshot of the seeds' graph (from ``exports/graph.html``).
+Skipped when Chromium or Playwright is absent. ``python scripts/screenshots.py`` takes the README's screenshots
+of both pages.
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
+import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -24,7 +24,6 @@ import pytest
 
 pytestmark = pytest.mark.slow  # a real browser
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CTKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
@@ -196,6 +195,8 @@ def test_seed_graph_is_drawn_offline(browser_context, seed_build):
         assert px["painted"] > 0.005 * px["width"] * px["height"]
         # the page counts all nodes of the build as visible, and says so
         status = v.page.inner_text("#status")
+        n_nodes -= json.loads((out / "graph.html").read_text(encoding="utf-8").split('id="ctkg-data">', 1)[1]
+                              .split("</script>", 1)[0])["meta"]["actor_and_place"]  # a country once
         assert f"Visible: {n_nodes} of {n_nodes} nodes" in status, status
         assert not v.page.is_visible("#banner")
         # the drawn events are the network's nodes: hovering one shows its escaped tooltip
@@ -211,19 +212,118 @@ def test_seed_graph_is_drawn_offline(browser_context, seed_build):
 
 
 def test_event_labels_show_the_interval_when_there_is_no_value():
-    """(No browser needed.) An event known to lie between two days is labelled so, not "undated"."""
+    """(No browser needed.) An event known to lie between two days is labelled so; an undated one has no
+    date part."""
     from graph.export.html import generate_html
 
     G = nx.MultiDiGraph()
     for eid, (date, s, e) in {"v": ("2016-W51", "2016-12-19", "2016-12-25"), "r": ("", "2016-11-22", "2016-12-22"),
                               "d": ("", "2016-12-15", "2016-12-15"), "u": ("", "", "")}.items():
-        G.add_node(f"event:{eid}", kind="event", event_id=eid, event_type="ASSAULT", date=date, date_start=s,
-                   date_end=e)
+        G.add_node(f"event:{eid}", kind="event", event_id=eid, event_type="ASSAULT", mode="shelling", date=date,
+                   date_start=s, date_end=e)
     page = generate_html(G)
     data = json.loads(page.split('id="ctkg-data">', 1)[1].split("</script>", 1)[0])
     labels = {n["id"]: n["label"] for n in data["nodes"]}
-    assert labels == {"event:v": "ASSAULT\n2016-W51", "event:r": "ASSAULT\n2016-11-22..12-22",
-                      "event:d": "ASSAULT\n2016-12-15", "event:u": "ASSAULT\nundated"}
+    assert labels == {"event:v": "Shelling, 19\u201325 Dec", "event:r": "Shelling, 22 Nov\u201322 Dec",
+                      "event:d": "Shelling, 15 Dec", "event:u": "Shelling"}
+
+
+# what a person sees once the page has laid the graph out: the zoom, the drawn label sizes of the nodes
+# on screen, and the boxes (shape and label) of every node, measured with all labels drawn
+SEEN = """
+() => {
+  const net = window.ctkgNetwork;
+  const box = document.getElementById("network").getBoundingClientRect();
+  const scale = net.getScale();
+  const font = net.body.nodes[net.body.nodeIndices[0]].options.font.size;
+  const pos = net.getPositions();
+  const onScreen = Object.keys(pos).filter(id => {
+    const p = net.canvasToDOM(pos[id]);
+    return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+  });
+  return {scale, font, onScreen, n: Object.keys(pos).length};
+}
+"""
+BOXES = """
+() => {
+  const net = window.ctkgNetwork;
+  return net.body.nodeIndices.map(id => {
+    const b = net.getBoundingBox(id);
+    return [id, net.body.nodes[id].options.shape, b.left, b.top, b.right, b.bottom];
+  });
+}
+"""
+
+
+def laid_out(v: Visit, timeout_s: float = 120) -> None:
+    poll(v, "() => document.getElementById('network').getAttribute('data-layout') === 'done'", timeout_s)
+    v.page.wait_for_timeout(300)
+
+
+def overlapping(boxes: list, shapes: set[str] | None = None, tolerance: float = 0.5) -> list:
+    """Pairs of boxes (of the given shapes) that overlap by more than ``tolerance`` px both ways."""
+    out = []
+    chosen = [b for b in boxes if shapes is None or b[1] in shapes]
+    for i, a in enumerate(chosen):
+        for b in chosen[i + 1:]:
+            ox = min(a[4], b[4]) - max(a[2], b[2])
+            oy = min(a[5], b[5]) - max(a[3], b[3])
+            if ox > tolerance and oy > tolerance:
+                out.append((a[0], b[0], round(ox), round(oy)))
+    return out
+
+
+def test_seed_graph_is_readable_at_rest(browser_context, seed_build):
+    """Issue 14, item 6, as a person sees the seeds' graph.html in a 1400x900 window: the labels drawn
+    at the first view are at least 11 px (they were 7), no two nodes overlap once the layout is at rest
+    (statement boxes did), event labels say what happened, and a country that is both an actor and
+    a place is one node."""
+    _, out = seed_build
+    v = Visit(browser_context, out / "graph.html")
+    try:
+        laid_out(v)
+        seen = v.page.evaluate(SEEN)
+        assert seen["font"] * seen["scale"] >= 11, seen
+        assert len(seen["onScreen"]) >= 30, seen  # the first view shows a good part of the graph
+        # at rest: physics is off and nothing moves
+        before = v.page.evaluate("() => window.ctkgNetwork.getPositions()")
+        v.page.wait_for_timeout(1500)
+        assert v.page.evaluate("() => window.ctkgNetwork.getPositions()") == before
+        assert "Physics is off." in v.page.inner_text("#status")
+        # every node's box, with every label drawn (as when zoomed in): none overlaps another
+        v.page.evaluate("() => { const n = window.ctkgNetwork; n.setOptions({nodes: {scaling: {label: "
+                        "{drawThreshold: 0}}}}); n.fit({animation: false}); n.redraw(); }")
+        v.page.wait_for_timeout(500)
+        boxes = v.page.evaluate(BOXES)
+        assert sum(1 for b in boxes if b[1] == "box") > 20
+        assert overlapping(boxes, {"box"}) == []
+        assert overlapping(boxes) == []
+        # labels say what happened; one node per country that is an actor and a place
+        nodes = v.page.evaluate("() => window.ctkgNetwork.body.data.nodes.get().map(n => [n.id, n.kind, n.label])")
+        events = [" ".join(label.split()) for _, kind, label in nodes if kind == "event"]
+        assert any(" captures Aleppo" in e for e in events), events
+        assert not any(e.startswith(("ASSAULT", "RETREAT", "AGREE")) for e in events), events
+        syria = [n for n in nodes if n[2] == "Syria"]
+        assert len(syria) == 1 and syria[0][1] == "actor", syria
+        v.assert_offline()
+    finally:
+        v.close()
+
+
+def test_big_graph_first_view_is_readable(browser_context, tmp_path):
+    """The 2,400-node graph (cut to 1,500) opens zoomed in to readable labels, without overlaps."""
+    from graph.export.html import write_html
+
+    v = Visit(browser_context, write_html(big_graph(), tmp_path / "graph.html"))
+    try:
+        laid_out(v)
+        seen = v.page.evaluate(SEEN)
+        assert seen["font"] * seen["scale"] >= 11 and len(seen["onScreen"]) >= 10, seen
+        boxes = {b[0]: b for b in v.page.evaluate(BOXES)}
+        assert overlapping([boxes[i] for i in seen["onScreen"]]) == []
+        v.assert_offline()
+    finally:
+        v.close()
 
 
 def big_graph(n_actors: int = 60, events_per_actor: int = 30) -> nx.MultiDiGraph:
@@ -285,14 +385,15 @@ def test_seed_timeline_draws_one_mark_per_dated_event(browser_context, seed_buil
     v = Visit(browser_context, out / "timeline.html")
     try:
         v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached", timeout=60_000)
-        n = v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point').length")
+        n = v.page.evaluate("document.querySelectorAll('#ctkg-timeline .cartesianlayer .scatterlayer .trace "
+                            "path.point').length")
         assert n == len(dated)
         # switching to the actor view draws the same events on actor rows
         box = v.page.locator("#ctkg-timeline .updatemenu-button").nth(1).bounding_box()
         v.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         poll(v, "() => document.querySelector('#ctkg-timeline .ytitle').textContent === 'actor'")
-        assert v.page.evaluate("document.querySelectorAll('#ctkg-timeline .scatterlayer .trace path.point')"
-                               ".length") >= len(dated)
+        assert v.page.evaluate("document.querySelectorAll('#ctkg-timeline .cartesianlayer .scatterlayer .trace "
+                               "path.point').length") >= len(dated)
         v.assert_offline()
     finally:
         v.close()
@@ -333,30 +434,66 @@ def test_timeline_hover_shows_a_hostile_sentence_as_text(browser_context, tmp_pa
         v.close()
 
 
-# --------------------------------------------------------------------------- the README's screenshot
+def test_timeline_stacked_events_each_hover_and_the_chart_fills_the_window(browser_context, tmp_path):
+    """Issue 14, as the reader did it: fifteen events share one week; pointing at the stack shows each of
+    them, one mark at a time, and a count says how many. The chart fills the window below the header,
+    in both views; a year between the articles opens on the busy span, with a range slider."""
+    from graph.export.timeline import write_timeline
+    from helpers import add_timeline_actor, add_timeline_event
 
+    G = nx.MultiDiGraph()
+    add_timeline_actor(G, "army", "Syrian Army")
+    for i in range(15):
+        add_timeline_event(G, f"w{i:02d}", "ASSAULT", "2016-12-15", "2016-12-22", precision="range", agents=["army"])
+    for i in range(40):  # forty actors: the actor view needs more than the window
+        add_timeline_actor(G, f"g{i:02d}", f"Group {i:02d}")
+        add_timeline_event(G, f"d{i:02d}", "RETREAT", f"2016-12-{1 + i % 20:02d}", f"2016-12-{1 + i % 20:02d}",
+                           agents=[f"g{i:02d}"])
+    add_timeline_event(G, "old", "PROTEST", "2015-11-20", "2015-11-20", agents=["army"])
+    add_timeline_event(G, "undated", "AGREE", "", "", "", "unknown", agents=["army"])
+    path = write_timeline(G, tmp_path / "timeline.html")
+    v = Visit(browser_context, path)
+    try:
+        v.page.wait_for_selector("#ctkg-timeline .scatterlayer .trace path.point", state="attached", timeout=60_000)
+        v.page.wait_for_timeout(300)
+        # the chart reaches the bottom of the window
+        box = v.page.locator("#ctkg-timeline").bounding_box()
+        assert box["y"] + box["height"] >= VIEWPORT["height"] - 40, box
+        assert box["height"] >= 0.6 * VIEWPORT["height"], box
+        # the stack of fifteen: every one of them shows its own label under the mouse
+        points = v.page.query_selector_all("#ctkg-timeline .cartesianlayer .scatterlayer .trace path.point")
+        seen = set()
+        for pt in points:
+            b = pt.bounding_box()
+            if not b or b["width"] == 0:
+                continue
+            v.page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, steps=2)
+            v.page.wait_for_timeout(60)
+            text = v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .hoverlayer .hovertext'))"
+                                   ".map(x => x.textContent).join(' ')")
+            seen.update(re.findall(r"ASSAULT (w\d\d)", text))
+        assert seen == {f"w{i:02d}" for i in range(15)}, sorted(seen)
+        assert "\u00d715" in v.page.evaluate("Array.from(document.querySelectorAll('#ctkg-timeline .cartesianlayer "
+                                             ".textpoint')).map(x => x.textContent).join(' ')")
+        # the first view is December 2016; the slider holds the year-old event
+        lo, hi = v.page.evaluate("(() => { const a = document.getElementById('ctkg-timeline')._fullLayout.xaxis;"
+                                 " return [a.range[0], a.range[1]]; })()")
+        assert "2016-11" <= lo[:7] and hi[:7] <= "2017-01", (lo, hi)
+        assert v.page.locator("#ctkg-timeline .rangeslider-container").count() == 1
+        # the undated event is in the list below, not on the chart
+        assert "AGREE undated" in v.page.inner_text("#undated")
+        # the actor view grows to hold its forty rows; back by type, the chart fills the window again
+        from graph.export.timeline import build_timeline
 
-def screenshot(html_path: Path, png_path: Path) -> None:
-    """Open a graph.html in headless Chromium and save what it shows once the layout has settled."""
-    sync_api = _playwright() if "pytest" in sys.modules else __import__("playwright.sync_api").sync_api
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as profile, sync_api.sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=FLAGS,
-                                                   viewport={"width": 1280, "height": 760})
-        ctx.add_init_script(INIT)
-        v = Visit(ctx, html_path)
-        wait_drawn(v)
-        v.page.wait_for_timeout(3000)  # let the physics settle
-        v.page.screenshot(path=str(png_path))
-        ctx.close()
-
-
-if __name__ == "__main__":
-    if not CHROMIUM:
-        raise SystemExit("chromium is not installed")
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "graph.png"
-    source = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "exports" / "graph.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    screenshot(source, target)
-    print(target)
+        least = build_timeline(G).heights
+        assert least[1] > VIEWPORT["height"]
+        for k in (1, 0):
+            b = v.page.locator("#ctkg-timeline .updatemenu-button").nth(k).bounding_box()
+            v.page.mouse.click(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+            v.page.wait_for_timeout(600)
+            box = v.page.locator("#ctkg-timeline .main-svg").first.bounding_box()
+            assert box["y"] + box["height"] >= VIEWPORT["height"] - 40 and box["height"] >= least[k] - 1, (k, box)
+            assert k == 1 or box["height"] < least[1], box
+        v.assert_offline()
+    finally:
+        v.close()

@@ -275,3 +275,50 @@ def test_ctrl_c_in_a_parallel_build_gives_one_clean_message(tmp_path):
     assert proc.returncode == 130, err
     assert err.strip() == "ctkg: interrupted; existing exports were left as they were", err
     assert not out.exists()
+
+
+# --- 5. dates a reader must trust (issue 14, item 4) ------------------------------------------------
+
+UNDATED_ARTICLE = (
+    "Government troops captured the hill town of Kafr Nabl, a monitoring group said.\n\n"
+    "More than 400,000 people have died in the war.\n\n"
+    "A new curfew in the province takes effect starting Friday, the governor said on Thursday.\n\n"
+    "Rebels shelled an army post near Maarat on Wednesday, killing three soldiers.\n")
+
+
+def test_what_the_text_does_not_date_stays_undated(tmp_path, cli_extractor):
+    """A user built one article of Thursday 2019-03-07 and read its events and timeline: an event the text
+    does not date has no date (not a guessed week before the article), only "not after" the article's day;
+    the timeline lists it apart; "starting Friday" is the coming Friday."""
+    import csv
+    import re
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "idlib.txt").write_text(UNDATED_ARTICLE, encoding="utf-8")
+    (src / "idlib.meta.json").write_text('{"published": "2019-03-07"}', encoding="utf-8")
+    out = tmp_path / "o"
+    assert build(str(src), "--out", str(out)) == 0
+    with (out / "events.csv").open(encoding="utf-8", newline="") as f:
+        events = list(csv.DictReader(f))
+    with (out / "mentions.csv").open(encoding="utf-8", newline="") as f:
+        trigger_of = {m["event_id"]: m["trigger"] for m in csv.DictReader(f)}
+    by_trigger = {trigger_of[e["event_id"]]: e for e in events}
+    for trigger in ("captured", "died"):
+        e = by_trigger[trigger]
+        assert (e["date"], e["date_start"], e["date_end"], e["date_precision"]) == ("", "", "", "unknown"), e
+        assert e["not_after"] == "2019-03-07", e
+    # an event the text dates keeps its date, and no bound beside it
+    shelled = by_trigger["shelled"]
+    assert (shelled["date"], shelled["date_precision"], shelled["not_after"]) == ("2019-03-06", "day", "")
+    with (out / "timexes.csv").open(encoding="utf-8", newline="") as f:
+        values = {t["text"]: t["value"] for t in csv.DictReader(f)}
+    assert values["Friday"] == "2019-03-08" and values["Thursday"] == "2019-03-07"
+    # the timeline: the undated events are listed under the chart, not drawn on it
+    page = (out / "timeline.html").read_text(encoding="utf-8")
+    listed = set(re.findall(r'<tr data-event="([0-9a-f]+)">', page.split('<details id="undated"', 1)[1]))
+    assert {by_trigger["captured"]["event_id"], by_trigger["died"]["event_id"]} <= listed
+    assert shelled["event_id"] not in listed
+    # and the linked data says the same
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert ttl.count('ctkg:notAfter "2019-03-07"^^xsd:date') == len([e for e in events if e["not_after"]])

@@ -158,6 +158,10 @@ def check_outputs(G: nx.MultiDiGraph, tmp_path) -> None:
         back = rdflib.Dataset().parse(data=nq, format="nquads")
         assert_same_triples(ttl, {(s, p, o) for s, p, o, _ in back.quads()}, f"{name} through Oxigraph")
     json.loads(texts["graph.json"])
+    # GraphML and GEXF: well-formed XML whatever the data, every node and edge read back by networkx
+    for name, read in (("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)):
+        back = read(io.BytesIO(texts[name].encode("utf-8")))
+        assert back.number_of_nodes() == G.number_of_nodes() and back.number_of_edges() == G.number_of_edges(), name
     # HTML: no markup from the data; the pages' own tags only
     for name in ("graph.html", "timeline.html"):
         tags = tags_of(texts[name])

@@ -40,7 +40,7 @@ def test_contract_files_and_columns(seed_build):
             header = next(csv.reader(f))
         missing = [c for c in cols if c not in header]
         assert not missing, f"{name} lacks {missing}"
-    for name in ("graph.ttl", "graph.html", "graph.json"):
+    for name in ("graph.ttl", "graph.html", "graph.json", "graph.graphml", "graph.gexf"):
         assert (out / name).stat().st_size > 0
 
 
@@ -106,7 +106,7 @@ def test_rebuild_is_byte_identical(seed_build, extractor, tmp_path):
 
     _, out = seed_build
     run_build([ROOT / "seeds"], tmp_path, extractor=extractor)
-    for name in list(CONTRACT) + ["graph.ttl", "graph.json"]:
+    for name in list(CONTRACT) + ["graph.ttl", "graph.json", "graph.graphml", "graph.gexf"]:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 

@@ -64,9 +64,12 @@ Three entry points:
        the army said Thursday"): present and perfect events hold on that day, past ones fall in
        the week up to it. The date of a speech act dates nothing else;
     3. a caption's trailing date (", Dec. 20, 2016.") dates every event of its sentence;
-    4. otherwise a window at the article date chosen by tense (see DEFAULT_* below): past
-       events [anchor - 7 days, anchor], present and perfect ones and statements
-       [anchor - 1 day, anchor], future ones unresolved (``FUTURE_REF``, no interval).
+    4. otherwise nothing in the text dates it. Statements are made when they are reported:
+       [anchor - DEFAULT_RECENT_DAYS, anchor]; an event in the present tense holds at the time of
+       writing (the same window); a future one is ``FUTURE_REF`` with no interval; a past,
+       perfect or tenseless event is undated (``TimeValue()``): the text does not say when it
+       happened, and no window at the article's date is guessed (the extractor records only
+       that it was no later than the article: ``EventMention.not_after``).
 
     The preposition in front of an expression sets the relation: "since X" -> [X.start,
     anchor], "by X" / "until X" -> the week up to X's end, "before X" -> the week before X,

@@ -4,7 +4,8 @@ and the publication date of a dateline: :func:`dateline_date` (see the package d
 An expression is attached to the token it modifies on the spaCy dependency tree and to the
 relation word before it ("since", "by", "after"); a trigger takes the expression of its own
 clause (climbing conjuncts, transparent clauses, light verbs), else the date of the speech
-verb that reports it, else a caption's trailing date, else a window at the article date.
+verb that reports it, else a caption's trailing date; what none of these dates is undated (a
+statement is dated to when it was reported, an event in the present tense to the time of writing).
 """
 from __future__ import annotations
 
@@ -180,6 +181,9 @@ def _governing(trig, anchored: list[_Anchored]) -> _Anchored | None:
         elif (dated and past and g.dep_ in NOMINAL_ARGS and g.head.i in index
               and g.head.pos_ in ("VERB", "AUX")):
             rank = (1, index[g.head.i])  # "the Aug. 7 blasts killed 257"
+        elif (dated and past and g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.head.lower_ in IN_PREPS
+              and g.head.head.i in index and g.head.head.pos_ in ("VERB", "AUX")):
+            rank = (1, index[g.head.head.i])  # "in Sunday's debate, X attacked him": the occasion's date
         else:
             continue
         key = (rank[0], 0 if dated else 1, rank[1], abs(a.timex.start - trig.idx))
@@ -216,12 +220,18 @@ def _caption_date(sent, anchored: list[_Anchored], text: str) -> _Anchored | Non
 
 
 def _default(aspect: str, anchor: date | None, speech: bool, floor: date | None = None) -> TimeValue:
+    """The date of what no expression dates: a statement is made when it is reported (the day
+    of the article or the one before), an event in the present tense holds at the time of
+    writing (the same window), a future one has no interval (``FUTURE_REF``); a past, perfect
+    or tenseless event is undated: the text does not say when it happened (the builder
+    records that it was no later than the article's date)."""
     if anchor is None:
         return TimeValue()
-    if aspect == "future" and not speech:  # a statement is made when reported, whatever it is about
+    if not speech and aspect == "future":
         return TimeValue("FUTURE_REF", "DATE", None, None, "unknown")
-    days = DEFAULT_RECENT_DAYS if speech or aspect in ("present", "perfect") else DEFAULT_PAST_DAYS
-    start = anchor - timedelta(days=days)
+    if not speech and aspect != "present":
+        return TimeValue()
+    start = anchor - timedelta(days=DEFAULT_RECENT_DAYS)
     if floor is not None and start < floor <= anchor:
         start = floor
     return _interval(start, anchor)
@@ -231,8 +241,10 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
                   speech: bool = False, text: str | None = None) -> tuple[TimeValue, str]:
     """Date the event (speech=False) or statement (speech=True) whose trigger is text[start:end].
 
-    Returns the TimeValue and the text of the expression that governs it ("" when the date
-    comes from the article date). See the module docstring for the order of the rules.
+    Returns the TimeValue and the text of the expression that governs it ("" when nothing in
+    the text dates it: then an event is undated, or dated to the time of writing when it is in
+    the present tense, and a statement is dated to when it was reported). See the module
+    docstring for the order of the rules.
     """
     if not (isinstance(start, int) and isinstance(end, int)) or start < 0 or end < start:
         raise TemporalError(f"invalid span [{start}, {end})")
@@ -278,7 +290,8 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
         if tv is not None and tv.resolved:
             return tv, a.timex.text
 
-    # 4. the article date, widened by tense; a statement is not older than a day it reports
+    # 4. nothing dates it: a statement is made when reported (not before a day it reports), an
+    #    event in the present tense holds at the article's date, any other event is undated
     floor = None
     if speech and anchor is not None:
         below = {t.i for t in trig.subtree}

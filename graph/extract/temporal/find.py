@@ -14,7 +14,7 @@ from datetime import date
 
 from graph.core.model import TimeValue, Timex
 from graph.extract.temporal.normalize import resolve
-from graph.extract.temporal.tense import _tense_from_doc, _tense_from_text, _token_at
+from graph.extract.temporal.tense import _token_at, tense_at
 from graph.extract.temporal.values import TemporalError, _parse_num
 
 # --- the vocabulary as patterns for running text (searched with re.I) ---------------------
@@ -365,7 +365,7 @@ def find_timexes(text: str, anchor: date | None, *, doc=None,
         span = text[c.start:c.end]
         tense = "unknown"
         if c.kind in _NEEDS_TENSE:
-            tense = _tense_from_doc(doc, c.start, c.end) if doc is not None else _tense_from_text(text, c.start, c.end)
+            tense = tense_at(text, c.start, c.end, doc)
         if c.kind in ("time", "time24"):
             reference = _nearby_day(text, c, cands, anchor, doc) or anchor
         else:
@@ -429,7 +429,7 @@ def _nearby_day(text: str, c: _Cand, cands: list[_Cand], anchor, doc) -> date | 
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
         if len(gap) > 40 or "\n" in gap or re.search(r"[.;!?](?:\s|$)", gap.replace("a.m.", "").replace("p.m.", "")):
             continue
-        tense = _tense_from_doc(doc, o.start, o.end) if doc is not None else _tense_from_text(text, o.start, o.end)
+        tense = tense_at(text, o.start, o.end, doc)
         tv = resolve(text[o.start:o.end], anchor, tense=tense)
         if tv.resolved and tv.start == tv.end and (best is None or len(gap) < best[0]):
             best = (len(gap), tv.start)

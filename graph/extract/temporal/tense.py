@@ -10,10 +10,21 @@ from __future__ import annotations
 import re
 
 # (tense, regex of its cue words), tried in this order
-from graph.extract.temporal.vocabulary import FUTURE_GOVERNORS, TENSE_CUES
-from graph.lexicon.words import TENSE_MODALS
+from graph.extract.temporal.vocabulary import (
+    BACKWARD_SIGNALS,
+    FORWARD_SIGNALS,
+    FUTURE_GOVERNORS,
+    SAME_PAST_FORMS,
+    TENSE_CUES,
+    WEEKDAYS,
+)
+from graph.lexicon.words import SPEECH_VERBS, TENSE_MODALS
 
 _TENSE_CUES = tuple((tense, re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.I)) for tense, cues in TENSE_CUES)
+_FORWARD_RE = re.compile(r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in FORWARD_SIGNALS) + r")[\s\u00a0]+$")
+_WEEKDAY_RE = re.compile(r"(?i)(?:" + "|".join(WEEKDAYS) + r")\.?")
+_BACKWARD_RE = re.compile(r"(?i)\b(?:" + "|".join(w.replace(" ", r"\s+") for w in BACKWARD_SIGNALS)
+                          + r")[\s\u00a0]+$")
 
 
 def _token_at(doc, start: int, end: int):
@@ -32,10 +43,11 @@ def _token_at(doc, start: int, end: int):
 
 
 def _verb_of(tok):
-    """The verb governing tok (itself if a verb), climbing at most a few heads."""
+    """The verb governing tok (itself if a verb), climbing at most a few heads; a participle used as
+    a preposition ("starting Friday", "following the attack") is no verb of its own."""
     v = tok
     for _ in range(8):
-        if v.pos_ in ("VERB", "AUX") and v.dep_ not in ("amod", "compound"):
+        if v.pos_ in ("VERB", "AUX") and v.dep_ not in ("amod", "compound", "prep"):
             return v
         if v.head.i == v.i:
             return None
@@ -88,6 +100,42 @@ def _tense_from_doc(doc, s: int, e: int) -> str:
     if tok is None:
         return "unknown"
     return _tense_for_resolve(_aspect(_verb_of(tok)))
+
+
+def _scheduled(doc, s: int, e: int) -> bool:
+    """Whether the weekday at [s, e) dates a present-tense verb that states a schedule: "the curfew
+    takes effect Monday", "protesters are marching Saturday" (not "says", nor a present form that
+    may be a past one: "stocks hurt the index Friday")."""
+    tok = _token_at(doc, s, e)
+    v = _verb_of(tok) if tok is not None else None
+    if v is None or _aspect(v) != "present" or v.lemma_ in SPEECH_VERBS or not _modifies(tok, v):
+        return False
+    return v.tag_ == "VBZ" or v.tag_ == "VBG" or (v.tag_ == "VBP" and v.lower_ not in SAME_PAST_FORMS)
+
+
+def _modifies(tok, v) -> bool:
+    """Whether the expression tok is an adverbial of the verb v itself ("begins Monday", "opens on
+    Monday"), not part of a noun phrase ("Monday's attack is the deadliest")."""
+    h = tok.head
+    if h.i == v.i:
+        return tok.dep_ in ("npadvmod", "tmod", "obl", "advmod")
+    return tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.i == v.i
+
+
+def tense_at(text: str, s: int, e: int, doc=None) -> str:
+    """The tense that resolves the expression text[s:e]: of its verb on the parse (else of the
+    nearest cue word), looking forward after "starting", "from", "effective" unless that verb
+    is in the past, and for a present-tense schedule ("takes effect Monday"); looking back
+    after "since"."""
+    tense = _tense_from_doc(doc, s, e) if doc is not None else _tense_from_text(text, s, e)
+    before = text[max(0, s - 20):s]
+    if _BACKWARD_RE.search(before):
+        return "past"
+    if tense != "past" and _FORWARD_RE.search(before):
+        return "future"
+    if tense == "present" and doc is not None and _WEEKDAY_RE.fullmatch(text[s:e]) and _scheduled(doc, s, e):
+        return "future"
+    return tense
 
 
 def _tense_from_text(text: str, s: int, e: int) -> str:

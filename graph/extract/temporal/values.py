@@ -37,9 +37,9 @@ TENSES = ("past", "present", "future", "unknown")
 
 #: a month-day without a year may lie this many days after the anchor and still be past
 MONTH_DAY_SLACK = timedelta(days=2)
-#: an undated past event lies in [anchor - DEFAULT_PAST_DAYS, anchor]
+#: the week a "by X" / "before X" event lies in, and the week before a dated report of a past event
 DEFAULT_PAST_DAYS = 7
-#: an undated statement, present or perfect event lies in [anchor - DEFAULT_RECENT_DAYS, anchor]
+#: a statement without a date of its own, or a present-tense event, lies in [anchor - DEFAULT_RECENT_DAYS, anchor]
 DEFAULT_RECENT_DAYS = 1
 #: "recently" / PAST_REF dates an event to [anchor - PAST_REF_DAYS, anchor]
 PAST_REF_DAYS = 30

@@ -30,6 +30,7 @@ __all__ = [
     "SINCE_SIGNALS", "UNTIL_SIGNALS", "UTC_NAMES", "TENSE_CUES", "BOUNDARY", "IN_PREPS", "NOMINAL_ARGS",
     "SIMULTANEOUS_MARKERS", "A_DUR_PREV", "FUNCTION_WORDS", "MONTH_CONTEXT", "NOT_PLURAL", "NOT_YEAR_PREV",
     "SEASON_CONTEXT", "WEEKDAY_NAME_PREV", "YEAR_STRONG", "NOT_A_HEAD_NOUN", "FUTURE_GOVERNORS",
+    "FORWARD_SIGNALS", "BACKWARD_SIGNALS", "SAME_PAST_FORMS",
 ]
 
 
@@ -266,3 +267,13 @@ NOT_A_HEAD_NOUN = frozenset(
 FUTURE_GOVERNORS = frozenset(
     "plan expect schedule set due intend hope want aim prepare go promise vow threaten pledge seek "
     "propose agree decide try".split())
+
+# the words before an expression that make it the start of what is still to come, unless the verb
+# is in the past: "takes effect starting Friday", "from Monday, flights are suspended"
+FORWARD_SIGNALS = ("starting", "beginning", "effective", "from", "as from")
+# ... and those that always look back: "the town is under siege since Monday"
+BACKWARD_SIGNALS = ("since",)
+# verbs whose past tense is spelled as their present: "stocks hurt the index on Friday" may be past
+SAME_PAST_FORMS = frozenset(
+    "hit hurt put cut set let cost shut spread quit cast beat bid burst split shed thrust upset broadcast "
+    "forecast read rid bet".split())

@@ -1,0 +1,152 @@
+"""Who said it: the cues a newsroom writes a speaker with (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.statements import find_quotes
+
+
+def said(p) -> list[tuple[str | None, str, str]]:
+    return [(s.speaker.name if s.speaker else None, s.kind, s.text) for s in p.statements]
+
+
+def test_colon_on_the_line_before_introduces_the_quote(parse_text):
+    p = parse_text("Senator Ted Okafor spoke first.\n\nOkafor continued:\n\n"
+                   "\u201cYou look at these questions and you wonder who wrote them for the debate tonight.\u201d\n")
+    assert ("Ted Okafor", "direct") in [(sp, k) for sp, k, _ in said(p)], said(p)
+
+
+def test_quote_reopened_in_the_next_paragraph_keeps_its_speaker(parse_text):
+    text = ("Mayor Anna Lindqvist said: \u201cThe bridge will be rebuilt within a year.\n\n"
+            "\u201cNobody will be left without a road to the hospital,\u201d she added.\n")
+    p = parse_text(text)
+    got = said(p)
+    assert [sp for sp, k, _ in got if k == "direct"] == ["Anna Lindqvist", "Anna Lindqvist"], got
+    assert any(t.startswith("The bridge will be rebuilt") for _, _, t in got)
+
+
+def test_odd_quote_marks_do_not_shift_later_paragraphs():
+    text = ("He called it \u201ca disgrace.\n\n"
+            "\u201cWe will go back,\u201d said the farmer. \u201cThis is our land.\u201d\n")
+    quotes = [text[s:e] for s, e in find_quotes(text)]
+    assert "We will go back" in quotes and "This is our land." in quotes, quotes
+
+
+def test_double_apostrophe_quotes(parse_text):
+    p = parse_text("''We did not expect the water to rise so fast,'' Mr. Haddad said on Tuesday.\n")
+    assert ("Haddad", "direct") in [(sp and sp.split()[-1], k) for sp, k, _ in said(p)], said(p)
+
+
+def test_outlet_is_the_speaker_when_nobody_speaks_through_it(parse_text):
+    p = parse_text("As the Kyiv Independent reported, \u201cthe convoy was stopped at the third checkpoint "
+                   "and turned back.\u201d\n")
+    assert [(sp or "").removeprefix("The ") for sp, k, _ in said(p)] == ["Kyiv Independent"], said(p)
+
+
+def test_parenthetical_cue_reports_the_clause_around_it(parse_text):
+    p = parse_text("The ceasefire, Colonel Mbeki said, has held for three days in the northern districts.\n")
+    got = said(p)
+    assert len(got) == 1 and got[0][0] == "Mbeki" or got[0][0].endswith("Mbeki"), got
+    assert got[0][1] == "indirect" and got[0][2].startswith("The ceasefire")
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("The network said it would send a reporter to the front line next week.", "network"),
+    ("Two aid workers said the road to the camp had been closed for a month.", "Two aid workers"),
+])
+def test_a_nominal_speaker_is_kept(parse_text, sentence, speaker):
+    got = said(parse_text(sentence))
+    assert [(sp, k) for sp, k, _ in got] == [(speaker, "indirect")], got
+
+
+def test_a_nominal_speaker_is_the_person_the_article_named_so(parse_text):
+    p = parse_text("Former President Jimmy Okonkwo visited the camp on Monday.\n\n"
+                   "During the visit, the former president said the reforms had failed the refugees.\n")
+    assert [(sp, k) for sp, k, _ in said(p)] == [("Jimmy Okonkwo", "indirect")], said(p)
+
+
+def test_a_noun_that_only_governs_the_quote_is_not_its_speaker(parse_text):
+    """'X told the assembly the plan is "..."': X speaks, not 'the plan'."""
+    p = parse_text('Ambassador Omar Said told the assembly the plan is "a flagrant interference in our '
+                   'internal affairs."\n')
+    names = {sp for sp, _, _ in said(p)}
+    assert "plan" not in names and names, said(p)
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("The foreign minister condemned the air strike on the hospital.", "foreign minister",
+     "the air strike on the hospital"),
+    ("The rebels vowed to retaliate against the army.", "rebels", "to retaliate against the army"),
+    ("The mayor called for a ceasefire in the city.", "mayor", "a ceasefire in the city"),
+])
+def test_stances_and_intentions_are_reported_statements(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_a_physical_attack_is_not_a_statement(parse_text):
+    assert said(parse_text("Protesters attacked the police station near the square.")) == []
+
+
+TRANSCRIPT = ("Governor Ada Morrow spoke to the host Chris Wallace on Sunday. Partial transcript as follows:\n\n"
+              "{q}WALLACE: Let us start with the news on the debate. Why would the campaign do that?\n\n"
+              "{q}MORROW: Well, look, the question really should be why the other campaign invited him.\n\n"
+              "UPDATE: This story has been updated with more details.\n")
+
+
+@pytest.mark.parametrize("mark", ["", '"'])
+def test_transcript_turns_name_their_speakers(parse_text, mark):
+    got = said(parse_text(TRANSCRIPT.format(q=mark)))
+    direct = [(sp, t[:12]) for sp, k, t in got if k == "direct"]
+    assert direct == [("Chris Wallace", "Let us start"), ("Ada Morrow", "Well, look, ")], got
+
+
+def test_a_surname_shared_in_the_family_is_the_one_the_article_is_about(parse_text):
+    p = parse_text("Senator Maria Delgado opened her campaign in Tucson. Delgado spoke for an hour, and her "
+                   "brother Luis Delgado introduced her. Maria Delgado thanked the volunteers.\n\n"
+                   "\u201cWe will win this district,\u201d Delgado shouted from the stage.\n")
+    assert ("Maria Delgado", "direct") in [(sp, k) for sp, k, _ in said(p)], said(p)
+
+
+def test_she_is_not_the_man_who_spoke_last(parse_text):
+    p = parse_text("Mrs. Ana Kowalczyk, the mayor, met Tomas Brandt on Friday. Brandt said the bridge would "
+                   "reopen in May.\n\nShe said the city would pay for the repairs.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Tomas Brandt", "the bridge would reopen in May") in got, got
+    assert ("Ana Kowalczyk", "the city would pay for the repairs") in got, got
+
+
+def test_a_sentence_full_of_names_is_not_a_headline(parse_text):
+    p = parse_text("Former President Jimmy Okonkwo campaigned in Lagos on Monday.\n\n"
+                   "Okonkwo said the reforms had failed.\n")
+    assert [sp for sp, _, _ in said(p)] == ["Jimmy Okonkwo"], said(p)
+
+
+def test_a_headline_names_its_speaker_before_a_colon(parse_text):
+    p = parse_text("Kirby: Strikes on the Militia Will Continue Until the Attacks Stop\n\n"
+                   "WASHINGTON \u2014 Pentagon spokesman John Kirby said on Monday that the strikes would go on.\n")
+    got = said(p)
+    assert ("John Kirby", "indirect", "Strikes on the Militia Will Continue Until the Attacks Stop") in got, got
+
+
+def test_a_place_before_a_headline_colon_is_a_topic(parse_text):
+    p = parse_text("Syria: Army Retakes the Last Rebel District of Aleppo\n\n"
+                   "The Syrian army took the district on Thursday.\n")
+    assert said(p) == [], said(p)
+
+
+def test_who_said_is_the_person_the_clause_is_about(parse_text):
+    p = parse_text("Senator Amal Haddad, who said the ceasefire would not hold, left the talks early.\n")
+    assert ("Amal Haddad", "indirect", "the ceasefire would not hold") in said(p), said(p)
+
+
+def test_an_accusation_carries_what_it_accuses_of(parse_text):
+    p = parse_text("The foreign ministry accused the army of shelling the town overnight.\n")
+    assert [t for _, _, t in said(p)] == ["the army of shelling the town overnight"], said(p)
+
+
+def test_a_quote_signed_after_a_dash(parse_text):
+    p = parse_text("Readers wrote to us after the debate.\n\n"
+                   "\u201cThe candidate does not know our lives at all, and it shows every time.\u201d\u2015 Lucia Ferrante\n\n"
+                   "\u201cWe are tired of being told what we think by people who never ask.\u201d \u2015 Omar Benali.\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Lucia Ferrante", "Omar Benali"], said(p)
