@@ -8,9 +8,14 @@ each resolved to a canonical key that is the same in every article:
 * gazetteer entries (graph/data/actors.csv, plus user files) by name or alias;
 * countries (type ``country``) and, from nationality adjectives or the article's
   main country, their military, government, rebels and civilians;
-* people by full name; a lone surname ("Kirby") joins the full name used in the
-  same article; titles ("President", "spokesman") are not part of a name;
-* places through the offline gazetteer in ``graph.lexicon.geo``.
+* people by full name (:class:`~graph.extract.persons.PersonIndex`): a lone surname or
+  first name ("Kirby", "John") joins the full name used in the same article, a different
+  first name is a different person whatever the gazetteer says; titles ("President",
+  "spokesman") are not part of a name; a name the parse takes for a person's is no place;
+* places through the offline gazetteer in ``graph.lexicon.geo``: the dateline ("SANAA,
+  Yemen --") is the report's place and no actor, "Peoria, IL" a city of that US state,
+  same-named towns are ranked by their distance to the article's other places, and an
+  operation's name ("Operation Barkhane") is neither place nor actor.
 
 Media and wire services are actors of type ``media``: they are sources, and the event
 extractor never makes them agents.
@@ -19,14 +24,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
+from graph.extract.dateline import dateline_candidates
+from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
+    FAMILY_NOUNS,
     FORCE_NOUNS,
     GOV_MODS,
     GROUP_NOUN_KINDS,
@@ -37,6 +45,7 @@ from graph.lexicon.words import (
     PLACE_SUFFIX_WORDS,
     PLACE_WORDS,
     REBEL_MODS,
+    TITLES,
     UNIT_NOUNS,
 )
 
@@ -44,10 +53,18 @@ from graph.lexicon.words import (
 DIRECTIONS = re.compile(r"^(the\s+)?((north|south|east|west)(ern)?|(north|south)[- ]?(east|west)(ern)?|central|"
                         r"rural|greater|downtown|old|new city of|city of|town of|village of|province of)\s+", re.I)
 MAX_NAME_CHARS = 150  # a longer "entity" (a run of garbage the tagger took for a name) is no actor or place
+# "Peoria, Ill.", "East Peoria, IL", "Fort Worth, Texas": up to four capitalized words, a comma, a state
+_CITY_STATE = re.compile(r"(?<![\w.'\u2019])(?P<city>[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*){0,3}),[ \t]+"
+                         r"(?P<state>[A-Z][A-Za-z.]*(?:[ \t]?[A-Z][a-z.]*)?)")
 
 
 def _in_skip(start: int, end: int, skip) -> bool:
     return any(s < end and start < e for s, e in skip)
+
+
+def geo_country_free(resolver: Resolver, name: str) -> bool:
+    """Whether a name is no country's ("Bolton" is none; "Jordan" is one)."""
+    return resolver.geo.country(name, codes=False) is None
 
 
 def _org_type(name: str) -> str:
@@ -79,25 +96,36 @@ class ArticleEntities:
     places: list[PlaceRef] = field(default_factory=list)
     by_token: dict[int, ActorRef] = field(default_factory=dict)
     place_by_token: dict[int, PlaceRef] = field(default_factory=dict)
-    persons: dict[str, ActorRef] = field(default_factory=dict)  # full-name key -> ref
+    people: PersonIndex = field(default_factory=PersonIndex)  # the people named in full
     # (token index, kind, iso3) of military and government mentions with a country
     state_mentions: list[tuple[int, str, str]] = field(default_factory=list)
+    dateline: PlaceRef | None = None  # the report's place, from its dateline ("SANAA, Yemen --")
+    dateline_country: str = ""  # ISO3 of the dateline's place
+    claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
+    _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
 
     # -- construction -----------------------------------------------------------------
     @classmethod
     def build(cls, doc: Doc, article: Article, resolver: Resolver) -> "ArticleEntities":
         self = cls(article=article, doc=doc, resolver=resolver)
-        self.country = self._main_country()
+        self._find_dateline()
         self._persons_first()
+        self.country = self.dateline_country or self._main_country()
+        self._us_places()
+        for span in self._name_spans:
+            self._person(span, span, None)
         for ent in doc.ents:
             if _in_skip(ent.start_char, ent.end_char, article.skip) or len(ent.text) > MAX_NAME_CHARS:
                 continue
+            if _in_skip(ent.start_char, ent.end_char, self.claimed):
+                continue  # a dateline or a "City, State" already read as a place
             self._entity(ent)
         if not self.country:
             # no country named: the country of the places the article resolved ("Douma" -> Syria)
             seen = Counter(p.place.country for p in self.places if p.place.country)
             if seen:
                 self.country = sorted(seen, key=lambda c: (-seen[c], c))[0]
+        self._rank_by_neighbours()
         for chunk in self._group_chunks():
             ref = self.group_actor(chunk)
             if ref is not None:
@@ -106,16 +134,104 @@ class ArticleEntities:
         self.places.sort(key=lambda p: (p.start, p.end, p.key))
         return self
 
+    def _find_dateline(self) -> None:
+        """The report's place from its dateline; its words are a place, never an actor."""
+        r, geo = self.resolver, self.resolver.geo
+        for d in dateline_candidates(self.doc.text):
+            if _in_skip(d.city_start, d.end, self.article.skip):
+                continue
+            city = d.city_name
+            state = geo.us_state(d.region) if d.region else None
+            country = geo.country(d.region, codes=False) if d.region and not state else None
+            entry = r.lookup(city)
+            if entry is not None and entry.type != "country":
+                continue  # "FBI --": an organization, not a place
+            if state:
+                m = geo.lookup(city, admin1=state) or PlaceMatch(name=city, country="USA")
+            elif country is not None:
+                m = geo.lookup(city, country_hint=country.country)
+                if m is None or m.country != country.country:
+                    m = PlaceMatch(name=city, country=country.country)
+            elif d.region:
+                region = geo.lookup(d.region)  # "CHELSEA, Manhattan --"
+                if region is None:
+                    continue
+                m = geo.lookup(city, country_hint=region.country, near=((region.latitude, region.longitude),)
+                               if region.latitude is not None else ()) or PlaceMatch(name=city, country=region.country)
+            else:
+                m = geo.lookup(city)
+                if m is None or m.feature not in ("city", "capital", "admin", "country"):
+                    continue
+            span = self.doc.char_span(d.city_start, d.city_end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.dateline = self._add_place(m, city, span)
+            self.dateline_country = m.country
+            self.claimed.append((d.city_start, d.region_end if d.region else d.city_end))
+            return
+
+    def _rank_by_neighbours(self) -> None:
+        """Same-named places ranked again by their distance to the article's other places, as
+        CLIFF-CLAVIN and Mordecai do: "Springfield" in a report that names Boston is Massachusetts'."""
+        located = [p for p in self.places if p.place.latitude is not None and p.place.feature != "country"]
+        if len({p.key for p in located}) < 2:
+            return
+        geo = self.resolver.geo
+        for i, ref in enumerate(self.places):
+            if ref is self.dateline or ref.place.feature not in ("city", "capital") or not ref.place.geonameid:
+                continue
+            near = tuple(dict.fromkeys((p.place.latitude, p.place.longitude) for p in located if p.key != ref.key))
+            m = geo.lookup(ref.place.name, country_hint=self.country or None, near=near)
+            if m is None or not m.geonameid or m.geonameid == ref.place.geonameid or m.name != ref.place.name:
+                continue
+            new = replace(ref, key=f"geo:{m.geonameid}", place=m)
+            self.places[i] = new
+            for t, r in list(self.place_by_token.items()):
+                if r is ref:
+                    self.place_by_token[t] = new
+
+    def _us_places(self) -> None:
+        """"Peoria, Ill.", "Peoria, IL", "Fort Worth, Texas": a city of that US state ("IL" is no Israel)."""
+        geo = self.resolver.geo
+        text = self.doc.text
+        for m in _CITY_STATE.finditer(text):
+            if _in_skip(m.start(), m.end(), self.article.skip) or _in_skip(m.start(), m.end(), self.claimed):
+                continue
+            sw = m.group("state").split()
+            state, s_end = None, m.start("state")
+            for n in (2, 1) if len(sw) == 2 else (1,):
+                cand = " ".join(sw[:n])
+                state = geo.us_state(cand)
+                if state:
+                    s_end = m.start("state") + m.group("state").index(sw[n - 1]) + len(sw[n - 1])
+                    break
+            if not state:
+                continue
+            words = m.group("city").split()
+            for i in range(len(words)):
+                name = " ".join(words[i:])
+                place = geo.lookup(name, admin1=state)
+                if place is None:
+                    continue
+                start = m.start("city") + m.group("city").index(words[i]) if i else m.start("city")
+                span = self.doc.char_span(start, m.end("city"), alignment_mode="expand")
+                if span is not None:
+                    self._add_place(place, name, span)
+                    self.claimed.append((start, s_end))
+                    self.country = self.country or "USA"
+                break
+
     def _main_country(self) -> str:
         counts: Counter = Counter()
         first: dict[str, int] = {}
         geo = self.resolver.geo
         for ent in self.doc.ents:
-            if _in_skip(ent.start_char, ent.end_char, self.article.skip) or len(ent.text) > MAX_NAME_CHARS:
+            if _in_skip(ent.start_char, ent.end_char, self.article.skip) or len(ent.text) > MAX_NAME_CHARS \
+                    or _in_skip(ent.start_char, ent.end_char, self.claimed):
                 continue
             iso = ""
             if ent.label_ == "GPE":
-                m = geo.country(clean_name(ent.text))
+                m = geo.country(clean_name(ent.text), codes=False)
                 if m is not None:
                     iso = m.country
                 else:
@@ -131,16 +247,54 @@ class ArticleEntities:
         return sorted(counts, key=lambda c: (-counts[c], first[c]))[0]
 
     def _persons_first(self) -> None:
-        """Full names first, so that a surname mentioned earlier still finds its person."""
+        """Full names first, so that a surname or first name mentioned earlier still finds its person."""
         for ent in self.doc.ents:
             if (ent.label_ != "PERSON" or _in_skip(ent.start_char, ent.end_char, self.article.skip)
-                    or len(ent.text) > MAX_NAME_CHARS):
+                    or _in_skip(ent.start_char, ent.end_char, self.claimed) or len(ent.text) > MAX_NAME_CHARS):
                 continue
-            name = strip_titles(clean_name(ent.text))
-            if len(name.split()) >= 2 and self.resolver.lookup(name) is None:
-                self.persons.setdefault(slug(name), ActorRef(
-                    key=slug(name), name=name, type="person", text=ent.text, start=ent.start_char,
-                    end=ent.end_char))
+            span = self.person_span(ent)
+            name = " ".join(name_words(span.text))
+            if len(name.split()) < 2 or self._person_named_as_place(ent):
+                continue
+            entry = self.resolver.lookup(name)
+            if entry is None:
+                self.people.add(name, span.start_char)
+            elif entry.type == "person":
+                self.people.add(name, span.start_char, key=entry.key)
+        # "Jordan Pike, 19,": a first name the tagger took for a country, before a surname it left untagged
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "ORG") or len(ent) != 1 or ent.end >= len(self.doc) \
+                    or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)):
+                continue
+            nxt = self.doc[ent.end]
+            if not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ == "" and ent[0].head.i == nxt.i
+                    and ent[0].dep_ == "compound" and nxt.lower_ not in TITLES):
+                continue
+            after = self.doc[nxt.i + 1:nxt.i + 4].text
+            if self.people.find(nxt.text) is not None or self.people.ambiguous(nxt.text) \
+                    or re.match(r"^,\s*\d{1,2}\s*,", after):
+                span = self.doc[ent.start:nxt.i + 1]
+                self.people.add(span.text, span.start_char)
+                self.claimed.append((span.start_char, span.end_char))
+                self._name_spans.append(span)
+
+    def person_span(self, ent: Span) -> Span:
+        """A person's name with the capitalized words just before it that the tagger left out:
+        "Turki" of "Coalition spokesman Turki al-Maliki" when only "al-Maliki" was tagged, the first
+        name "Israel" of "Israel Flores" tagged as a country."""
+        start = ent.start
+        e = self.resolver.lookup(ent.text)
+        if e is not None and e.type == "person" and clean_name(ent.text).casefold() == e.name.casefold():
+            return ent  # the gazetteer's full name
+        while start > ent.sent.start and ent.end - start < 5:
+            t = self.doc[start - 1]
+            if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.pos_ == "PROPN"
+                    and t.lower_ not in TITLES and t.ent_type_ in ("", "PERSON", "GPE", "NORP")
+                    and t.dep_ in ("compound", "nmod", "amod") and ent.start <= t.head.i < ent.end
+                    and not (t.ent_type_ in ("GPE", "NORP") and t.i > 0 and self.doc[t.i - 1].pos_ == "ADP")):
+                break
+            start -= 1
+        return self.doc[start:ent.end] if start < ent.start else ent
 
     def _add_actor(self, ref: ActorRef, span: Span | None = None) -> None:
         self.actors.append(ref)
@@ -183,7 +337,24 @@ class ArticleEntities:
             return
         if name.upper() in NOT_NAMES or re.fullmatch(r"[A-Z]{2,5}[+-]\d{1,2}(:\d\d)?", name):
             return  # time zones, encodings, file formats: never an actor or a place
+        if self._operation(ent):
+            return  # "Operation Barkhane": a military operation, neither a place nor an actor
         entry = r.lookup(name) if label != "GPE" else None
+        if label == "PERSON" or (entry is not None and entry.type == "person"):
+            span = self.person_span(ent)
+            words = name_words(span.text)
+            if len(words) >= 2 and not self._person_named_as_place(ent) and (
+                    entry is not None or not self._unconfirmed_headline(ent, name)):
+                self._person(ent, span, entry)
+                return
+            if len(words) == 1 and (self.people.find(words[0]) is not None or self.people.ambiguous(words[0])
+                                    or (entry is not None and entry.type == "person")):
+                self._person(ent, span, entry)
+                return
+        elif (len(name.split()) == 1 and (entry is None or entry.type == "person") and geo_country_free(r, name)
+              and not self._place_context(ent) and self.people.find(name) is not None):
+            self._person(ent, ent, None)  # "Bolton said": the surname of the victim named before, no place
+            return
         if label in ("GPE", "LOC", "FAC") or (label in ("NORP", "PERSON", "ORG") and entry is None):
             if self._maybe_place(ent, label, entry):
                 return
@@ -201,15 +372,21 @@ class ArticleEntities:
             return
         if label in ("ORG", "PERSON") and self._unconfirmed_headline(ent, name):
             for t in ent:  # "Aleppo Has": keep the place inside
-                if t.pos_ == "PROPN" and t.is_title and (m := r.place(t.text, self.country or None)) is not None \
+                if t.pos_ == "PROPN" and t.is_title and not self.people.is_part(t.text) \
+                        and (m := r.place(t.text, self.country or None)) is not None \
                         and m.feature in ("country", "capital", "city", "admin"):
                     self._add_place(m, t.text, ent[t.i - ent.start:t.i - ent.start + 1])
             return
         if label == "PERSON":
-            self._person(ent, name)
+            self._person(ent, self.person_span(ent), None)
         elif label == "ORG":
             self._add_actor(ActorRef(key=slug(name), name=name, type=_org_type(name), text=text,
                                      start=ent.start_char, end=ent.end_char), ent)
+
+    def _operation(self, ent: Span) -> bool:
+        """Whether a name is a military operation's: "Operation Barkhane", "(Operation) Inherent Resolve"."""
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return ent[0].text == "Operation" or (prev is not None and prev.text == "Operation")
 
     def _generic_entity(self, ent: Span) -> bool:
         """"The Army", "the Government": a group noun the model took for a name."""
@@ -248,7 +425,10 @@ class ArticleEntities:
         """Record a place (and a country actor for countries); False if it is not a place."""
         r, geo = self.resolver, self.resolver.geo
         name = clean_name(ent.text)
-        country = geo.country(name)
+        if label == "PERSON" and (len(name.split()) > 1 or self.people.is_part(name)) \
+                and not self._person_named_as_place(ent):
+            return False  # a name the parse takes for a person's is no place
+        country = geo.country(name, codes=False)
         if country is not None and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             self._add_place(country, ent.text, ent)
             ref = r.country_ref(country.country, ent.text, ent.start_char, ent.end_char)
@@ -269,7 +449,8 @@ class ArticleEntities:
             # "the town of Taji": a place by the words before it, even when the gazetteer lacks it
             self._add_place(matches[0], ent.text, ent)
             return True
-        if matches and all(m is not None for m in matches) and (label == "NORP" or self._place_context(ent)
+        if matches and all(m is not None for m in matches) and ((label == "NORP" and ent.root.tag_ not in ("NNS", "NNPS"))
+                                                                 or self._place_context(ent)
                                                                  or all(m.feature in ("city", "capital", "admin")
                                                                         for m in matches)):
             if len(parts) == 1:
@@ -284,6 +465,18 @@ class ArticleEntities:
                         self._add_place(m, part, sub)
             return True
         return False
+
+    def _person_named_as_place(self, ent: Span) -> bool:
+        """Whether words around a name the parse takes for a person's call it a place: "the town of X",
+        "the X region", "in X" when the gazetteer knows X as a place."""
+        if self._named_as_place(ent):
+            return True
+        nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS:
+            return True
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return bool(prev is not None and prev.lower_ in ("in", "near")
+                    and self.resolver.place(ent.text, self.country or None) is not None)
 
     def _named_as_place(self, ent: Span) -> bool:
         """Whether the words before a name call it a place: "the town of X", "X province"."""
@@ -302,27 +495,37 @@ class ArticleEntities:
                 root.pos_ in ("PROPN", "NOUN") or (root.pos_ == "ADJ" and root.dep_ != "amod")):
             self._add_actor(self.resolver.generic("civilians", iso, ent.text, ent.start_char, ent.end_char), ent)
 
-    def _person(self, ent: Span, name: str) -> None:
-        name = strip_titles(name)
-        words = name.split()
-        if len(words) == 1:
-            matches = [p for p in self.persons.values() if p.name.split()[-1].casefold() == name.casefold()
-                       or slug(p.name.split()[-1]) == slug(name)]
-            if len(matches) == 1:
-                p = matches[0]
-                self._add_actor(ActorRef(key=p.key, name=p.name, type="person", text=ent.text,
-                                         start=ent.start_char, end=ent.end_char,
-                                         affiliation=self.affiliation_of(ent)), ent)
-                return
-            if len(matches) > 1:
-                return  # ambiguous first name or surname: no actor rather than a wrong one
-        key = slug(name)
-        aff = self.affiliation_of(ent)
-        base = self.persons.get(key)
-        if base is not None and not aff:
-            aff = base.affiliation
-        self._add_actor(ActorRef(key=key, name=name, type="person", text=ent.text, start=ent.start_char,
-                                 end=ent.end_char, affiliation=aff), ent)
+    def _person(self, ent: Span, span: Span, entry) -> None:
+        """A person's mention: the article's person it names (:class:`PersonIndex`), else the
+        gazetteer's person, else a person of its own name."""
+        ref = self.person_named(span.text, span.start_char, span.end_char, entry)
+        if ref is None:
+            return
+        if ref.type == "person" and not ref.affiliation:
+            ref = replace(ref, affiliation=self.affiliation_of(ent))
+        self._add_actor(ref, span)
+
+    def person_named(self, text: str, start: int = -1, end: int = -1, entry=None) -> ActorRef | None:
+        """The actor a person's name means in this article ("Kirby" -> John Kirby named before;
+        "Turki al-Maliki" -> himself, not the gazetteer's Nouri al-Maliki); None for no name. The
+        statements' speakers are resolved with it too."""
+        words = name_words(text)
+        if not words:
+            return None
+        p = self.people.find(" ".join(words))
+        if p is None and len(words) >= 2:
+            p = self.people.add(" ".join(words), start)
+        if entry is None:
+            entry = self.resolver.lookup(" ".join(words))
+        if p is not None:
+            e = self.resolver.gazetteer.get(p.key)
+            if e is not None:
+                return self.resolver.entry_ref(e, text, start, end)
+            return ActorRef(key=p.key, name=p.name, type="person", text=text, start=start, end=end)
+        if entry is not None and entry.type == "person" and not self.people.ambiguous(words[0]):
+            return self.resolver.entry_ref(entry, text, start, end)
+        name = " ".join(words)
+        return ActorRef(key=slug(name), name=name, type="person", text=text, start=start, end=end)
 
     def affiliation_of(self, ent: Span) -> str:
         """The organization or country a person speaks for, from the words around the name.
@@ -466,6 +669,28 @@ class ArticleEntities:
                         if p.dep_ == "pobj":
                             return self.actor_at(p)
         return None
+
+    def people_at(self, tok: Token) -> list[ActorRef]:
+        """The people a plural kin noun names: "the brothers", "the Pike brothers" -> both brothers
+        named in full in the article (the people who share a surname); [] otherwise."""
+        if tok.lemma_.lower() not in FAMILY_NOUNS or tok.tag_ not in ("NNS", "NNPS") or tok.i in self.by_token:
+            return []
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "both", "two") for c in tok.children) \
+                and not any(c.lower_ == "both" for c in tok.subtree):
+            return []
+        family = self.people.family()
+        named = [c.text for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:
+            family = [p for p in family if p.last == _word_of(named[-1])]
+        if len({p.last for p in family}) != 1:
+            return []  # no family, or several: none for sure
+        out = []
+        for p in family:
+            e = self.resolver.gazetteer.get(p.key)
+            out.append(self.resolver.entry_ref(e, tok.text, tok.idx, tok.idx + len(tok.text)) if e is not None
+                       else ActorRef(key=p.key, name=p.name, type="person", text=tok.text, start=tok.idx,
+                                     end=tok.idx + len(tok.text)))
+        return out
 
     def place_at(self, tok: Token) -> PlaceRef | None:
         return self.place_by_token.get(tok.i)

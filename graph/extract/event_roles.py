@@ -88,6 +88,10 @@ class RoleFinder(TriggerFinder):
         out: list[ActorRef] = []
         for t in toks:
             for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
+                group = self.ents.people_at(x)
+                if group:  # "the brothers": both of them
+                    out += [g for g in group if all(r.key != g.key for r in out)]
+                    continue
                 ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
                 if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
                     # "100 members of the security forces": the mention is the whole phrase

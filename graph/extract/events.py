@@ -30,6 +30,7 @@ from graph.lexicon.words import (
     FUTURE_AUX,
     HYPO_AUX,
     INTENT_VERBS,
+    INVOLVEMENT_WORDS,
     NAMED_AREA_NOUNS,
     NUMBER_WORDS,
     PLACE_PREPS,
@@ -105,7 +106,8 @@ class EventFinder(RoleFinder):
         if main is not None and any(t.lower_ == "there" or (t.lemma_ in ANAPHORIC_PLACES and any(
                 d.lower_ == "the" for d in t.children)) for t in sent):
             return main
-        return None
+        # 4. the report's place: its dateline ("CHICAGO (AP) --"), else the city it names most
+        return self.ents.dateline or main
 
     def _place_phrase(self, tok: Token, main: PlaceRef | None) -> PlaceRef | None:
         p = self.ents.place_at(tok)
@@ -163,8 +165,13 @@ class EventFinder(RoleFinder):
             return {"killed": n}
         return {}
 
-    def modality(self, trig: Trigger) -> str:
+    def modality(self, trig: Trigger, agents: tuple = ()) -> str:
+        """asserted, negated, hypothetical, future or denied. With ``agents`` (the roles found), an
+        event whose actor's part in it is denied or negated ("X denied responsibility for the bombing",
+        "X was not involved in the raid") is not asserted with that actor."""
         h = trig.head
+        if agents and (m := self._involvement(h)):
+            return m
         verb = h if h.pos_ in ("VERB", "AUX") else (h.head if h.dep_ in ("dobj", "nsubj", "nsubjpass") else h)
         chain = [verb]
         x = verb
@@ -191,3 +198,20 @@ class EventFinder(RoleFinder):
         if h.dep_ == "pobj" and h.head.head.lemma_.lower() in APPEAL_VERBS:
             return "hypothetical"
         return "asserted"
+
+    @staticmethod
+    def _involvement(h: Token) -> str:
+        """"negated" or "denied" when a nominal trigger is what an actor's part is denied in, else ""."""
+        if h.dep_ != "pobj" or h.head.dep_ != "prep":
+            return ""
+        word = h.head.head  # "responsibility" (for), "involved" (in)
+        if word.lemma_.lower() not in INVOLVEMENT_WORDS and word.lower_ not in INVOLVEMENT_WORDS:
+            return ""
+        for w in (word, word.head):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in w.children):
+                return "negated"
+            if w.lemma_.lower() in DENY_VERBS:
+                return "denied"
+            if w.pos_ in ("VERB", "AUX") and w is not word:
+                break
+        return ""

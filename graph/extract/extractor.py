@@ -93,7 +93,8 @@ class Extractor:
                     trigger_start=trig.start, trigger_end=trig.end, sentence=text,
                     sentence_start=s_start, sentence_end=s_start + len(text),
                     agents=tuple(agents), targets=tuple(targets), place=place, time=time,
-                    time_text=time_text, not_after=anchor if undated else None, modality=finder.modality(trig),
+                    time_text=time_text, not_after=anchor if undated else None,
+                    modality=finder.modality(trig, tuple(agents)),
                     killed=figs.get("killed"), injured=figs.get("injured"), displaced=figs.get("displaced")))
 
         # statements: dates, same-speaker dates, the events they are about

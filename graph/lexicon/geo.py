@@ -62,6 +62,7 @@ import math
 import re
 from importlib import resources
 from pathlib import Path
+from sys import intern
 
 from graph.core.model import PlaceMatch
 from graph.lexicon.names import (
@@ -113,14 +114,15 @@ _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted
 
 # A place is a plain tuple (not a class instance): the garbage collector stops tracking
 # tuples of strings and numbers, which keeps a gazetteer of 150,000 places cheap to hold.
-_NAME, _ISO, _LAT, _LON, _GID, _FEAT, _POP, _BIG, _CUR = range(9)
-_Place = tuple  # (name, iso3, lat, lon, geonameid, feature, population, big, curated)
-# big: from the >15,000 extract, or curated: a known place, not just any village
+_NAME, _ISO, _LAT, _LON, _GID, _FEAT, _POP, _BIG, _CUR, _ADM = range(10)
+_Place = tuple  # (name, iso3, lat, lon, geonameid, feature, population, big, curated, admin1)
+# big: from the >15,000 extract, or curated: a known place, not just any village; admin1: the name of
+# its first-level division ("Illinois"), "" when unknown
 
 
 def _new_place(name: str, iso3: str, lat: float | None, lon: float | None, gid: str, feature: str,
-               pop: int, big: bool, curated: bool = False) -> tuple:
-    return (name, iso3, lat, lon, gid, feature, pop, big, curated)
+               pop: int, big: bool, curated: bool = False, admin1: str = "") -> tuple:
+    return (name, iso3, lat, lon, gid, feature, pop, big, curated, admin1)
 
 
 def _match(p: tuple) -> PlaceMatch:
@@ -135,7 +137,8 @@ class Gazetteer:
 
     def __init__(self, places: list[_Place], index: dict[str, tuple[int, ...]], countries: dict[str, PlaceMatch],
                  country_index: dict[str, str], iso2: dict[str, str], demonyms: dict[str, str],
-                 stopwords: frozenset[str], known: frozenset[str] = frozenset()):
+                 stopwords: frozenset[str], known: frozenset[str] = frozenset(),
+                 us_states: dict[str, str] | None = None):
         self._places = places
         self._known = known  # keys that are own names of known places
         self._index = index  # name key -> (place number * 2 + 1 if the key is the place's own name, ...)
@@ -145,6 +148,7 @@ class Gazetteer:
         self._demonyms = demonyms  # lower-case demonym -> ISO3
         self._stop = stopwords  # name keys
         self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
+        self._us_states = us_states or {}  # "IL", "Ill.", "illinois" (name key) -> "Illinois"
 
     # -- construction -------------------------------------------------------------------
 
@@ -190,6 +194,10 @@ class Gazetteer:
             elif primary and (code ^ 1) in lst:
                 lst[lst.index(code ^ 1)] = code
 
+        # US states: postal code -> GeoNames' name of the state (the admin1 of its places)
+        state_rows = _read_table("geo_us_states.csv")
+        state_names = {r["code"]: r["name"] for r in state_rows}
+
         # 1. GeoNames places > 15,000 people, with ids, populations and alternate names
         with open(Path(gnc_dir) / "cities15000.json", encoding="utf-8") as f:
             cities = json.load(f)
@@ -202,8 +210,9 @@ class Gazetteer:
             i = len(places)
             gid = str(c["geonameid"])
             name = c["name"]
+            adm = state_names.get(c.get("admin1code") or "", "") if iso == "USA" else ""
             places.append(_new_place(display_name(name), iso, float(c["latitude"]), float(c["longitude"]), gid,
-                                     "city", int(c.get("population") or 0), True))
+                                     "city", int(c.get("population") or 0), True, False, adm))
             by_gid[gid] = i
             add_key(name_key(name), i, True)
             for alt in c.get("alternatenames") or ():
@@ -241,15 +250,20 @@ class Gazetteer:
                     acc[4] += lon2
                     acc[5] += lon2 * lon2
                 key = name_key(name)
+                admin1 = intern(admin1)
                 lst = index.get(key)
                 if lst is None:
                     lst = index[key] = []
-                elif any((code >> 1) < n_big and places[code >> 1][_ISO] == iso
-                         and abs(places[code >> 1][_LAT] - lat) < 0.2 and abs(places[code >> 1][_LON] - lon) < 0.2
-                         for code in lst):
-                    continue  # the same place as one of the larger extract
+                else:
+                    same = next((code >> 1 for code in lst if (code >> 1) < n_big and places[code >> 1][_ISO] == iso
+                                 and abs(places[code >> 1][_LAT] - lat) < 0.2
+                                 and abs(places[code >> 1][_LON] - lon) < 0.2), None)
+                    if same is not None:  # the same place as one of the larger extract: its admin1
+                        if not places[same][_ADM]:
+                            places[same] = places[same][:_ADM] + (admin1,)
+                        continue
                 lst.append(len(places) * 2 + 1)
-                places.append(_new_place(display_name(name), iso, lat, lon, "", "city", 0, False))
+                places.append(_new_place(display_name(name), iso, lat, lon, "", "city", 0, False, False, admin1))
 
         us_states = {}
         with open(Path(gnc_dir) / "us_states.json", encoding="utf-8") as f:
@@ -259,7 +273,7 @@ class Gazetteer:
             lat, lon = _mean(acc)
             gid = us_states.get(admin1, "") if iso == "USA" else ""
             short = admin_name(admin1)
-            places.append(_new_place(short, iso, lat, lon, gid, "admin", 0, True))
+            places.append(_new_place(short, iso, lat, lon, gid, "admin", 0, True, False, admin1))
             add_key(name_key(short), len(places) - 1, True)
             add_key(name_key(admin1), len(places) - 1, True)
 
@@ -275,7 +289,7 @@ class Gazetteer:
                 best = max(cands, key=lambda i: (places[i][_BIG], places[i][_POP]))
                 p = places[best]
                 places[best] = _new_place(p[_NAME], p[_ISO], p[_LAT], p[_LON], p[_GID], "capital", p[_POP], True,
-                                          p[_CUR])
+                                          p[_CUR], p[_ADM])
                 capitals[iso] = best
 
         # 4. curated places: renames and aliases of GeoNames places, and places they lack
@@ -292,7 +306,8 @@ class Gazetteer:
                 p = places[i]
                 lat = float(row["latitude"]) if row.get("latitude") else p[_LAT]
                 lon = float(row["longitude"]) if row.get("longitude") else p[_LON]
-                places[i] = _new_place(name, p[_ISO], lat, lon, p[_GID], feature or p[_FEAT], p[_POP], True, True)
+                places[i] = _new_place(name, p[_ISO], lat, lon, p[_GID], feature or p[_FEAT], p[_POP], True, True,
+                                       p[_ADM])
             else:
                 i = len(places)
                 places.append(_new_place(name, iso, float(row["latitude"]), float(row["longitude"]), gid,
@@ -308,43 +323,72 @@ class Gazetteer:
                 demonyms.setdefault(fold(row["demonym"]).lower(), row["iso3"].upper())
         stop = frozenset(name_key(r["word"]) for r in _read_table("geo_stopwords.csv") if r.get("word"))
         index = {k: tuple(v) for k, v in index.items()}  # tuples of ints: untracked by the collector
-        return cls(places, index, countries, country_index, iso2, demonyms, stop, frozenset(known))
+        us_states: dict[str, str] = {}
+        for r in state_rows:
+            us_states[r["code"]] = r["name"]
+            us_states[name_key(r["name"])] = r["name"]
+            for a in r.get("abbreviations", "").split("|"):
+                if a.strip():
+                    us_states[a.strip()] = r["name"]
+        return cls(places, index, countries, country_index, iso2, demonyms, stop, frozenset(known), us_states)
 
     # -- queries ----------------------------------------------------------------------------
 
-    def lookup(self, name: str, *, country_hint: str | None = None) -> PlaceMatch | None:
+    def lookup(self, name: str, *, country_hint: str | None = None, admin1: str | None = None,
+               near: tuple[tuple[float, float], ...] = ()) -> PlaceMatch | None:
         """Resolve a place name as written in news, or None when it is not a known place.
 
         Countries come first ("Syria"); qualifiers are stripped ("eastern Aleppo",
         "the city of Aleppo"); "Idlib province" prefers the province. ``country_hint``
-        (ISO3 of the article's setting) picks among same-named places.
+        (ISO3 of the article's setting) picks among same-named places. ``admin1`` (a
+        first-level division's name, as :meth:`us_state` gives it: "Peoria" in "Illinois")
+        keeps only the places of that division (None when it has none of the name), and
+        ``near`` (positions of the article's other places) favours candidates close to them,
+        as CLIFF-CLAVIN and Mordecai rank them.
         """
         text = clean_place(name or "")
         if len(text) < 2:
             return None
         hint = self._hint(country_hint)
+        if admin1 and admin1 in self._us_states.values():
+            hint = "USA"
         steps = [q for q in parse_steps(text)
                  if len(q.core) >= 2 and is_proper(q.core) and name_key(q.core) not in self._stop]
         for q in steps:
-            found = self._country_name(q.core) or self._find(q.core, q.mode, hint, loose=False)
+            found = (None if admin1 else self._country_name(q.core)) or self._find(
+                q.core, q.mode, hint, loose=False, admin1=admin1 or "", near=near)
             if found is not None:
                 return found
-        for q in steps:
-            found = self._find(q.core, q.mode, hint, loose=True)
+        for q in steps if not admin1 else ():  # (transliteration variants are for names from other scripts)
+            found = self._find(q.core, q.mode, hint, loose=True, near=near)
             if found is not None:
                 return found
         return None
+
+    def us_state(self, text: str) -> str | None:
+        """The US state a name or abbreviation names ("IL", "Ill.", "Calif", "Illinois", "N.Y."),
+        as the name its places carry as admin1 ("Illinois"), or None."""
+        t = (text or "").strip()
+        if not t:
+            return None
+        return self._us_states.get(t) or self._us_states.get(t.rstrip(".")) or (
+            self._us_states.get(name_key(t)) if len(t) > 4 and is_proper(t) else None)
 
     def is_place(self, name: str, *, country_hint: str | None = None) -> bool:
         """True when :meth:`lookup` resolves ``name``."""
         return self.lookup(name, country_hint=country_hint) is not None
 
-    def country(self, code_or_name: str) -> PlaceMatch | None:
-        """A country from its ISO 3166 alpha-2/alpha-3 code or a name ("U.S.", "Britain", "Syria")."""
+    def country(self, code_or_name: str, *, codes: bool = True) -> PlaceMatch | None:
+        """A country from its ISO 3166 alpha-2/alpha-3 code or a name ("U.S.", "Britain", "Syria").
+
+        ``codes=False`` for words read in a text: there a two-letter code is not a country ("IL" in
+        "Peoria, IL" is Illinois, not Israel), only the names and the usual abbreviations ("US", "UK")."""
         text = clean_place(code_or_name or "")
         if not text:
             return None
         if re.fullmatch(r"[A-Z]{2}", text) and text in self._iso2 and name_key(text) not in self._country_index:
+            if not codes:
+                return None
             return self._countries.get(self._iso2[text])
         if re.fullmatch(r"[A-Z]{3}", text) and text in self._countries:
             return self._countries[text]
@@ -379,16 +423,18 @@ class Gazetteer:
             return self._iso2.get(h, "")
         return h if h in self._countries else ""
 
-    def _find(self, text: str, mode: str, hint: str, loose: bool) -> PlaceMatch | None:
+    def _find(self, text: str, mode: str, hint: str, loose: bool, admin1: str = "",
+              near: tuple[tuple[float, float], ...] = ()) -> PlaceMatch | None:
         key = name_key(text)
         cands = self._index.get(key)
         if cands:
-            best = self._choose(cands, mode, hint, looks_transliterated(text))
+            best = self._choose(cands, mode, hint, looks_transliterated(text), admin1, near)
             if best is not None:
                 return best
-        return self._find_loose(text, key, mode, hint) if loose else None
+        return self._find_loose(text, key, mode, hint, admin1, near) if loose else None
 
-    def _find_loose(self, text: str, key: str, mode: str, hint: str) -> PlaceMatch | None:
+    def _find_loose(self, text: str, key: str, mode: str, hint: str, admin1: str = "",
+                    near: tuple[tuple[float, float], ...] = ()) -> PlaceMatch | None:
         """A transliteration variant ("Deir el-Zour" for "Deir ez-Zor"): trusted among the places
         of the article's country, or among known places (>15,000 people or curated) when the
         name looks transliterated (several words, a hyphen or an apostrophe)."""
@@ -401,7 +447,7 @@ class Gazetteer:
             cands += self._loose_index(hint).get(lk, ())
         if marked:
             cands += [c for c in self._loose_index("").get(lk, ()) if c not in cands]
-        return self._choose(cands, mode, hint, marked) if cands else None
+        return self._choose(cands, mode, hint, marked, admin1, near) if cands else None
 
     def _loose_index(self, iso3: str) -> dict[str, list[int]]:
         """Loose key -> place codes, for the places of one country, or for the own names of all
@@ -429,29 +475,36 @@ class Gazetteer:
             self._loose[iso3] = got
         return got
 
-    def _choose(self, codes: list[int], mode: str, hint: str, marked: bool) -> PlaceMatch | None:
+    def _choose(self, codes: list[int], mode: str, hint: str, marked: bool, admin1: str = "",
+                near: tuple[tuple[float, float], ...] = ()) -> PlaceMatch | None:
         """The place a name most likely means among ``codes`` (same key), or None."""
         places = self._places
         if mode == "admin":
             codes = [c for c in codes if places[c >> 1][_FEAT] in ("admin", "region")] or codes
         elif mode == "city":
             codes = [c for c in codes if places[c >> 1][_FEAT] not in ("admin", "region")] or codes
+        if admin1:
+            codes = [c for c in codes if places[c >> 1][_ADM] == admin1]
+            if len(codes) > 1:  # a city and its division of one name ("New York, N.Y."): the city
+                codes = [c for c in codes if places[c >> 1][_FEAT] != "admin"] or codes
+            return _match(places[max(codes, key=self._score) >> 1]) if codes else None
         codes = [c for c in codes if self._eligible(c, hint, marked)]
         if not codes:
             return None
+        score = self._score if not near else (lambda c: self._score(c) + _nearness(self._places[c >> 1], near))
         if hint:
             home = [c for c in codes if places[c >> 1][_ISO] == hint]
             if home:
-                ph = places[max(home, key=self._score) >> 1]
+                ph = places[max(home, key=score) >> 1]
                 away = [c for c in codes if places[c >> 1][_ISO] != hint]
                 if away:
-                    pf = places[max(away, key=self._score) >> 1]
+                    pf = places[max(away, key=score) >> 1]
                     # a foreign capital or metropolis beats a small home town of the same name
                     if ((pf[_FEAT] == "capital" or pf[_POP] >= 1_000_000) and ph[_POP] < 100_000
                             and ph[_FEAT] not in ("admin", "region", "capital") and not ph[_CUR]):
                         return _match(pf)
                 return _match(ph)
-        return _match(places[max(codes, key=self._score) >> 1])
+        return _match(places[max(codes, key=score) >> 1])
 
     def _eligible(self, code: int, hint: str, marked: bool) -> bool:
         """Whether a name may mean this place. In the article's country any place may be meant;
@@ -484,6 +537,22 @@ def _default_gazetteer() -> Gazetteer:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+_NEAR_KM = ((100.0, 1.5), (400.0, 0.8))  # a candidate this close to another place of the article: bonus (log10 units)
+
+
+def _nearness(p: tuple, near: tuple[tuple[float, float], ...]) -> float:
+    """The bonus of a candidate place for lying near the article's other places."""
+    if p[_LAT] is None or not near:
+        return 0.0
+    d = min(_km(p[_LAT], p[_LON], la, lo) for la, lo in near)
+    return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
+
+
+def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    a, b, c, d = map(math.radians, (la1, lo1, la2, lo2))
+    h = math.sin((c - a) / 2) ** 2 + math.cos(a) * math.cos(c) * math.sin((d - b) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 def _existing(places: list[_Place], index: dict[str, list[int]], iso: str, feature: str,
               names: tuple[str, ...]) -> int | None:

@@ -120,7 +120,10 @@ TITLES = frozenset({
     "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "foreign", "defense", "defence",
     "commander", "chief", "leader", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "rev.", "pope",
     "special", "deputy", "vice", "state", "interior", "chairman", "director", "head", "mullah", "imam",
+    "officer", "detective", "det", "det.", "trooper", "sheriff", "cpl", "cpl.", "sergeant", "pastor", "judge",
 })
+# words after a name that are not part of it ("John Smith Jr.")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # modifiers that are not part of an unnamed actor's name ("40 other people", "several officials")
 NOT_NAME_MODIFIERS = frozenset({"other", "several", "many", "some"})
 VICTIM_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"injured", "wounded", "dead"}  # events: "the injured policemen"
@@ -268,6 +271,12 @@ SERIES_NOUNS = frozenset({"wave", "spate", "series", "string", "number", "pair",
 # "blamed X for the bombing", "X claimed responsibility for the attack"
 BLAME_VERBS = frozenset({"blame", "accuse", "hold"})
 RESPONSIBILITY_NOUNS = ("responsibility", "credit")
+# plural kin words that name the people of one family named in the article ("the brothers")
+FAMILY_NOUNS = frozenset({"brother", "sister", "sibling", "twin", "cousin"})
+# words that tie an actor to an event ("responsibility for", "involved in"): denied or negated, they deny
+# that actor's part in it ("denied responsibility for the bombing", "were not involved in the raid")
+INVOLVEMENT_WORDS = frozenset({"responsibility", "involvement", "role", "part", "responsible", "involved", "link",
+                               "links", "behind", "participation", "participate", "credit"})
 # verbs whose nominal subject is the event itself acting ("the blast killed 12 in Kabul"): their
 # places are the event's
 EVENT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "hit", "strike", "leave", "target", "claim",

@@ -168,3 +168,19 @@ def test_generic_mode_never_bridges_dates_or_families():
     c = mention("c", GAZA, "Israeli troops attack a UN school in Gaza", agents=[ISRAEL_ARMY], day=date(2009, 1, 6),
                 mode="killing")
     assert groups(cluster_mentions([a, b, c])) == {frozenset({"a"}), frozenset({"b"}), frozenset({"c"})}
+
+
+def _reported_from(m: EventMention, offset: int = 200) -> EventMention:
+    """The mention moved to a later sentence: its place is then the report's (a dateline), not its sentence's."""
+    return EventMention(**{**m.__dict__, "sentence_start": m.sentence_start + offset,
+                           "sentence_end": m.sentence_end + offset, "trigger_start": m.trigger_start + offset,
+                           "trigger_end": m.trigger_end + offset})
+
+
+def test_the_reports_place_alone_does_not_tie_two_articles():
+    s1, s2 = "A gunman opened fire and wounded a clerk", "A man was wounded in an attack near a bar"
+    a = _reported_from(mention("a", GAZA, s1, start=_at(s1, "fire")))
+    b = _reported_from(mention("b", GAZA, s2, start=_at(s2, "attack")))
+    assert len(cluster_mentions([a, b])) == 2
+    own_a, own_b = mention("a", GAZA, s1, start=_at(s1, "fire")), mention("b", GAZA, s2, start=_at(s2, "attack"))
+    assert len(cluster_mentions([own_a, own_b])) == 1  # the same place named in both sentences ties them

@@ -350,3 +350,32 @@ def test_default_is_built_once():
 def test_news_descriptors_are_stripped(gaz, text, name):
     m = gaz.lookup(text, country_hint="SYR")
     assert m is not None and m.name == name
+
+
+# --- US states -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,state", [("IL", "Illinois"), ("Ill.", "Illinois"), ("Ill", "Illinois"),
+                                        ("Illinois", "Illinois"), ("Calif.", "California"), ("N.Y.", "New York"),
+                                        ("W.Va.", "West Virginia"), ("D.C.", "Washington, D.C."), ("Yemen", None),
+                                        ("Il", None)])
+def test_us_states_by_name_and_abbreviation(gaz, text, state):
+    assert gaz.us_state(text) == state
+
+
+def test_a_two_letter_state_in_a_text_is_no_country(gaz):
+    assert gaz.country("IL") is not None  # a code where codes are expected (user files)
+    assert gaz.country("IL", codes=False) is None  # "Peoria, IL"
+    assert gaz.country("US", codes=False).country == "USA"
+
+
+@pytest.mark.parametrize("city,state,lat,lon", [("Peoria", "Illinois", 40.69, -89.59),
+                                                 ("Springfield", "Massachusetts", 42.10, -72.59),
+                                                 ("Springfield", "Illinois", 39.80, -89.64),
+                                                 ("Portland", "Maine", 43.66, -70.26)])
+def test_a_city_of_a_state(gaz, city, state, lat, lon):
+    m = gaz.lookup(city, admin1=state)
+    assert m is not None and m.country == "USA" and abs(m.latitude - lat) < 0.1 and abs(m.longitude - lon) < 0.1
+
+
+def test_no_city_of_that_name_in_the_state(gaz):
+    assert gaz.lookup("Peoria", admin1="Maine") is None

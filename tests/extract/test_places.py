@@ -1,0 +1,95 @@
+"""Places by context: datelines, US states, names of people and of operations (sentences written for these
+tests)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.dateline import dateline_candidates
+
+
+def _places(parsed):
+    return [(p.place.name, p.place.country) for p in parsed.places]
+
+
+def _event(parsed, trigger):
+    evs = [e for e in parsed.events if e.trigger.lower() == trigger.lower()]
+    assert evs, f"no event {trigger!r}; got {[e.trigger for e in parsed.events]}"
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,city,region", [
+    ("SANAA, Yemen \u2014 Houthi fighters fired rockets overnight.", "Sanaa", "Yemen"),
+    ("BAMAKO, Mali \u2014 Gunmen stormed a hotel on Friday.", "Bamako", "Mali"),
+    ("CHICAGO (AP) \u2014 Two men were wounded in a drive-by shooting.", "Chicago", ""),
+    ("PEORIA, Ill. (WXYZ) -- A woman was shot outside a bar.", "Peoria", "Ill."),
+    ("Headline About A Shooting ST. LOUIS, MO (KXYZ)- Police are searching for a gunman.", "St. Louis", "MO"),
+])
+def test_dateline_words(text, city, region):
+    d = dateline_candidates(text)[0]
+    assert (d.city_name, d.region) == (city, region)
+
+
+def test_a_dateline_is_the_reports_place_and_never_an_actor(parse_text):
+    p = parse_text("SANAA, Yemen \u2014 Gunmen attacked a checkpoint on Monday, killing four soldiers, officials said.")
+    assert not any(a.key == "yemen" or a.type == "country" for a in p.actors), [(a.text, a.key) for a in p.actors]
+    for e in p.events:
+        assert not any(a.type == "country" for a in e.agents + e.targets)
+    assert _event(p, "attacked").place.place.name == "Sanaa"
+    q = parse_text("BAMAKO, Mali \u2014 A car bomb exploded near a market on Sunday, the army said.")
+    assert not any(a.type == "country" for e in q.events for a in e.agents + e.targets)
+    assert _event(q, "exploded").place.place.country == "MLI"
+
+
+def test_a_place_in_the_sentence_beats_the_dateline(parse_text):
+    p = parse_text("BAMAKO, Mali \u2014 Gunmen attacked an army post in Gao on Sunday.")
+    assert _event(p, "attacked").place.place.name == "Gao"
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot and wounded in Peoria, IL on Sunday night, police said.",
+    "A man was shot and wounded in Peoria, Ill. on Sunday night, police said.",
+    "PEORIA, IL (WXYZ) -- A man was shot and wounded on Sunday night, police said.",
+])
+def test_us_state_abbreviations_read_as_us_places(parse_text, text):
+    p = parse_text(text)
+    assert ("Peoria", "USA") in _places(p)
+    assert all(c != "ISR" for _, c in _places(p)), _places(p)
+    assert not any(a.country == "ISR" for a in p.actors)
+    peoria = next(x for x in p.places if x.place.name == "Peoria")
+    assert abs(peoria.place.latitude - 40.69) < 0.1 and abs(peoria.place.longitude + 89.59) < 0.1  # Illinois
+
+
+def test_a_victims_surname_is_no_place(parse_text):
+    p = parse_text("Police said a gunman shot and killed Derek Bolton, 34, outside a bar on Friday night. "
+                   "Bolton was pronounced dead at the scene, police said.")
+    assert not any(x.text == "Bolton" for x in p.places), _places(p)
+    assert any(a.key == "derek_bolton" for a in _event(p, "killed").targets)
+
+
+def test_a_suspects_first_name_is_no_place(parse_text):
+    p = parse_text("Prosecutors said Jordan Pike fired six shots into the crowd. His brother Tyler Pike drove the car. "
+                   "Tyler told detectives he did not know about the gun.")
+    assert not any(x.text in ("Tyler", "Jordan", "Pike") for x in p.places), _places(p)
+
+
+def test_an_operation_is_no_place_and_no_actor(parse_text):
+    p = parse_text("Soldiers of Operation Barkhane patrolled the desert north of Gao on Tuesday.")
+    assert not any("Barkhane" in x.text for x in p.places), _places(p)
+    assert not any("Barkhane" in a.name for a in p.actors)
+
+
+def test_candidates_near_the_articles_other_places_win():
+    from graph.lexicon.geo import Gazetteer
+
+    gaz = Gazetteer.default()
+    far = gaz.lookup("Springfield")
+    near = gaz.lookup("Springfield", near=((42.36, -71.06),))  # Boston
+    assert near is not None and abs(near.latitude - 42.1) < 0.2 and abs(near.longitude + 72.59) < 0.2
+    assert far != near
+
+
+def test_a_same_named_town_near_the_articles_other_places_is_chosen(parse_text):
+    p = parse_text("Police in Boston said a man from Springfield was arrested after a shooting. The suspect had "
+                   "driven from Springfield on Sunday.")
+    spr = [x.place for x in p.places if x.place.name == "Springfield"]
+    assert spr and all(abs(s.latitude - 42.1) < 0.2 and abs(s.longitude + 72.59) < 0.2 for s in spr)  # Massachusetts
