@@ -1,0 +1,220 @@
+"""Learned roles: candidate arguments of a trigger classified as agent, target, place or none.
+
+A candidate is the head word of a noun phrase (a name, a common noun, a pronoun, a number) or
+a nationality adjective in the trigger's sentence. :func:`features` describes a (trigger,
+candidate) pair with what the dependency parse gives: the path between them (with the
+prepositions on it), the voice and part of speech of the trigger, its lemma and event type,
+what the candidate is (an actor of some type, a place, a person noun, a pronoun, a number),
+its side and distance, and whether it speaks in the sentence ("X said").
+
+:class:`RoleModel` is a multinomial logistic regression over those features, trained by
+``scripts/train_roles.py`` from the tuning part of WikiEvents train and shipped as
+``graph/data/role_model.json`` (see ``docs/role_model.md``, the model card). Scoring is pure
+Python: a sum of weights per label and a softmax.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from graph.core.errors import ConfigError
+from graph.lexicon.words import HUMAN_NOUNS, MUNITIONS, REPORT_VERBS
+
+LABELS = ("none", "agent", "target", "place")
+PACKAGED = "data/role_model.json"
+FORMAT = "ctkg-role-model/1"
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+MAX_PATH = 5  # longer dependency paths are one feature value, "long"
+
+
+def candidates(sent: Span, trigger: Token, first: int = -1, last: int = -1) -> list[Token]:
+    """The heads of the noun phrases of the sentence (and nationality adjectives), without the
+    trigger's own words (``first``..``last``, token indices)."""
+    out = []
+    for t in sent:
+        if t.i == trigger.i or first <= t.i <= last or t.is_punct or t.dep_ == "punct":
+            continue
+        if t.pos_ in NOMINAL or (t.pos_ == "ADJ" and t.ent_type_ in ("NORP", "GPE")):
+            if t.dep_ in ("compound", "flat") and t.head.i != trigger.i and t.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a word inside a name or a noun phrase: its head stands for it
+            if t.dep_ in ("nummod", "quantmod") and t.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "two gunmen": the number counts the noun
+            if t.pos_ == "PRON" and t.lower_ in ("that", "which", "who", "whom", "it", "there", "this", "what"):
+                continue
+            out.append(t)
+    return out
+
+
+def _ancestors(t: Token) -> list[Token]:
+    out = [t]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def _step(t: Token) -> str:
+    """A dependency label on a path; prepositions and agents carry their word."""
+    if t.dep_ in ("prep", "agent"):
+        return f"{t.dep_}:{t.lower_}"
+    return t.dep_
+
+
+def dep_path(trigger: Token, cand: Token) -> tuple[str, str]:
+    """The labels from the trigger up to the lowest common head, and from there down to the candidate."""
+    up, down = _ancestors(trigger), _ancestors(cand)
+    down_ids = {t.i: k for k, t in enumerate(down)}
+    for k, t in enumerate(up):
+        if t.i in down_ids:
+            j = down_ids[t.i]
+            return ">".join(_step(x) for x in up[:k]), ">".join(_step(x) for x in reversed(down[:j]))
+    return "?", "?"
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the article's entities say about a candidate word (filled by the role finder)."""
+
+    token: Token
+    kind: str  # "actor:<type>", "place:<feature>", "pron:<word>", "num", "human", "weapon", "noun", "propn", "adj"
+
+
+def candidate_kind(t: Token, actor_type: str | None, place_feature: str | None) -> str:
+    if place_feature is not None and actor_type in (None, "country"):
+        return f"place:{place_feature or 'unknown'}"
+    if actor_type is not None:
+        return f"actor:{actor_type}"
+    if t.pos_ == "PRON":
+        return f"pron:{t.lower_}"
+    if t.like_num:
+        return "num"
+    lemma = t.lemma_.lower()
+    if lemma in HUMAN_NOUNS or t.lower_ in HUMAN_NOUNS:
+        return "human"
+    if lemma in MUNITIONS:
+        return "weapon"
+    return t.pos_.lower()
+
+
+def speaks(t: Token) -> bool:
+    """Whether the word is the subject of a speech verb ("police said") or the source of an
+    "according to" phrase."""
+    head = t
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORT_VERBS
+
+
+def features(trigger: Token, plover: str, mode: str, passive: bool, cand: Candidate, back: int = 0) -> list[str]:
+    """The features of one (trigger, candidate) pair; ``back``: how many sentences before the
+    trigger's the candidate stands (0: the same sentence, -1: the next one)."""
+    c = cand.token
+    if back:
+        return far_features(trigger, plover, cand, back)
+    up, down = dep_path(trigger, c)
+    path = f"{up}|{down}" if up.count(">") + down.count(">") + 2 <= MAX_PATH else "long"
+    voice = "pass" if passive else "act"
+    tpos = "V" if trigger.pos_ in ("VERB", "AUX") else "N"
+    kind = cand.kind
+    coarse = kind.split(":")[0] if kind.startswith(("place", "pron")) else kind
+    side = "before" if c.i < trigger.i else "after"
+    dist = _bucket(abs(c.i - trigger.i))
+    lemma = trigger.lemma_.lower()
+    prep = c.head.lower_ if c.dep_ == "pobj" else ""
+    last = down.rsplit(">", 1)[-1] if down else "self"
+    first_down = down.split(">", 1)[0] if down else "self"
+    f = [
+        "bias", f"path={path}", f"path={path}|{voice}", f"path={path}|{tpos}", f"path={path}|{plover}",
+        f"path={path}|{coarse}", f"up={up}|{voice}", f"down={down}|{coarse}", f"first={first_down}|{tpos}|{voice}",
+        f"last={last}|{coarse}", f"voice={voice}|{tpos}", f"tlemma={lemma}", f"tlemma={lemma}|{path}",
+        f"plover={plover}|{coarse}", f"mode={mode}|{coarse}", f"kind={kind}", f"kind={kind}|{plover}",
+        f"coarse={coarse}|{side}", f"side={side}|{dist}", f"side={side}|{dist}|{coarse}",
+        f"cdep={c.dep_}|{coarse}", f"cdep={c.dep_}|{side}|{voice}", f"ent={c.ent_type_}",
+        f"prep={prep}|{coarse}", f"prep={prep}|{tpos}|{plover}",
+    ]
+    if c.pos_ in ("NOUN", "PRON"):
+        f.append(f"clemma={c.lemma_.lower()}")
+        f.append(f"clemma={c.lemma_.lower()}|{side}")
+    if speaks(c):
+        f.append("speaks")
+        f.append(f"speaks|{coarse}")
+    if c.head.i == trigger.i:
+        f.append(f"child={c.dep_}|{voice}|{coarse}")
+    if trigger.head.i == c.i:
+        f.append(f"parent={trigger.dep_}|{coarse}")
+    return f
+
+
+def far_features(trigger: Token, plover: str, cand: Candidate, back: int) -> list[str]:
+    """A candidate in an earlier sentence: what it is and what it does there."""
+    c = cand.token
+    kind = cand.kind
+    coarse = kind.split(":")[0] if kind.startswith(("place", "pron")) else kind
+    head = c
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    gov = head.head
+    gpos = "V" if gov.pos_ in ("VERB", "AUX") else "N"
+    glemma = gov.lemma_.lower()
+    same = glemma == trigger.lemma_.lower()
+    f = [f"far={back}", f"far={back}|{coarse}", f"far|kind={kind}|{plover}", f"far|dep={head.dep_}|{coarse}",
+         f"far|dep={head.dep_}|{gpos}|{coarse}", f"far|gov={glemma}|{head.dep_}", f"far|same={same}|{head.dep_}",
+         f"far|tlemma={trigger.lemma_.lower()}|{coarse}", f"far|tdep={trigger.dep_}|{coarse}",
+         f"far|prep={c.head.lower_ if c.dep_ == 'pobj' else ''}|{coarse}"]
+    if c.pos_ in ("NOUN", "PRON"):
+        f.append(f"far|clemma={c.lemma_.lower()}")
+    if speaks(c):
+        f.append(f"far|speaks|{coarse}")
+    return f
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """Weights per feature (one per label of :data:`LABELS`) and the event types the model serves."""
+
+    weights: dict[str, tuple[float, ...]]
+    event_types: frozenset[str]
+
+    def probabilities(self, feats: Iterable[str]) -> tuple[float, ...]:
+        scores = [0.0] * len(LABELS)
+        for name in feats:
+            w = self.weights.get(name)
+            if w is not None:
+                for k in range(len(LABELS)):
+                    scores[k] += w[k]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return tuple(x / total for x in exp)
+
+    @classmethod
+    def from_json(cls, data: dict, source: str) -> "RoleModel":
+        if data.get("format") != FORMAT or tuple(data.get("labels", ())) != LABELS:
+            raise ConfigError(f"{source}: not a role model of format {FORMAT} with labels {LABELS}")
+        weights = {}
+        for name, w in data.get("weights", {}).items():
+            if not isinstance(w, list) or len(w) != len(LABELS):
+                raise ConfigError(f"{source}: feature {name!r} has no weight per label")
+            weights[name] = tuple(float(x) for x in w)
+        return cls(weights=weights, event_types=frozenset(data.get("event_types", ())))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> RoleModel:
+    """The packaged model (graph/data/role_model.json), loaded once per process."""
+    with resources.files("graph").joinpath(PACKAGED).open(encoding="utf-8") as f:
+        return RoleModel.from_json(json.load(f), "role_model.json")
