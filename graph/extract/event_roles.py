@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.core.model import ActorRef
 from graph.extract.event_lexicon import Trigger, TriggerFinder
@@ -21,10 +21,13 @@ from graph.extract.role_model import (
     LABELS,
     Candidate,
     RoleModel,
+    TriggerView,
     candidate_kind,
     candidates,
+    chain,
     default_model,
     features,
+    make_candidate,
     speaks,
 )
 from graph.lexicon.words import (
@@ -292,29 +295,38 @@ class RoleFinder(TriggerFinder):
 
     # -- the learned model ---------------------------------------------------------------
     def candidate(self, tok: Token) -> Candidate:
-        ref = self.ents.actor_at(tok)
-        place = self.ents.place_at(tok)
-        return Candidate(tok, candidate_kind(tok, ref.type if ref is not None else None,
-                                             place.place.feature if place is not None else None))
+        cache = self.__dict__.setdefault("_kind_cache", {})
+        if tok.i not in cache:
+            ref = self.ents.actor_at(tok)
+            place = self.ents.place_at(tok)
+            cache[tok.i] = make_candidate(tok, candidate_kind(tok, ref.type if ref is not None else None,
+                                                              place.place.feature if place is not None else None))
+        return cache[tok.i]
+
+    def _sentence_candidates(self, sent: Span, trigger: Token) -> list[Token]:
+        """The candidates of a sentence other than the trigger's (the same for every trigger)."""
+        cache = self.__dict__.setdefault("_sent_cache", {})
+        if sent.start not in cache:
+            cache[sent.start] = candidates(sent, trigger)
+        return cache[sent.start]
 
     def candidate_features(self, trig: Trigger) -> list[tuple[Token, list[str]]]:
         """The candidate arguments of a trigger (see graph.extract.role_model) with their features."""
         h, e = trig.head, trig.entry
         span = self.doc.char_span(trig.start, trig.end, alignment_mode="expand")
         first, last = (span.start, span.end - 1) if span is not None else (h.i, h.i)
-        passive = is_passive(h)
-        out = [(t, features(h, e.plover, e.mode, passive, self.candidate(t)))
-               for t in candidates(h.sent, h, first, last)]
+        view = TriggerView(h, e.plover, e.mode, is_passive(h), chain(h))
+        out = [(t, features(view, self.candidate(t))) for t in candidates(h.sent, h, first, last)]
         sent = h.sent
         for back in range(1, FAR_SENTENCES + 1):
             if sent.start == 0:
                 break
             sent = self.doc[sent.start - 1].sent
-            out += [(t, features(h, e.plover, e.mode, passive, self.candidate(t), back))
-                    for t in candidates(sent, h)]
+            out += [(t, features(view, self.candidate(t), back))
+                    for t in self._sentence_candidates(sent, h)]
         if h.sent.end < len(self.doc):  # "... The victim was identified as X": the next sentence
-            out += [(t, features(h, e.plover, e.mode, passive, self.candidate(t), -1))
-                    for t in candidates(self.doc[h.sent.end].sent, h)]
+            out += [(t, features(view, self.candidate(t), -1))
+                    for t in self._sentence_candidates(self.doc[h.sent.end].sent, h)]
         return out
 
     @property
@@ -333,7 +345,7 @@ class RoleFinder(TriggerFinder):
         model = self.role_model
         if model is None or trig.entry.plover not in model.event_types:
             return []
-        cache = self.__dict__.setdefault("_scored", {})
+        cache = self.__dict__.setdefault("_score_cache", {})
         key = (trig.start, trig.end)
         if key not in cache:
             cache[key] = [(t, model.probabilities(f)) for t, f in self.candidate_features(trig)]

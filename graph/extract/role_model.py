@@ -51,13 +51,6 @@ def candidates(sent: Span, trigger: Token, first: int = -1, last: int = -1) -> l
     return out
 
 
-def _ancestors(t: Token) -> list[Token]:
-    out = [t]
-    while out[-1].head.i != out[-1].i and len(out) < 40:
-        out.append(out[-1].head)
-    return out
-
-
 def _step(t: Token) -> str:
     """A dependency label on a path; prepositions and agents carry their word."""
     if t.dep_ in ("prep", "agent"):
@@ -65,14 +58,22 @@ def _step(t: Token) -> str:
     return t.dep_
 
 
-def dep_path(trigger: Token, cand: Token) -> tuple[str, str]:
-    """The labels from the trigger up to the lowest common head, and from there down to the candidate."""
-    up, down = _ancestors(trigger), _ancestors(cand)
-    down_ids = {t.i: k for k, t in enumerate(down)}
-    for k, t in enumerate(up):
-        if t.i in down_ids:
-            j = down_ids[t.i]
-            return ">".join(_step(x) for x in up[:k]), ">".join(_step(x) for x in reversed(down[:j]))
+def chain(t: Token) -> tuple[tuple[int, str], ...]:
+    """The word and its heads up to the root: (token index, label of the step up from it)."""
+    out = [t]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
+    return tuple((x.i, _step(x)) for x in out)
+
+
+def dep_path(up: tuple[tuple[int, str], ...], down: tuple[tuple[int, str], ...]) -> tuple[str, str]:
+    """The labels from the trigger (chain ``up``) up to the lowest common head, and from there down
+    to the candidate (chain ``down``)."""
+    down_ids = {i: k for k, (i, _) in enumerate(down)}
+    for k, (i, _) in enumerate(up):
+        if i in down_ids:
+            j = down_ids[i]
+            return ">".join(lab for _, lab in up[:k]), ">".join(lab for _, lab in reversed(down[:j]))
     return "?", "?"
 
 
@@ -81,14 +82,6 @@ def _bucket(n: int) -> str:
         if n <= limit:
             return str(limit)
     return "more"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """What the article's entities say about a candidate word (filled by the role finder)."""
-
-    token: Token
-    kind: str  # "actor:<type>", "place:<feature>", "pron:<word>", "num", "human", "weapon", "noun", "propn", "adj"
 
 
 def candidate_kind(t: Token, actor_type: str | None, place_feature: str | None) -> str:
@@ -119,21 +112,68 @@ def speaks(t: Token) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORT_VERBS
 
 
-def features(trigger: Token, plover: str, mode: str, passive: bool, cand: Candidate, back: int = 0) -> list[str]:
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate word and what does not depend on the trigger (computed once per word)."""
+
+    token: Token
+    kind: str  # "actor:<type>", "place:<feature>", "pron:<word>", "num", "human", "weapon", "noun", "propn", "adj"
+    coarse: str
+    chain: tuple[tuple[int, str], ...]
+    speaks: bool
+    near: tuple[str, ...]  # features of the word alone, for a trigger of its sentence
+    far: tuple[str, ...]  # features of the word alone, for a trigger of another sentence
+    head_dep: str  # the dependency of the phrase it stands in ("Mr Smith, a farmer": of "Smith")
+    gov_lemma: str  # the word that phrase depends on
+
+
+def make_candidate(t: Token, kind: str) -> Candidate:
+    coarse = kind.split(":")[0] if kind.startswith(("place", "pron")) else kind
+    head = t
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    gov = head.head
+    gpos = "V" if gov.pos_ in ("VERB", "AUX") else "N"
+    prep = t.head.lower_ if t.dep_ == "pobj" else ""
+    talks = speaks(t)
+    near = [f"cdep={t.dep_}|{coarse}", f"ent={t.ent_type_}", f"prep={prep}|{coarse}", f"kind={kind}"]
+    far = [f"far|dep={head.dep_}|{coarse}", f"far|dep={head.dep_}|{gpos}|{coarse}",
+           f"far|gov={gov.lemma_.lower()}|{head.dep_}", f"far|prep={prep}|{coarse}"]
+    if t.pos_ in ("NOUN", "PRON"):
+        near.append(f"clemma={t.lemma_.lower()}")
+        far.append(f"far|clemma={t.lemma_.lower()}")
+    if talks:
+        near += ["speaks", f"speaks|{coarse}"]
+        far.append(f"far|speaks|{coarse}")
+    return Candidate(t, kind, coarse, chain(t), talks, tuple(near), tuple(far), head.dep_, gov.lemma_.lower())
+
+
+@dataclass(frozen=True)
+class TriggerView:
+    """What the features need of a trigger (computed once per trigger)."""
+
+    token: Token
+    plover: str
+    mode: str
+    passive: bool
+    chain: tuple[tuple[int, str], ...]
+
+
+def features(trig: TriggerView, cand: Candidate, back: int = 0) -> list[str]:
     """The features of one (trigger, candidate) pair; ``back``: how many sentences before the
     trigger's the candidate stands (0: the same sentence, -1: the next one)."""
-    c = cand.token
+    trigger, plover, c, coarse, kind = trig.token, trig.plover, cand.token, cand.coarse, cand.kind
+    lemma = trigger.lemma_.lower()
     if back:
-        return far_features(trigger, plover, cand, back)
-    up, down = dep_path(trigger, c)
+        return [f"far={back}", f"far={back}|{coarse}", f"far|kind={kind}|{plover}",
+                f"far|same={cand.gov_lemma == lemma}|{cand.head_dep}", f"far|tlemma={lemma}|{coarse}",
+                f"far|tdep={trigger.dep_}|{coarse}", *cand.far]
+    up, down = dep_path(trig.chain, cand.chain)
     path = f"{up}|{down}" if up.count(">") + down.count(">") + 2 <= MAX_PATH else "long"
-    voice = "pass" if passive else "act"
+    voice = "pass" if trig.passive else "act"
     tpos = "V" if trigger.pos_ in ("VERB", "AUX") else "N"
-    kind = cand.kind
-    coarse = kind.split(":")[0] if kind.startswith(("place", "pron")) else kind
     side = "before" if c.i < trigger.i else "after"
     dist = _bucket(abs(c.i - trigger.i))
-    lemma = trigger.lemma_.lower()
     prep = c.head.lower_ if c.dep_ == "pobj" else ""
     last = down.rsplit(">", 1)[-1] if down else "self"
     first_down = down.split(">", 1)[0] if down else "self"
@@ -141,44 +181,16 @@ def features(trigger: Token, plover: str, mode: str, passive: bool, cand: Candid
         "bias", f"path={path}", f"path={path}|{voice}", f"path={path}|{tpos}", f"path={path}|{plover}",
         f"path={path}|{coarse}", f"up={up}|{voice}", f"down={down}|{coarse}", f"first={first_down}|{tpos}|{voice}",
         f"last={last}|{coarse}", f"voice={voice}|{tpos}", f"tlemma={lemma}", f"tlemma={lemma}|{path}",
-        f"plover={plover}|{coarse}", f"mode={mode}|{coarse}", f"kind={kind}", f"kind={kind}|{plover}",
+        f"plover={plover}|{coarse}", f"mode={trig.mode}|{coarse}", f"kind={kind}|{plover}",
         f"coarse={coarse}|{side}", f"side={side}|{dist}", f"side={side}|{dist}|{coarse}",
-        f"cdep={c.dep_}|{coarse}", f"cdep={c.dep_}|{side}|{voice}", f"ent={c.ent_type_}",
-        f"prep={prep}|{coarse}", f"prep={prep}|{tpos}|{plover}",
+        f"cdep={c.dep_}|{side}|{voice}", f"prep={prep}|{tpos}|{plover}", *cand.near,
     ]
     if c.pos_ in ("NOUN", "PRON"):
-        f.append(f"clemma={c.lemma_.lower()}")
         f.append(f"clemma={c.lemma_.lower()}|{side}")
-    if speaks(c):
-        f.append("speaks")
-        f.append(f"speaks|{coarse}")
     if c.head.i == trigger.i:
         f.append(f"child={c.dep_}|{voice}|{coarse}")
     if trigger.head.i == c.i:
         f.append(f"parent={trigger.dep_}|{coarse}")
-    return f
-
-
-def far_features(trigger: Token, plover: str, cand: Candidate, back: int) -> list[str]:
-    """A candidate in an earlier sentence: what it is and what it does there."""
-    c = cand.token
-    kind = cand.kind
-    coarse = kind.split(":")[0] if kind.startswith(("place", "pron")) else kind
-    head = c
-    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
-        head = head.head
-    gov = head.head
-    gpos = "V" if gov.pos_ in ("VERB", "AUX") else "N"
-    glemma = gov.lemma_.lower()
-    same = glemma == trigger.lemma_.lower()
-    f = [f"far={back}", f"far={back}|{coarse}", f"far|kind={kind}|{plover}", f"far|dep={head.dep_}|{coarse}",
-         f"far|dep={head.dep_}|{gpos}|{coarse}", f"far|gov={glemma}|{head.dep_}", f"far|same={same}|{head.dep_}",
-         f"far|tlemma={trigger.lemma_.lower()}|{coarse}", f"far|tdep={trigger.dep_}|{coarse}",
-         f"far|prep={c.head.lower_ if c.dep_ == 'pobj' else ''}|{coarse}"]
-    if c.pos_ in ("NOUN", "PRON"):
-        f.append(f"far|clemma={c.lemma_.lower()}")
-    if speaks(c):
-        f.append(f"far|speaks|{coarse}")
     return f
 
 
@@ -190,12 +202,9 @@ class RoleModel:
     event_types: frozenset[str]
 
     def probabilities(self, feats: Iterable[str]) -> tuple[float, ...]:
-        scores = [0.0] * len(LABELS)
-        for name in feats:
-            w = self.weights.get(name)
-            if w is not None:
-                for k in range(len(LABELS)):
-                    scores[k] += w[k]
+        get = self.weights.get
+        rows = [w for w in map(get, feats) if w is not None]
+        scores = [sum(col) for col in zip(*rows)] if rows else [0.0] * len(LABELS)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
