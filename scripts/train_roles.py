@@ -107,8 +107,9 @@ def train(examples: list[dict], epochs: int = 12, seed: int = 13, rate: float = 
     counts = Counter(f for ex in examples for f in set(ex["features"]))
     names = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: k for k, f in enumerate(names)}
-    rows = [([index[f] for f in sorted(set(ex["features"])) if f in index], LABELS.index(ex["label"]))
-            for ex in sorted(examples, key=lambda ex: (ex["doc"], ex["label"], ex["features"]))]
+    # rows in an order that depends on the examples only (not on the order features are emitted in)
+    keyed = sorted((ex["doc"], ex["label"], sorted(set(ex["features"]))) for ex in examples)
+    rows = [([index[f] for f in feats if f in index], LABELS.index(label)) for _, label, feats in keyed]
     n_labels = len(LABELS)
     w = [[0.0] * n_labels for _ in names]
     order = list(range(len(rows)))

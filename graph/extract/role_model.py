@@ -18,7 +18,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
@@ -33,22 +33,23 @@ NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 MAX_PATH = 5  # longer dependency paths are one feature value, "long"
 
 
-def candidates(sent: Span, trigger: Token, first: int = -1, last: int = -1) -> list[Token]:
-    """The heads of the noun phrases of the sentence (and nationality adjectives), without the
-    trigger's own words (``first``..``last``, token indices)."""
-    out = []
+def sentence_words(sent: Span) -> tuple[list[Token], list[Token]]:
+    """The candidates of a sentence whatever the trigger: the heads of its noun phrases, and the
+    words inside a noun phrase (a candidate only when the trigger is their head: "IS attacks")."""
+    heads, inner = [], []
     for t in sent:
-        if t.i == trigger.i or first <= t.i <= last or t.is_punct or t.dep_ == "punct":
+        if t.is_punct or t.dep_ == "punct":
             continue
         if t.pos_ in NOMINAL or (t.pos_ == "ADJ" and t.ent_type_ in ("NORP", "GPE")):
-            if t.dep_ in ("compound", "flat") and t.head.i != trigger.i and t.head.pos_ in ("NOUN", "PROPN"):
-                continue  # a word inside a name or a noun phrase: its head stands for it
             if t.dep_ in ("nummod", "quantmod") and t.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "two gunmen": the number counts the noun
             if t.pos_ == "PRON" and t.lower_ in ("that", "which", "who", "whom", "it", "there", "this", "what"):
                 continue
-            out.append(t)
-    return out
+            if t.dep_ in ("compound", "flat") and t.head.pos_ in ("NOUN", "PROPN"):
+                inner.append(t)  # a word inside a name or a noun phrase: its head stands for it
+            else:
+                heads.append(t)
+    return heads, inner
 
 
 def _step(t: Token) -> str:
@@ -119,12 +120,16 @@ class Candidate:
     token: Token
     kind: str  # "actor:<type>", "place:<feature>", "pron:<word>", "num", "human", "weapon", "noun", "propn", "adj"
     coarse: str
-    chain: tuple[tuple[int, str], ...]
     speaks: bool
     near: tuple[str, ...]  # features of the word alone, for a trigger of its sentence
     far: tuple[str, ...]  # features of the word alone, for a trigger of another sentence
     head_dep: str  # the dependency of the phrase it stands in ("Mr Smith, a farmer": of "Smith")
     gov_lemma: str  # the word that phrase depends on
+
+    @cached_property
+    def chain(self) -> tuple[tuple[int, str], ...]:
+        """The word's heads up to the root (only a candidate of the trigger's sentence needs them)."""
+        return chain(self.token)
 
 
 def make_candidate(t: Token, kind: str) -> Candidate:
@@ -145,7 +150,7 @@ def make_candidate(t: Token, kind: str) -> Candidate:
     if talks:
         near += ["speaks", f"speaks|{coarse}"]
         far.append(f"far|speaks|{coarse}")
-    return Candidate(t, kind, coarse, chain(t), talks, tuple(near), tuple(far), head.dep_, gov.lemma_.lower())
+    return Candidate(t, kind, coarse, talks, tuple(near), tuple(far), head.dep_, gov.lemma_.lower())
 
 
 @dataclass(frozen=True)
@@ -202,13 +207,20 @@ class RoleModel:
     event_types: frozenset[str]
 
     def probabilities(self, feats: Iterable[str]) -> tuple[float, ...]:
+        """The probability of each label of :data:`LABELS` (four: checked on load)."""
         get = self.weights.get
-        rows = [w for w in map(get, feats) if w is not None]
-        scores = [sum(col) for col in zip(*rows)] if rows else [0.0] * len(LABELS)
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return tuple(x / total for x in exp)
+        s0 = s1 = s2 = s3 = 0.0
+        for name in feats:
+            w = get(name)
+            if w is not None:
+                s0 += w[0]
+                s1 += w[1]
+                s2 += w[2]
+                s3 += w[3]
+        top = max(s0, s1, s2, s3)
+        e0, e1, e2, e3 = math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top), math.exp(s3 - top)
+        total = e0 + e1 + e2 + e3
+        return e0 / total, e1 / total, e2 / total, e3 / total
 
     @classmethod
     def from_json(cls, data: dict, source: str) -> "RoleModel":
