@@ -29,6 +29,7 @@ class Extractor:
     nlp: Language
     resolver: Resolver
     lexicon: dict
+    learned_roles: bool = True  # False: roles and places from the rules alone (see graph.extract.role_model)
 
     @classmethod
     def create(cls, *, actor_files: Iterable[str] = ()) -> "Extractor":
@@ -62,6 +63,8 @@ class Extractor:
         out.actors, out.places = list(ents.actors), list(ents.places)
         out.timexes = temporal.find_timexes(article.text, anchor, doc=doc, skip=article.skip)
         finder = EventFinder(doc, ents, self.lexicon)
+        if not self.learned_roles:
+            finder.role_model = None
         stf = StatementFinder(doc, ents)
         statements = stf.statements()
 

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Train the role model (graph/data/role_model.json) from annotated event arguments.
+
+Usage: train_roles.py [--texts DIR] [--gold FILE] [--part tuning|all] [--out FILE] [--epochs N] [--seed N]
+                      [--examples FILE] [--report]
+
+Default data: WikiEvents train (../shared/datasets/wikievents-train, ../shared/gold/wikievents.train.jsonl),
+its TUNING part only (scripts/evaluate.py's ``part_of``); the check part is never trained on.
+``--part all`` trains on every document (for a dataset of your own, e.g. the test's synthetic one).
+
+Each document is parsed as ``ctkg build`` parses it (graph.extract.extractor.Extractor). For every
+trigger the pipeline finds that overlaps a gold event of a conflict type (Conflict.*, Life.Die,
+Life.Injure, Justice.ArrestJailDetain), every candidate argument in its sentence (see
+graph/extract/role_model.py) is an example, labelled by the gold argument whose span holds the
+candidate's head word (or lies inside the candidate's phrase): Attacker, Killer, Jailer, Injurer ->
+agent; Target, Victim, Detainee -> target; Place -> place; anything else -> none.
+
+The model is a multinomial logistic regression trained by stochastic gradient descent in pure
+Python (fixed seed, documents and features sorted, weights rounded), so that the same inputs give
+the same file byte for byte. ``--examples FILE`` keeps the parsed examples as JSON lines (read back
+when the file exists, to retrain without parsing). ``--report`` also prints the per-label precision and
+recall of the candidates of the CHECK part (measuring only: nothing is fitted on it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluate import part_of  # noqa: E402
+
+from graph.extract.role_model import FORMAT, LABELS  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+CONFLICT = ("Conflict.", "Life.Die", "Life.Injure", "Justice.ArrestJailDetain")
+ROLE_LABEL = {"Attacker": "agent", "Killer": "agent", "Jailer": "agent", "Injurer": "agent",
+              "Target": "target", "Victim": "target", "Detainee": "target", "Place": "place"}
+MIN_COUNT = 2  # a feature seen fewer times is left out
+MIN_TRIGGERS = 5  # an event type the model serves has at least this many training triggers
+L2 = 3e-4
+
+
+def examples_of(texts: Path, gold_file: Path, parts: set[str], extractor=None) -> list[dict]:
+    """Parse the gold documents of these parts; one example per (trigger, candidate)."""
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
+    from graph.extract.extractor import Extractor
+    from graph.read import read_articles
+
+    golds = sorted((json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()),
+                   key=lambda d: d["doc"])
+    ext = extractor if extractor is not None else Extractor.create()
+    out: list[dict] = []
+    for g in golds:
+        part = part_of(g["doc"])
+        path = texts / f"{g['doc']}.txt"
+        if part not in parts or not path.exists():
+            continue
+        arts = [a for a in read_articles([path]) if hasattr(a, "text")]
+        if not arts:
+            continue
+        article = arts[0]
+        doc = ext.nlp(article.text)
+        ents = ArticleEntities.build(doc, article, ext.resolver)
+        finder = EventFinder(doc, ents, ext.lexicon)
+        mentions = {m["id"]: (m["char_start"], m["char_end"]) for m in g.get("entity_mentions", [])}
+        events = [e for e in g.get("events", []) if e["type"].startswith(CONFLICT)]
+        for sent in doc.sents:
+            for trig in finder.triggers(sent):
+                gold = [e for e in events if e["trigger"]["char_start"] < trig.end and trig.start < e["trigger"]["char_end"]]
+                if not gold:
+                    continue
+                args = [(ROLE_LABEL.get(a["role"], "none"), mentions[a["entity_id"]], a["text"]) for e in gold
+                        for a in e["arguments"] if a["entity_id"] in mentions]
+                for tok, feats in finder.candidate_features(trig):
+                    label = label_of(tok, args)
+                    out.append({"doc": g["doc"], "part": part, "plover": trig.entry.plover, "label": label,
+                                "features": feats})
+    return out
+
+
+def label_of(tok, args: list[tuple[str, tuple[int, int], str]]) -> str:
+    """The role of the gold argument that holds the candidate's head word or lies inside its phrase,
+    or whose last word is the candidate's head word (another mention of the same name: "the gunman")."""
+    left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat", "amod", "nmod", "poss")])
+    lo, hi = tok.doc[left].idx, tok.idx + len(tok.text)
+    head = tok.text.casefold()
+    found = {role for role, (s, e), text in args if (s <= tok.idx < e) or (lo <= s and e <= hi)
+             or (tok.pos_ != "PRON" and text.split() and text.split()[-1].casefold() == head)}
+    for role in ("agent", "target", "place"):
+        if role in found:
+            return role
+    return "none"
+
+
+def train(examples: list[dict], epochs: int = 12, seed: int = 13, rate: float = 0.2, l2: float = L2,
+          min_count: int = MIN_COUNT, min_triggers: int = MIN_TRIGGERS) -> dict:
+    """Multinomial logistic regression by SGD; the model as the JSON-ready dict of role_model.json."""
+    counts = Counter(f for ex in examples for f in set(ex["features"]))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: k for k, f in enumerate(names)}
+    # rows in an order that depends on the examples only (not on the order features are emitted in)
+    keyed = sorted((ex["doc"], ex["label"], sorted(set(ex["features"]))) for ex in examples)
+    rows = [([index[f] for f in feats if f in index], LABELS.index(label)) for _, label, feats in keyed]
+    n_labels = len(LABELS)
+    w = [[0.0] * n_labels for _ in names]
+    order = list(range(len(rows)))
+    rng = random.Random(seed)
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        lr = rate / (1.0 + epoch)
+        for r in order:
+            feats, y = rows[r]
+            scores = [sum(w[f][k] for f in feats) for k in range(n_labels)]
+            top = max(scores)
+            exp = [math.exp(s - top) for s in scores]
+            total = sum(exp)
+            for k in range(n_labels):
+                grad = exp[k] / total - (1.0 if k == y else 0.0)
+                for f in feats:
+                    w[f][k] -= lr * (grad + l2 * w[f][k])
+    weights = {}
+    for f, ws in zip(names, w):
+        rounded = [round(x, 4) + 0.0 for x in ws]
+        if max(abs(x) for x in rounded) >= 0.001:
+            weights[f] = rounded
+    served = Counter((ex["doc"], ex["plover"]) for ex in examples)
+    per_type = Counter(p for _, p in served)
+    labelled = Counter(ex["plover"] for ex in examples if ex["label"] != "none")
+    types = sorted(p for p in per_type if per_type[p] >= min_triggers and labelled[p] > 0)
+    return {"format": FORMAT, "labels": list(LABELS), "event_types": types,
+            "training": {"documents": len({ex["doc"] for ex in examples}), "examples": len(examples),
+                         "labels": dict(sorted(Counter(ex["label"] for ex in examples).items())),
+                         "epochs": epochs, "seed": seed, "rate": rate, "l2": l2, "min_count": min_count},
+            "weights": weights}
+
+
+def report(model: dict, examples: list[dict]) -> str:
+    """Per-label precision and recall of the argmax over candidates."""
+    from graph.extract.role_model import RoleModel
+
+    m = RoleModel.from_json(model, "trained")
+    tp, sys_, gold = Counter(), Counter(), Counter()
+    for ex in examples:
+        p = m.probabilities(ex["features"])
+        guess = LABELS[max(range(len(LABELS)), key=lambda k: p[k])]
+        sys_[guess] += 1
+        gold[ex["label"]] += 1
+        tp[guess] += guess == ex["label"]
+    return "  ".join(f"{lab}: P {tp[lab] / max(sys_[lab], 1):.3f} R {tp[lab] / max(gold[lab], 1):.3f} (n {gold[lab]})"
+                     for lab in LABELS[1:])
+
+
+def write_model(model: dict, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({k: v for k, v in model.items() if k != "weights"}, sort_keys=True)[:-1] + ', "weights": {']
+    items = sorted(model["weights"].items())
+    lines += [f"{json.dumps(f)}: {json.dumps(ws)}" + ("," if k < len(items) - 1 else "") for k, (f, ws) in enumerate(items)]
+    lines.append("}}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--texts", type=Path, default=SHARED / "datasets" / "wikievents-train")
+    ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "wikievents.train.jsonl")
+    ap.add_argument("--part", choices=("tuning", "all"), default="tuning")
+    ap.add_argument("--out", type=Path, default=ROOT / "graph" / "data" / "role_model.json")
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--min-count", type=int, default=MIN_COUNT)
+    ap.add_argument("--examples", type=Path, default=None, help="cache of parsed examples (JSON lines)")
+    ap.add_argument("--report", action="store_true", help="also print candidate scores on the check part")
+    args = ap.parse_args(argv)
+    parts = {"tuning", "check"} if args.part == "all" or args.report else {"tuning"}
+    if args.examples is not None and args.examples.exists():
+        examples = [json.loads(line) for line in args.examples.read_text(encoding="utf-8").splitlines() if line]
+    else:
+        examples = examples_of(args.texts, args.gold, parts if args.part == "tuning" else {"tuning", "check"})
+        if args.examples is not None:
+            args.examples.write_text("".join(json.dumps(ex, sort_keys=True) + "\n" for ex in examples), encoding="utf-8")
+    fit = examples if args.part == "all" else [ex for ex in examples if ex["part"] == "tuning"]
+    model = train(fit, epochs=args.epochs, seed=args.seed, l2=args.l2, min_count=args.min_count)
+    write_model(model, args.out)
+    print(f"wrote {args.out}: {len(model['weights'])} features from {model['training']['documents']} documents, "
+          f"{model['training']['examples']} examples {model['training']['labels']}; serves {model['event_types']}")
+    if args.report:
+        print("tuning:", report(model, [ex for ex in examples if ex["part"] == "tuning"]))
+        print("check: ", report(model, [ex for ex in examples if ex["part"] == "check"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""The learned role model: sentences written for these tests, the packaged model's file, and the
+training script's determinism on a tiny dataset written here."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.core.errors import ConfigError
+from graph.extract.role_model import FORMAT, LABELS, RoleModel, default_model
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _names(refs):
+    return {r.name for r in refs}
+
+
+def _event(parsed, trigger):
+    evs = [e for e in parsed.events if e.trigger.lower() == trigger]
+    assert evs, f"no event {trigger!r} in {[e.trigger for e in parsed.events]}"
+    return evs[0]
+
+
+def test_packaged_model_loads_and_serves_attacks():
+    m = default_model()
+    assert "ASSAULT" in m.event_types
+    assert len(m.weights) > 100
+    assert all(len(w) == len(LABELS) for w in m.weights.values())
+
+
+def test_a_broken_model_file_is_refused():
+    with pytest.raises(ConfigError):
+        RoleModel.from_json({"format": "something else", "labels": list(LABELS), "weights": {}}, "x.json")
+    with pytest.raises(ConfigError):
+        RoleModel.from_json({"format": FORMAT, "labels": list(LABELS), "weights": {"bias": [1.0, 2.0]}}, "x.json")
+
+
+def test_probabilities_sum_to_one_and_unknown_features_are_neutral():
+    m = RoleModel(weights={"a": (0.0, 2.0, 0.0, 0.0)}, event_types=frozenset({"ASSAULT"}))
+    p = m.probabilities(["a", "never-seen"])
+    assert abs(sum(p) - 1.0) < 1e-9
+    assert max(range(len(LABELS)), key=lambda k: p[k]) == LABELS.index("agent")
+
+
+@pytest.mark.parametrize("text, trigger, agent, target, place", [
+    ("Gunmen shot three villagers in Kandahar on Monday.", "shot", "militants", "civilians", "Kandahar"),
+    ("A shopkeeper was killed by two gunmen in Mosul on Friday.", "killed", "militants", "shopkeeper", "Mosul"),
+    ("Michael Grant shot his neighbour outside a bar in Dayton, police said.", "shot", "Michael Grant", "neighbour",
+     "Dayton"),
+    ("Daniel Hoyle opened fire at a bus stop in Leeds, wounding two teenagers.", "wounding", "Daniel Hoyle",
+     "teenagers", "Leeds"),
+])
+def test_who_did_what_to_whom_and_where(parse_text, text, trigger, agent, target, place):
+    ev = _event(parse_text(text), trigger)
+    assert any(agent in n for n in _names(ev.agents)), _names(ev.agents)
+    assert any(target in n for n in _names(ev.targets)), _names(ev.targets)
+    assert not (_names(ev.agents) & _names(ev.targets))
+    assert ev.place is not None and ev.place.text == place
+
+
+def test_the_speaker_is_not_the_attacker(parse_text):
+    ev = _event(parse_text("Armed men attacked a police post near Gao overnight, the army said."), "attacked")
+    assert not any("army" in n.lower() or "military" in n.lower() for n in _names(ev.agents)), _names(ev.agents)
+
+
+def test_the_model_names_the_agent_of_a_passive_by_phrase(extractor):
+    """The model alone (not the rules) labels the "by" phrase as the agent and the subject as the target."""
+    from graph.core.model import Article
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
+
+    text = "The convoy was ambushed by fighters near the river."
+    doc = extractor.nlp(text)
+    ents = ArticleEntities.build(doc, Article(article_id="t", text=text, path="t"), extractor.resolver)
+    finder = EventFinder(doc, ents, extractor.lexicon)
+    trig = next(t for s in doc.sents for t in finder.triggers(s) if t.head.lower_ == "ambushed")
+    assert [t.text for t in finder.learned(trig, "agent", 2)] == ["fighters"]
+    assert [t.text for t in finder.learned(trig, "target", 3)] == ["convoy"]
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "scripts" / "train_roles.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# a tiny annotated dataset written for this test: text, then (trigger, type, [(role, argument)])
+TINY = {
+    "tiny_a": ("Rebels attacked a checkpoint in Aleppo on Sunday.\nThe army shelled the village of Kafr Nabl.\n",
+               [("attacked", "Conflict.Attack", [("Attacker", "Rebels"), ("Target", "checkpoint"), ("Place", "Aleppo")]),
+                ("shelled", "Conflict.Attack", [("Attacker", "army"), ("Target", "village")])]),
+    "tiny_b": ("A farmer was killed by soldiers near Hama.\nPolice arrested two men in Homs.\n",
+               [("killed", "Life.Die", [("Victim", "farmer"), ("Killer", "soldiers"), ("Place", "Hama")]),
+                ("arrested", "Justice.ArrestJailDetain", [("Jailer", "Police"), ("Detainee", "men"), ("Place", "Homs")])]),
+}
+
+
+def _write_tiny(folder: Path) -> Path:
+    lines = []
+    for doc, (text, events) in sorted(TINY.items()):
+        (folder / f"{doc}.txt").write_text(text, encoding="utf-8")
+        mentions, evs = [], []
+        for k, (trig, typ, args) in enumerate(events):
+            t0 = text.index(trig)
+            arguments = []
+            for role, arg in args:
+                a0 = text.index(arg)
+                mid = f"{doc}-A{len(mentions)}"
+                mentions.append({"id": mid, "text": arg, "char_start": a0, "char_end": a0 + len(arg)})
+                arguments.append({"role": role, "entity_id": mid, "text": arg})
+            evs.append({"id": f"{doc}-E{k}", "type": typ, "arguments": arguments,
+                        "trigger": {"text": trig, "char_start": t0, "char_end": t0 + len(trig)}})
+        lines.append(json.dumps({"doc": doc, "entity_mentions": mentions, "events": evs}))
+    gold = folder / "tiny.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_training_is_deterministic_and_learns_the_tiny_set(tmp_path, extractor):
+    mod = _train_module()
+    gold = _write_tiny(tmp_path)
+    files = []
+    for run in ("one", "two"):
+        examples = mod.examples_of(tmp_path, gold, {"tuning", "check"}, extractor=extractor)
+        assert {ex["label"] for ex in examples} == set(LABELS)
+        out = tmp_path / f"{run}.json"
+        mod.write_model(mod.train(examples, epochs=5, min_triggers=1), out)
+        files.append(out.read_bytes())
+    assert files[0] == files[1]
+    model = RoleModel.from_json(json.loads(files[0]), "one.json")
+    assert "ASSAULT" in model.event_types or "COERCE" in model.event_types
+    # what it learned holds on the examples it was trained on
+    right = sum(LABELS[max(range(4), key=lambda k: p[k])] == ex["label"]
+                for ex in examples for p in [model.probabilities(ex["features"])])
+    assert right / len(examples) > 0.9
