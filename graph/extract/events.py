@@ -205,7 +205,9 @@ class EventFinder(RoleFinder):
         if h.dep_ != "pobj" or h.head.dep_ != "prep":
             return ""
         word = h.head.head  # "responsibility" (for), "involved" (in)
-        if word.lemma_.lower() not in INVOLVEMENT_WORDS and word.lower_ not in INVOLVEMENT_WORDS:
+        took_part = word.lemma_.lower() in ("take", "play") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("part", "role") for c in word.children)  # "did not take part in"
+        if not took_part and word.lemma_.lower() not in INVOLVEMENT_WORDS and word.lower_ not in INVOLVEMENT_WORDS:
             return ""
         for w in (word, word.head):
             if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in w.children):

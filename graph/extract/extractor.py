@@ -97,7 +97,7 @@ class Extractor:
                     sentence_start=s_start, sentence_end=s_start + len(text),
                     agents=tuple(agents), targets=tuple(targets), place=place, time=time,
                     time_text=time_text, not_after=anchor if undated else None,
-                    modality=finder.modality(trig, tuple(agents)),
+                    modality=finder.modality(trig, tuple(agents) + tuple(targets)),
                     killed=figs.get("killed"), injured=figs.get("injured"), displaced=figs.get("displaced")))
 
         # statements: dates, same-speaker dates, the events they are about
