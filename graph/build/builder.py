@@ -90,9 +90,9 @@ class Cluster:
             self.places.setdefault(m.place.key, m.place)
             if _own_place(m):
                 self.own_places.add(m.place.key)
-        self.sides.update(_side(a) for a in m.agents)
-        self.agent_types.update(a.type for a in m.agents)
-        self.target_keys.update(a.key for a in m.targets)
+        self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
+        self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
+        self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
         self.articles.add(m.article_id)
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
@@ -184,7 +184,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         score += 1.0
         parts.append("date")
     agents = c.sides
-    magents = {_side(a) for a in m.agents}
+    magents = {_side(a) for a in m.agents if a.key not in m.learned}  # the model's guesses never part events
     if agents and magents:
         if agents & magents:
             score += 1.0
@@ -192,7 +192,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
         elif not (f.event_type == "RETREAT" and _movers(c, m)):
             return -1.0, ""  # (rebels and residents leave a city together: movers do not conflict)
     targets = c.target_keys
-    if targets and {a.key for a in m.targets} & targets:
+    if targets and {a.key for a in m.targets if a.key not in m.learned} & targets:
         score += 0.5
         parts.append("targets")
     sim = _similarity(c, m)
@@ -200,7 +200,7 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if sim >= 0.1:
         parts.append(f"text {sim:.2f}")
     # "the attack" with no place or actors, in an article that reports one with them: the same one
-    bare_m = not _own_place(m) and not m.agents and not m.targets and _definite(m)
+    bare_m = not _own_place(m) and not _ruled(m.agents, m) and not _ruled(m.targets, m) and _definite(m)
     if bare_m and (c.own_places or agents) and m.article_id in c.articles:
         score += 1.0
         parts.append("same article")
@@ -209,6 +209,11 @@ def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
     if generic and (ov or (agents & magents) or "same article" in parts or _shared_words(c, m) >= 0.1):
         score += 0.5
     return score, "+".join(parts)
+
+
+def _ruled(refs: tuple, m: EventMention) -> list:
+    """The roles the rules found (the learned model's own guesses left out): what merging compares."""
+    return [a for a in refs if a.key not in m.learned]
 
 
 def _similarity(c: Cluster, m: EventMention, leave_out: frozenset[str] = frozenset()) -> float:
@@ -248,7 +253,7 @@ def _definite(m: EventMention) -> bool:
 def _movers(c: Cluster, m: EventMention) -> bool:
     """Whether both sides of a movement are non-state groups of people (they move together)."""
     kinds = {"civilians", "armed_group"}
-    return c.agent_types <= kinds and all(a.type in kinds for a in m.agents)
+    return c.agent_types <= kinds and all(a.type in kinds for a in _ruled(m.agents, m))
 
 
 def _side(a) -> str:

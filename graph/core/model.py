@@ -146,6 +146,9 @@ class EventMention:
     injured: int | None = None
     displaced: int | None = None
     source: str = ""  # canonical key of who reported it ("according to X"), if said
+    # actor keys among agents/targets that the learned role model alone proposed: shown, but they
+    # neither tie nor part two mentions when events are merged (the rules' roles do)
+    learned: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

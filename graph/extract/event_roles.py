@@ -37,6 +37,7 @@ from graph.lexicon.words import (
     CASUALTY_VERBS,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    GROUND_MODES,
     HARM_VERBS,
     HUMAN_NOUNS,
     MILITARY_NOUNS,
@@ -372,7 +373,7 @@ class RoleFinder(TriggerFinder):
         shopkeeper", "the embassy") stands for itself."""
         out: list[ActorRef] = []
         for t in toks:
-            refs = self.resolve([t], victims, phrases=True)
+            refs = self.resolve([t], victims, phrases=victims)  # a bare noun phrase only as an assault's target
             out += [r for r in refs if r.type != "media" and all(r.key != o.key for o in out)]
         return out
 
@@ -391,11 +392,17 @@ class RoleFinder(TriggerFinder):
                         start=first.idx, end=tok.idx + len(tok.text), country="")
 
     def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
+        a, t, _ = self.roles_and_learned(trig, depth)
+        return a, t
+
+    def roles_and_learned(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef], set[str]]:
+        """Agents, targets, and the keys of those the model alone proposed."""
         a, t = self.rule_roles(trig, depth)
         if depth or not self.scored(trig):
-            return a, t
+            return a, t, set()
         la = self.resolve_learned(self.learned(trig, "agent", 2))
-        lt = self.resolve_learned(self.learned(trig, "target", 3), trig.entry.plover == "ASSAULT")
+        lt = self.resolve_learned(self.learned(trig, "target", 3),
+                                  trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
         # either alone (WikiEvents agent 0.205, target 0.432, GVDB shooter 0.621, victim 0.519; the model
         # alone 0.115, 0.432, 0.586, 0.519; the model only where the rules find nobody 0.192, 0.378, 0.552,
@@ -404,7 +411,8 @@ class RoleFinder(TriggerFinder):
         rule_keys = {x.key for x in a} | {x.key for x in t}
         a = a + [x for x in la if x.key not in rule_keys]
         keys = {x.key for x in a}
-        return a, t + [x for x in lt if x.key not in rule_keys | keys]
+        t = t + [x for x in lt if x.key not in rule_keys | keys]
+        return a, t, {x.key for x in a + t} - rule_keys
 
     def rule_roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         h, e = trig.head, trig.entry
@@ -566,8 +574,10 @@ class RoleFinder(TriggerFinder):
                     targets = [y for y in targets if y is not x]
                     break
         victims = e.plover == "ASSAULT"
-        # a common noun no rule knows is a victim where the model, too, sees a target in it
-        things = {x.i for x, p in self.scored(trig) if p[LABELS.index("target")] >= PHRASE_TARGET} if victims else set()
+        # a common noun no rule knows is a victim where the model, too, sees a target in it (not in a
+        # capture or a siege, whose object is ground: "took full control")
+        things = {x.i for x, p in self.scored(trig) if p[LABELS.index("target")] >= PHRASE_TARGET} \
+            if victims and e.mode not in GROUND_MODES else set()
         t = [x for x in self.resolve(targets, victims, phrases=things) if x.type != "media"
              and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
         return a, t

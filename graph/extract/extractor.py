@@ -80,7 +80,7 @@ class Extractor:
             for trig in finder.triggers(sent):
                 if any(s <= trig.start < e for s, e in article.skip):
                     continue
-                agents, targets = finder.roles(trig)
+                agents, targets, learned = finder.roles_and_learned(trig)
                 place = finder.place(trig, sent)
                 time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor,
                                                               text=article.text)
@@ -97,7 +97,7 @@ class Extractor:
                     sentence_start=s_start, sentence_end=s_start + len(text),
                     agents=tuple(agents), targets=tuple(targets), place=place, time=time,
                     time_text=time_text, not_after=anchor if undated else None,
-                    modality=finder.modality(trig, tuple(agents) + tuple(targets)),
+                    modality=finder.modality(trig, tuple(agents) + tuple(targets)), learned=tuple(sorted(learned)),
                     killed=figs.get("killed"), injured=figs.get("injured"), displaced=figs.get("displaced")))
 
         # statements: dates, same-speaker dates, the events they are about

@@ -297,3 +297,6 @@ STOP_WORDS = frozenset(
 # collective nouns that take a plural verb though they do not end in -s ("police arrest", "people flee"):
 # graph/export/labels.py conjugates an event's verb by its agent's last word
 PLURAL_COLLECTIVES = frozenset({"police", "people", "personnel", "clergy", "cattle"})
+
+# assault modes whose object is ground, not people: no bare noun phrase becomes their victim
+GROUND_MODES = frozenset({"capture", "siege", "offensive", "destruction"})
