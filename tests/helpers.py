@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -26,6 +27,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def stop_server(proc: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop a server a test started: terminate, then kill when it does not end in ``timeout`` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=timeout)
 
 
 def readme_queries() -> list[str]:

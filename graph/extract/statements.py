@@ -157,6 +157,10 @@ class StatementFinder:
         self.text = self.doc.text  # spaCy joins the tokens on every Doc.text access
         if not self.quotes:
             self.quotes = find_quotes(self.text, self.ents.article.skip)
+        self.genders = self._genders()
+        # a transcript: two paragraphs or more open with a speaker's label in capitals
+        labels = [m.group(1) for m in re.finditer(r"(?m)^[\"\u201c]?" + TURN.pattern, self.text)]
+        self.transcript = sum(1 for t in labels if t.replace(".", " ").strip().casefold() not in NOT_TURN_LABELS) >= 2
 
     def turn_speaker(self, label: str, at: int) -> ActorRef | None:
         """The speaker a transcript labels in capitals ("WALLACE:"): the person of the article with that
@@ -171,9 +175,7 @@ class StatementFinder:
             if name.casefold() in (a.name.casefold(), parts[-1], parts[0]):
                 return ActorRef(key=a.key, name=a.name, type="person", text=label, start=at, end=at + len(label),
                                 country=a.country, affiliation=a.affiliation)
-        turns = [m.group(1) for m in re.finditer(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s",
-                                                  self.text)]
-        if len([t for t in turns if t.replace(".", " ").strip().casefold() not in NOT_TURN_LABELS]) < 2:
+        if not self.transcript:
             return None  # one capitalised label is not a transcript
         return ActorRef(key="person_" + "_".join(w.lower() for w in words), name=name, type="person",
                         text=label, start=at, end=at + len(label))
@@ -183,7 +185,10 @@ class StatementFinder:
 
     def _outside_speech(self, tok: Token) -> bool:
         """Whether a word is inside a quote or on a furniture line: no reported speech starts there."""
-        return self.in_quote(tok.idx) or any(a < tok.idx + 1 and tok.idx < b for a, b in self.ents.article.skip)
+        return self.in_quote(tok.idx) or self._in_furniture(tok.idx)
+
+    def _in_furniture(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.ents.article.skip)
 
     def _mostly_quoted(self, s: int, e: int) -> bool:
         """Whether a direct quote covers half of [s, e) or more (then the quote is the statement)."""
@@ -334,26 +339,28 @@ class StatementFinder:
                         text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), country=iso)
 
     def gender_of(self, key: str) -> str:
-        """"f", "m" or "" for a person of the article, from the titles and nouns next to its mentions
-        ("Mrs. Kane", "his wife, Ana Kane", "the actress Ana Kane")."""
-        if not hasattr(self, "_genders"):
-            votes: dict[str, set[str]] = {}
-            for a in self.ents.actors:
-                if a.type != "person":
-                    continue
-                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                near = [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]] + [
-                    t.lower_ for t in span if t.i < span.end - 1]
-                near += [t.lower_ for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
-                if span.root.dep_ == "appos":
-                    near.append(span.root.head.lower_)
-                g = votes.setdefault(a.key, set())
-                g.update("f" for w in near if w in FEMALE_WORDS)
-                g.update("m" for w in near if w in MALE_WORDS)
-            self._genders = {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
-        return self._genders.get(key, "")
+        """"f", "m" or "" for a person of the article (see :meth:`_genders`)."""
+        return self.genders.get(key, "")
+
+    def _genders(self) -> dict[str, str]:
+        """The persons whose gender the titles and nouns next to their mentions tell ("Mrs. Kane",
+        "his wife, Ana Kane", "the actress Ana Kane"), when they tell one gender only."""
+        votes: dict[str, set[str]] = {}
+        for a in self.ents.actors:
+            if a.type != "person":
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            near = [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]] + [
+                t.lower_ for t in span if t.i < span.end - 1]
+            near += [t.lower_ for c in span.root.children if c.dep_ == "appos" for t in c.subtree]
+            if span.root.dep_ == "appos":
+                near.append(span.root.head.lower_)
+            g = votes.setdefault(a.key, set())
+            g.update("f" for w in near if w in FEMALE_WORDS)
+            g.update("m" for w in near if w in MALE_WORDS)
+        return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
 
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the latest person before it who spoke or was named as a subject
@@ -757,7 +764,7 @@ class StatementFinder:
         for m in re.finditer(r"(?m)^[ \t]*(?=[A-Z])", self.text):
             start = m.end()
             turn = TURN.match(self.text, start)
-            if turn is None or self.in_quote(start) or self._outside_speech_at(start):
+            if turn is None or self.in_quote(start) or self._in_furniture(start):
                 continue
             end = self.text.find("\n", turn.end())
             end = len(self.text) if end < 0 else end
@@ -801,9 +808,6 @@ class StatementFinder:
         self.spoken.append((s, ref))
         return [(Statement(article_id=self.ents.article.article_id, kind=kind, text=self.text[s:e], start=s, end=e,
                            speaker=ref, sentence_start=start, sentence_end=end), None)]
-
-    def _outside_speech_at(self, i: int) -> bool:
-        return any(a <= i < b for a, b in self.ents.article.skip)
 
     def statements(self) -> list[tuple[Statement, Token | None]]:
         # a first pass records who spoke where, so that "he said" finds the latest speaker

@@ -34,7 +34,7 @@ from graph.query.push import (
     put_graph,
 )
 from graph.query.sparql import run_query
-from helpers import ROOT, free_port, readme_queries
+from helpers import ROOT, free_port, readme_queries, stop_server
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, max_backoff=0.05, timeout=5.0)
 
@@ -74,12 +74,7 @@ def oxigraph(tmp_path_factory):
                 time.sleep(0.2)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_server(proc, timeout=10)
 
 
 def select(url: str, query: str, default_graph: str | None = None) -> list[dict]:

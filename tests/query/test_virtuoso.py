@@ -21,7 +21,7 @@ import pytest
 from graph.cli import main
 from graph.query.push import Credentials, RetryPolicy, _same_value, get_graph, push_build
 from graph.query.sparql import run_query
-from helpers import ROOT, free_port, readme_queries
+from helpers import ROOT, free_port, readme_queries, stop_server
 
 DBA = Credentials(user="dba", password="dba")  # the account and password of a new Virtuoso database
 POLICY = RetryPolicy(attempts=2, backoff=0.1, max_backoff=0.5, timeout=60.0)
@@ -69,16 +69,6 @@ MaxQueryExecutionTime = 60
 """
 
 
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory, seed_build):
     """A private Virtuoso on loopback ports, allowed to read the seed build's folder: (its base URL
@@ -109,7 +99,7 @@ def virtuoso(tmp_path_factory, seed_build):
                 time.sleep(0.3)
         yield url, sql
     finally:
-        stop(proc)
+        stop_server(proc)
         log.close()
 
 
