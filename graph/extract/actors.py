@@ -38,6 +38,7 @@ from graph.lexicon.words import (
     FORCE_NOUNS,
     GOV_MODS,
     GROUP_NOUN_KINDS,
+    IDENTIFY_VERBS,
     NOT_NAMES,
     OF_PHRASE_HEADS,
     PLACE_CONTEXT_WORDS,
@@ -125,6 +126,7 @@ class ArticleEntities:
             seen = Counter(p.place.country for p in self.places if p.place.country)
             if seen:
                 self.country = sorted(seen, key=lambda c: (-seen[c], c))[0]
+        self._untagged_people()
         self._rank_by_neighbours()
         for chunk in self._group_chunks():
             ref = self.group_actor(chunk)
@@ -277,6 +279,61 @@ class ArticleEntities:
                 self.people.add(span.text, span.start_char)
                 self.claimed.append((span.start_char, span.end_char))
                 self._name_spans.append(span)
+        # "identified the victim as 26-year-old Antwan Green", "Dale Ruiz, 34,": a name the tagger took
+        # for an organization or a place, when the words around it give a person's age or identity
+        for ent in self.doc.ents:
+            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(ent) <= 4 \
+                    or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)):
+                continue
+            name = clean_name(ent.text)
+            if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in TITLES for t in ent) \
+                    or _org_type(name) != "other" or self.resolver.lookup(name) is not None \
+                    or self.resolver.place(name, None) is not None or not self._person_context(ent):
+                continue
+            self.people.add(ent.text, ent.start_char)
+            self.claimed.append((ent.start_char, ent.end_char))
+            self._name_spans.append(ent)
+
+    def _person_context(self, ent: Span) -> bool:
+        """Whether the words around a name give a person's age or identity: "26-year-old X", "X, 26,",
+        "identified as X"."""
+        doc = self.doc
+        if ent.start >= 3 and doc[ent.start - 1].lower_ == "old" and doc[ent.start - 3].lower_ in ("year", "years"):
+            return True
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "," and re.fullmatch(r"\d{1,2}", doc[ent.end + 1].text) \
+                and (doc[ent.end + 2].is_punct or doc[ent.end + 2].lower_ in ("of", "and")):
+            return True
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS
+
+    def _untagged_people(self) -> None:
+        """People named again where the tagger saw no name: "Cheyanne Donta Woods, a 29-year-old man,
+        was shot" after a headline that named him, "Woods was standing": a run of capitalized proper
+        nouns that is the full name, or the one surname or first name, of a person named in full."""
+        doc, skip = self.doc, self.article.skip + tuple(self.claimed)
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and self._free_name_word(doc[j]):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            span = doc[i:j]
+            i = j
+            words = name_words(span.text)
+            if not words or len(words) > 4 or _in_skip(span.start_char, span.end_char, skip):
+                continue
+            if len(words) == 1 and (self.people.ambiguous(words[0]) or span.root.dep_ not in (
+                    "nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "attr")):
+                continue
+            if self.people.find(" ".join(words)) is not None:
+                self._person(span, span, None)
+
+    def _free_name_word(self, t: Token) -> bool:
+        """A capitalized proper noun (or a title before one) that no actor or place claims."""
+        return (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+                and t.ent_type_ in ("", "PERSON") and t.i not in self.by_token and t.i not in self.place_by_token)
 
     def person_span(self, ent: Span) -> Span:
         """A person's name with the capitalized words just before it that the tagger left out:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graph.core.model import ActorRef
+from graph.extract.coref import PersonCoref, person_noun
 from graph.extract.event_lexicon import Trigger, TriggerFinder
 from graph.extract.role_model import (
     LABELS,
@@ -35,10 +36,14 @@ from graph.lexicon.words import (
     AGENT_VERBS,
     BLAME_VERBS,
     CASUALTY_VERBS,
+    CHARGE_NOUNS,
+    CHARGE_VERBS,
     DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
+    FOUND_VERBS,
     GROUND_MODES,
     HARM_VERBS,
+    HEADLINE_PASSIVE_VERBS,
     HUMAN_NOUNS,
     MILITARY_NOUNS,
     MUNITIONS,
@@ -51,6 +56,7 @@ from graph.lexicon.words import (
     SERIES_NOUNS,
     TARGET_VERBS,
     VICTIM_NOT_NAME_MODIFIERS,
+    VICTIM_OWNER_MODES,
 )
 
 
@@ -76,6 +82,14 @@ def is_passive(h: Token) -> bool:
     return h.pos_ in ("VERB", "AUX") and (any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) or (
         h.dep_ == "acl" and (h.tag_ == "VBN" or any(c.dep_ == "agent" for c in h.children))
         and (h.head.pos_ in ("NOUN", "PROPN") or h.head.like_num) and not dependents(h, "dobj")))
+
+
+def in_headline(tok: Token) -> bool:
+    """Whether a word is in the article's headline: a first line of its own, without a full stop."""
+    text = tok.doc.text
+    end = text.find("\n")
+    line = text[:end].strip() if end >= 0 else ""
+    return bool(line) and tok.idx < end and line[-1] not in ".!?\"'\u201d"
 
 
 class RoleFinder(TriggerFinder):
@@ -108,6 +122,53 @@ class RoleFinder(TriggerFinder):
             subj = self.agent_tokens_raw(v.head)  # "..., killing five and wounding 20"
         return subj
 
+    @property
+    def coref(self) -> PersonCoref:
+        """The named person each person noun and pronoun of the article stands for (built once)."""
+        got = self.__dict__.get("_coref")
+        if got is None:
+            got = self.__dict__["_coref"] = PersonCoref(self.doc, self.ents)
+        return got
+
+    def passive_reading(self, h: Token) -> bool:
+        """A verb in the passive, also where its auxiliary is shared or left out: "was shot and killed"
+        (the second verb), a headline's "Man shot by deputy", "30-year-old man shot, killed"."""
+        if is_passive(h):
+            return True
+        if self._found_hurt(h):
+            return True
+        own = dependents(h, "nsubj", "dobj") or any(c.dep_ in ("aux", "auxpass") for c in h.children)
+        if h.dep_ == "conj" and not own and h.head.pos_ in ("VERB", "AUX") and (
+                h.tag_ == "VBN" or in_headline(h)) and self.passive_reading(h.head):
+            return True
+        return (h.tag_ in ("VBN", "VBD") and h.lemma_.lower() in HEADLINE_PASSIVE_VERBS and not dependents(h, "dobj")
+                and not any(c.dep_ in ("aux", "auxpass") for c in h.children) and in_headline(h)
+                and (bool(dependents(h, "nsubj")) or (h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN"))))
+
+    @staticmethod
+    def _found_hurt(h: Token) -> bool:
+        """A harm verb that tells the state someone was found or left in: "X was found shot", "police
+        found X shot", "the attack left two wounded"."""
+        return (h.tag_ in ("VBN", "VBD") and h.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and not dependents(h, "dobj")
+                and h.head.lemma_.lower() in FOUND_VERBS and h.lemma_.lower() in HEADLINE_PASSIVE_VERBS)
+
+    def passive_subjects(self, h: Token) -> list[Token]:
+        """Who undergoes a verb read in the passive: its passive subject, the noun it describes ("the
+        man killed by police"), a headline's subject ("Police: man shot": the man, not the source), or
+        the subject of the verb it is coordinated with."""
+        subj = dependents(h, "nsubjpass")
+        if not subj and h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN"):
+            subj = [h.head]
+        if not subj:
+            subj = [a for x in dependents(h, "nsubj") for a in (
+                [c for c in x.children if c.dep_ == "appos"] if x.i + 1 < len(self.doc) and self.doc[x.i + 1].text == ":"
+                else []) or [x]]
+        if not subj and self._found_hurt(h):
+            subj = dependents(h.head, "nsubjpass") or dependents(h.head, "dobj")
+        if not subj and h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+            subj = self.passive_subjects(h.head) if self.passive_reading(h.head) else dependents(h.head, "nsubj")
+        return subj
+
     def _movement(self, tok: Token) -> bool:
         e = self.lexical_entry(tok)
         return e is not None and e.plover == "RETREAT"
@@ -118,11 +179,16 @@ class RoleFinder(TriggerFinder):
         out: list[ActorRef] = []
         for t in toks:
             for x in [t] + [c for c in t.conjuncts if c.i > t.i]:
+                named = self.coref.person_for(x, victims)  # "the victim" identified as X: X
+                if named is not None:
+                    if all(r.key != named.key for r in out):
+                        out.append(named)
+                    continue
                 group = self.ents.people_at(x)
                 if group:  # "the brothers": both of them
                     out += [g for g in group if all(r.key != g.key for r in out)]
                     continue
-                ref = self.pronoun(x) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                ref = self.pronoun(x, victims) if x.pos_ == "PRON" else self.ents.actor_at(x)
                 if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
                     # "100 members of the security forces": the mention is the whole phrase
                     left = x.left_edge.i
@@ -270,10 +336,38 @@ class RoleFinder(TriggerFinder):
                     for p in c.children if p.dep_ == "pobj"]
         return []
 
-    def pronoun(self, tok: Token) -> ActorRef | None:
+    def is_person(self, tok: Token) -> bool:
+        """A person's name, a person pronoun or a noun for one person ("the man")."""
+        ref = self.ents.actor_at(tok)
+        return (ref is not None and ref.type == "person") or tok.lower_ in PERSON_PRONOUNS or person_noun(tok)
+
+    def charged(self, h: Token) -> list[Token]:
+        """Who is charged with, arrested for or accused of an attack noun: "X was charged with murder",
+        "police arrested X in connection with the shooting", "charging him with murder"."""
+        slot = self.clause_slot(h)
+        if slot.dep_ != "pobj" or slot.head.lower_ not in ("with", "for", "in", "of"):
+            return []
+        verb = slot.head.head
+        if verb.lower_ == "connection" and verb.dep_ == "pobj" and slot.head.lower_ == "with":
+            verb = verb.head.head  # "arrested in connection with the shooting"
+        while verb.pos_ == "NOUN" and verb.lemma_.lower() in CHARGE_NOUNS and verb.dep_ in ("dobj", "pobj"):
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head  # "faces charges of murder"
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHARGE_VERBS:
+            return []
+        if verb.lemma_.lower() == "face":
+            return dependents(verb, "nsubj")
+        return dependents(verb, "dobj") or dependents(verb, "nsubjpass") or (
+            [verb.head] if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") else [])
+
+    def pronoun(self, tok: Token, victims: bool = False) -> ActorRef | None:
         low = tok.lower_
         before = [a for a in self.ents.actors if a.end <= tok.idx]
         if low in PERSON_PRONOUNS:
+            ant = self.coref.antecedent(tok)  # the person named or described just before, not a speaker
+            if ant is not None:
+                ref = self.coref.person_at(ant) or self.coref.person_for(ant, victims) or self.unnamed(ant)
+                if ref is not None:
+                    return ref
             same = [a for a in before if a.start >= tok.sent.start_char and a.type in ("person", "civilians")]
             if same:
                 return same[-1]
@@ -400,7 +494,10 @@ class RoleFinder(TriggerFinder):
         a, t = self.rule_roles(trig, depth)
         if depth or not self.scored(trig):
             return a, t, set()
-        la = self.resolve_learned(self.learned(trig, "agent", 2))
+        victims = {x.key for x in t}
+        # a word the model takes for the attacker that stands for the victim the rules found is none
+        la = self.resolve_learned([x for x in self.learned(trig, "agent", 2)
+                                   if (v := self.coref.person_for(x, True)) is None or v.key not in victims])
         lt = self.resolve_learned(self.learned(trig, "target", 3),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
@@ -409,6 +506,11 @@ class RoleFinder(TriggerFinder):
         # 0.462). Where the rules gave a word the other role, theirs stands ("X was shot by police": X is
         # no shooter): GVDB victim 0.481 against 0.462 without it.
         rule_keys = {x.key for x in a} | {x.key for x in t}
+        # nor does the model give another role to the words of one the rules found ("the man" they
+        # took for the victim identified later is no attacker by another name)
+        spans = [(x.start, x.end) for x in a + t]
+        la = [x for x in la if not any(s < x.end and x.start < e for s, e in spans)]
+        lt = [x for x in lt if not any(s < x.end and x.start < e for s, e in spans)]
         a = a + [x for x in la if x.key not in rule_keys]
         keys = {x.key for x in a}
         t = t + [x for x in lt if x.key not in rule_keys | keys]
@@ -420,12 +522,11 @@ class RoleFinder(TriggerFinder):
         agents: list[Token] = []
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
-            passive = is_passive(h)
+            passive = self.passive_reading(h)
             if passive:
-                by = [p for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-                subj = dependents(h, "nsubjpass") or ([h.head] if h.dep_ == "acl" else [])
-                if not subj and h.dep_ == "conj":
-                    subj = dependents(h.head, "nsubjpass") or dependents(h.head, "nsubj")
+                by = [p for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                      for p in c.children if p.dep_ == "pobj"]
+                subj = self.passive_subjects(h)
                 if e.plover == "RETREAT":
                     agents, targets = subj, []
                     agents += by if e.mode != "evacuation" else []
@@ -497,8 +598,11 @@ class RoleFinder(TriggerFinder):
                                     for q in [p] + [q for q in p.children if q.dep_ in ("attr", "appos")]:
                                         inherited += self.noun_event_agents(q, depth)
         else:
+            of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children)
             for c in h.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
+                if c.dep_ == "poss" and e.mode in VICTIM_OWNER_MODES and not of_phrase and self.is_person(c):
+                    targets.append(c)  # "his death", "Smith's murder": who died; "X's killing of Y": X killed
+                elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
                     agents.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "by":
                     agents += [p for p in c.children if p.dep_ == "pobj"]
@@ -520,6 +624,8 @@ class RoleFinder(TriggerFinder):
             gov = h.head
             if h.dep_ in ("dobj",) and gov.lemma_.lower() in AGENT_VERBS:
                 agents += self.agent_tokens_raw(gov)
+            if e.plover == "ASSAULT":
+                agents += self.charged(h)
             slot = self.clause_slot(h)
             acts = [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                     and dependents(c, "dobj")] if slot.lemma_.lower() in SERIES_NOUNS else []

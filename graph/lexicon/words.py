@@ -300,3 +300,49 @@ PLURAL_COLLECTIVES = frozenset({"police", "people", "personnel", "clergy", "catt
 
 # assault modes whose object is ground, not people: no bare noun phrase becomes their victim
 GROUND_MODES = frozenset({"capture", "siege", "offensive", "destruction"})
+
+# --- who a person noun is (graph/extract/coref.py) ------------------------------------------
+# singular nouns that describe one person, each with the gender it tells ("" none)
+PERSON_DESCRIPTION_NOUNS = {
+    "man": "m", "boy": "m", "male": "m", "father": "m", "son": "m", "husband": "m", "brother": "m",
+    "grandfather": "m", "uncle": "m", "nephew": "m", "boyfriend": "m", "gentleman": "m",
+    "woman": "f", "girl": "f", "female": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f",
+    "grandmother": "f", "aunt": "f", "niece": "f", "girlfriend": "f", "lady": "f",
+    "victim": "", "person": "", "teen": "", "teenager": "", "child": "", "toddler": "", "baby": "", "infant": "",
+    "youth": "", "juvenile": "", "adult": "", "individual": "", "resident": "", "driver": "", "passenger": "",
+    "student": "", "customer": "", "clerk": "", "employee": "", "homeowner": "", "neighbor": "", "neighbour": "",
+    "pedestrian": "", "motorist": "", "cousin": "", "friend": "", "relative": "", "officer": "", "deputy": "",
+    "trooper": "", "suspect": "", "gunman": "m", "shooter": "", "attacker": "", "assailant": "", "killer": "",
+    "robber": "", "intruder": "", "burglar": "", "perpetrator": "",
+}
+# the person nouns that name who did it: they stand only for a person named as a suspect
+PERPETRATOR_NOUNS = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "robber",
+                               "intruder", "burglar", "perpetrator"})
+# "police identified the victim as X", "the man was named as X"
+IDENTIFY_VERBS = frozenset({"identify", "name"})
+# modifiers by which a person noun is someone else than one named before ("another man", "the other victim")
+OTHER_PERSON_WORDS = frozenset({"another", "other", "second", "third", "fourth", "one"})
+# states that tell a person was hurt: "X was pronounced dead", "found X dead", "X suffered a gunshot wound"
+DEATH_STATE_WORDS = frozenset({"dead", "deceased", "unresponsive", "lifeless"})
+WOUND_NOUNS = frozenset({"wound", "injury", "gunshot"})
+STATE_VERBS = frozenset({"pronounce", "declare", "find", "discover", "leave", "locate"})  # + a death state
+WOUND_VERBS = frozenset({"suffer", "sustain", "succumb", "treat", "hospitalize", "airlift", "transport", "rush"})
+# verbs a headline uses in the passive without "was" ("Man shot by deputy", "Teen killed")
+HEADLINE_PASSIVE_VERBS = frozenset({"shoot", "kill", "wound", "injure", "hurt", "murder", "slay", "stab", "gun",
+                                    "attack", "hit", "strike", "find"})
+# who is charged with an attack did it: "X was charged with murder", "arrested X in connection with the
+# shooting", "X faces charges of murder"
+CHARGE_VERBS = frozenset({"charge", "accuse", "arrest", "convict", "indict", "sentence", "book", "face", "jail",
+                          "detain"})
+CHARGE_NOUNS = frozenset({"charge", "count"})
+# attack modes whose owner is the one who suffered it, when a person: "his death", "Smith's murder"
+VICTIM_OWNER_MODES = frozenset({"death", "killing", "shooting", "injury", "execution"})
+# words before a name that make its bearer speak for an office ("Police spokesman X", "coroner X")
+OFFICIAL_WORDS = frozenset({"police", "coroner", "investigator", "prosecutor", "attorney", "examiner", "official",
+                            "spokesman", "spokeswoman", "spokesperson", "sheriff", "sheriff's", "department"})
+# verbs of finding someone in a state ("X was found shot", "found X dead")
+FOUND_VERBS = frozenset({"find", "discover", "locate", "leave"})
+# nouns for a person by kinship: whose son or wife is said by the words around them, not by a description
+KIN_NOUNS = frozenset({"father", "son", "husband", "brother", "grandfather", "uncle", "nephew", "boyfriend", "mother",
+                       "daughter", "wife", "sister", "grandmother", "aunt", "niece", "girlfriend", "cousin", "friend",
+                       "relative", "neighbor", "neighbour"})

@@ -1,0 +1,302 @@
+"""Which person nouns and pronouns of an article stand for a person it names.
+
+Local news often names a victim only after the shooting: "A man was shot Tuesday night ... The
+victim was identified as Dale Ruiz, 34." :class:`PersonCoref` links such a noun ("a 34-year-old
+man", "the victim") or pronoun to the person the article names, as a reader does:
+
+* identification: "police identified the victim (him) as X", "the victim has been identified as X",
+  "a man, identified as X,", "a man, who was later identified as X,", "the victim is X";
+* apposition: "X, a 29-year-old man,", "the victim, X,";
+* description, for a noun no such link names: the one named person of its age ("a 34-year-old
+  man" and "X, 34"), else the person named for the nearest agreeing noun or pronoun (no other
+  gender, no other age, and a suspect only with a suspect), else, for a victim, the one agreeing
+  person the article says was hurt ("X was pronounced dead", "deputies found X with a gunshot
+  wound", "X was taken to a hospital").
+
+A noun about several people ("two men"), one marked as someone else ("another man") and one that
+agrees with no named person are left alone; so are people named in the sentence of the noun as a
+different role. Only nouns of :data:`~graph.lexicon.words.PERSON_DESCRIPTION_NOUNS` are resolved.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from graph.core.model import ActorRef
+from graph.extract.actors import ArticleEntities
+from graph.lexicon.words import (
+    DEATH_STATE_WORDS,
+    HARM_VERBS,
+    IDENTIFY_VERBS,
+    KIN_NOUNS,
+    OFFICIAL_WORDS,
+    OTHER_PERSON_WORDS,
+    PERPETRATOR_NOUNS,
+    PERSON_DESCRIPTION_NOUNS,
+    REPORT_VERBS,
+    STATE_VERBS,
+    TITLES,
+    WOUND_NOUNS,
+    WOUND_VERBS,
+)
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_AGE = re.compile(r"^(\d{1,3})(?:-|\s*-\s*)years?(?:-|\s*-\s*)old$", re.I)
+_HOSPITAL = re.compile(r"hospital|medical center|trauma center", re.I)
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a noun or a name tells of a person: gender ("m", "f", ""), age, and whether it names the
+    one who did it."""
+
+    gender: str = ""
+    age: int | None = None
+    perpetrator: bool = False
+
+    def agrees(self, other: "Description", role: bool = True) -> bool:
+        """No other gender, no other age, and (with ``role``) a suspect only with a suspect."""
+        return (not (self.gender and other.gender and self.gender != other.gender)
+                and not (self.age is not None and other.age is not None and self.age != other.age)
+                and (not role or self.perpetrator == other.perpetrator))
+
+    def merged(self, other: "Description") -> "Description":
+        """Both descriptions of one person; a detail they disagree on is unknown."""
+        g = self.gender if not other.gender or other.gender == self.gender else ("" if self.gender else other.gender)
+        a = self.age if other.age is None or other.age == self.age else (None if self.age is not None else other.age)
+        return Description(g, a, self.perpetrator or other.perpetrator)
+
+
+def age_of(tok: Token) -> int | None:
+    """The age a noun phrase gives: "a 34-year-old man", "X, 34,", "34-year-old X"."""
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "nummod") and c.lower_ in ("old", "year"):
+            span = tok.doc[c.left_edge.i:c.i + 1].text
+            m = _AGE.match(span.replace(" ", ""))
+            if m:
+                return int(m.group(1))
+        if c.i > tok.i and c.dep_ in ("appos", "npadvmod", "amod") and c.like_num and re.fullmatch(r"\d{1,3}", c.text):
+            n = int(c.text)
+            if 0 < n < 120:
+                return n
+    return None
+
+
+def describe(tok: Token) -> Description:
+    """The description a person noun or pronoun gives ("a 34-year-old man": male, 34)."""
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return Description(PRONOUN_GENDER.get(low, ""))
+    lemma = tok.lemma_.lower()
+    return Description(PERSON_DESCRIPTION_NOUNS.get(lemma, ""), age_of(tok), lemma in PERPETRATOR_NOUNS)
+
+
+def person_noun(tok: Token) -> bool:
+    """A singular noun that describes one person and is not marked as someone else ("another man")."""
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_DESCRIPTION_NOUNS
+            and not any(c.lower_ in OTHER_PERSON_WORDS for c in tok.children if c.i < tok.i)
+            and not any(c.dep_ == "nummod" and c.lower_ not in ("1", "one") for c in tok.children))
+
+
+@dataclass
+class Named:
+    """One mention of a person named in the article."""
+
+    tok: Token  # the head word of the name
+    ref: ActorRef
+
+
+class PersonCoref:
+    """The named person each person noun or pronoun of one article stands for; see the module docstring."""
+
+    def __init__(self, doc: Doc, ents: ArticleEntities):
+        self.doc, self.ents = doc, ents
+        self.named: list[Named] = []
+        for ref in ents.actors:
+            if ref.type != "person":
+                continue
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None:
+                self.named.append(Named(span.root, ref))
+        self.descriptions: dict[str, Description] = {}
+        self.links: dict[int, ActorRef] = {}  # a noun's or pronoun's token -> the person it is
+        self.hurt: dict[str, ActorRef] = {}  # persons the article says were hurt
+        for n in self.named:
+            self._describe_named(n)
+            if self._hurt(n.tok):
+                self.hurt.setdefault(n.ref.key, n.ref)
+        self._identifications()
+
+    # -- what the text says outright ------------------------------------------------------
+    def person_at(self, tok: Token) -> ActorRef | None:
+        ref = self.ents.by_token.get(tok.i)
+        return ref if ref is not None and ref.type == "person" else None
+
+    def _describe_named(self, n: Named) -> None:
+        d = Description(age=age_of(n.tok))
+        for c in n.tok.children:  # "X, a 29-year-old man,"
+            if c.dep_ == "appos" and c.lemma_.lower() in PERSON_DESCRIPTION_NOUNS:
+                d = d.merged(describe(c))
+                self.links.setdefault(c.i, n.ref)
+        if n.tok.dep_ == "appos" and person_noun(n.tok.head):  # "the victim, X,"
+            d = d.merged(describe(n.tok.head))
+            self.links.setdefault(n.tok.head.i, n.ref)
+        self._add_description(n.ref.key, d)
+
+    def _add_description(self, key: str, d: Description) -> None:
+        old = self.descriptions.get(key)
+        self.descriptions[key] = d if old is None else old.merged(d)
+
+    def _identifications(self) -> None:
+        """"identified the victim as X", "the victim was identified as X", "a man, identified as X",
+        "a man who was identified as X", "the victim is X"."""
+        for t in self.doc:
+            lemma = t.lemma_.lower()
+            if lemma in IDENTIFY_VERBS and t.pos_ == "VERB":
+                who = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                       if p.dep_ == "pobj"]
+                themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+                if t.dep_ == "acl":
+                    themes.append(t.head)
+                if t.dep_ == "relcl" and any(c.lower_ in ("who", "that") for c in themes):
+                    themes = [t.head]
+            elif lemma == "be" and t.pos_ == "AUX":
+                who = [c for c in t.children if c.dep_ == "attr"]
+                themes = [c for c in t.children if c.dep_ == "nsubj"]
+            else:
+                continue
+            refs = [r for p in who for r in [self._person_in(p)] if r is not None]
+            if len(refs) != 1:
+                continue
+            for th in themes:
+                if th.pos_ == "PRON" and th.lower_ in PRONOUN_GENDER or person_noun(th):
+                    self.links.setdefault(th.i, refs[0])
+                    self._add_description(refs[0].key, describe(th))
+
+    def _person_in(self, tok: Token) -> ActorRef | None:
+        """The person a phrase names: its head, or a name it is made of ("26-year-old Antwan Green")."""
+        ref = self.person_at(tok)
+        if ref is None and tok.dep_ == "pobj" and person_noun(tok):
+            ref = next((self.person_at(c) for c in tok.children if c.dep_ == "appos" and self.person_at(c)), None)
+        return ref
+
+    def _hurt(self, tok: Token) -> bool:
+        """Whether the text says this named person was hurt or killed, outside any attack word:
+        "X was pronounced dead", "X was found shot", "found X dead", "X suffered a gunshot wound",
+        "X was taken to a hospital", "X, who was pronounced dead"."""
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            verb = head.head
+        elif head.dep_ == "relcl":
+            verb = head
+        else:
+            for c in tok.children:
+                if c.dep_ == "relcl" and any(x.lower_ in ("who", "that") and x.dep_ in ("nsubj", "nsubjpass")
+                                             for x in c.children):
+                    return self._state(c)
+            return False
+        return self._state(verb)
+
+    def _state(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        kids = list(verb.children)
+        if lemma in STATE_VERBS:
+            return any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj", "conj") and (
+                c.lower_ in DEATH_STATE_WORDS or (c.lemma_.lower() in HARM_VERBS | {"shoot"} and c.tag_ == "VBN"))
+                for c in kids) or self._with_wound(verb)
+        if lemma in WOUND_VERBS:
+            if lemma in ("suffer", "sustain", "treat"):
+                return any(x.lemma_.lower() in WOUND_NOUNS for x in verb.subtree)
+            if lemma in ("succumb", "hospitalize"):
+                return True
+            return any(_HOSPITAL.search(x.text) for x in verb.subtree)
+        if lemma == "take" and any(c.dep_ == "auxpass" for c in kids):
+            return any(_HOSPITAL.search(x.text) for x in verb.subtree)
+        return False
+
+    @staticmethod
+    def _with_wound(verb: Token) -> bool:
+        """"found X with a gunshot wound"."""
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(x.lemma_.lower() in WOUND_NOUNS for x in c.subtree)
+                   for x in [verb] + [d for d in verb.children if d.dep_ in ("dobj", "nsubjpass")] for c in x.children)
+
+    def _official(self, tok: Token) -> bool:
+        """Whether a person speaks for an office ("Lt. Rita Zelinsky", "Sheriff Coy Reid", a spokesman's
+        name): such a speaker's "he" is seldom himself ("Zelinsky said the man ... when he was shot")."""
+        ref = self.person_at(tok)
+        first = tok.i
+        while first > 0 and self.person_at(self.doc[first - 1]) is ref:
+            first -= 1
+        return any(t.lower_ in TITLES or t.lower_ in OFFICIAL_WORDS for t in self.doc[max(0, first - 3):first])
+
+    # -- resolution -----------------------------------------------------------------------
+    def antecedent(self, pron: Token) -> Token | None:
+        """The word a "he" or "she" stands for: the last person named or described before it in its
+        sentence or the one before, of no other gender, who is not speaking there ("Police said the man
+        was inside when he was shot": the man)."""
+        gender = PRONOUN_GENDER.get(pron.lower_, "")
+        first = self.doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+        for t in reversed(self.doc[first:pron.i]):
+            ref = self.person_at(t)
+            if ref is not None:
+                if t.i + 1 < len(self.doc) and self.person_at(self.doc[t.i + 1]) is ref:
+                    continue  # not the last word of the name
+                d = self.descriptions.get(ref.key, Description())
+            elif person_noun(t):
+                d = describe(t)
+            else:
+                continue
+            if (_speaks(t) and self._official(t)) or (gender and d.gender and d.gender != gender):
+                continue
+            return t
+        return None
+
+
+    def person_for(self, tok: Token, victim: bool) -> ActorRef | None:
+        """The named person a person noun or pronoun stands for (as a victim when ``victim``: a
+        victim may also be the one agreeing person said to be hurt); None when none is sure."""
+        ref = self.links.get(tok.i)
+        if ref is None and person_noun(tok):
+            ref = self._described(tok, victim)
+        if ref is None:
+            return None
+        return replace(ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
+
+    def _described(self, tok: Token, victim: bool) -> ActorRef | None:
+        d = describe(tok)
+        here = {self.person_at(t).key for t in tok.sent if self.person_at(t) is not None}
+        if d.age is not None:
+            same = {n.ref.key: n.ref for n in self.named if n.ref.key not in here
+                    and (nd := self.descriptions.get(n.ref.key, Description())).age == d.age and nd.agrees(d, role=False)}
+            if len(same) == 1:
+                return next(iter(same.values()))
+        if not victim and not d.perpetrator:
+            return None  # a man who acts: only a link or his age names him
+        if tok.lemma_.lower() in KIN_NOUNS:
+            return None  # "her son" is someone's: only a link names him
+        linked = sorted((abs(i - tok.i), i, ref) for i, ref in self.links.items()
+                        if i != tok.i and ref.key not in here and describe(self.doc[i]).agrees(d)
+                        and self.descriptions.get(ref.key, Description()).agrees(d))
+        if linked:
+            return linked[0][2]
+        if victim and not d.perpetrator:
+            hurt = [r for k, r in self.hurt.items() if k not in here
+                    and self.descriptions.get(k, Description()).agrees(d)]
+            if len(hurt) == 1:
+                return hurt[0]
+        return None
+
+
+def _speaks(tok: Token) -> bool:
+    """Whether a person is the one speaking: "X said", "according to X"."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORT_VERBS | {"add", "state", "explain", "tell"}:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.i > 0 and \
+        head.doc[head.head.i - 1].lower_ == "according"
