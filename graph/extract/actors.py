@@ -281,18 +281,30 @@ class ArticleEntities:
                 self._name_spans.append(span)
         # "identified the victim as 26-year-old Antwan Green", "Dale Ruiz, 34,": a name the tagger took
         # for an organization or a place, when the words around it give a person's age or identity
-        for ent in self.doc.ents:
-            if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(ent) <= 4 \
-                    or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)):
+        doc, i = self.doc, 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 5 and self._name_like(doc[j]):
+                j += 1
+            if j == i:
+                i += 1
                 continue
+            ent, i = doc[i:j], j
             name = clean_name(ent.text)
-            if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in TITLES for t in ent) \
+            if not 2 <= len(ent) <= 4 or all(t.ent_type_ == "PERSON" for t in ent) \
+                    or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)) \
                     or _org_type(name) != "other" or self.resolver.lookup(name) is not None \
                     or self.resolver.place(name, None) is not None or not self._person_context(ent):
                 continue
             self.people.add(ent.text, ent.start_char)
             self.claimed.append((ent.start_char, ent.end_char))
             self._name_spans.append(ent)
+
+    @staticmethod
+    def _name_like(t: Token) -> bool:
+        """A word that may be part of a person's name whatever the tagger called it."""
+        return (t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in TITLES
+                and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
 
     def _person_context(self, ent: Span) -> bool:
         """Whether the words around a name give a person's age or identity: "26-year-old X", "X, 26,",

@@ -69,6 +69,10 @@ class Description:
         return Description(g, a, self.perpetrator or other.perpetrator)
 
 
+def dependents(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
 def age_of(tok: Token) -> int | None:
     """The age a noun phrase gives: "a 34-year-old man", "X, 34,", "34-year-old X"."""
     for c in tok.children:
@@ -93,10 +97,11 @@ def describe(tok: Token) -> Description:
     return Description(PERSON_DESCRIPTION_NOUNS.get(lemma, ""), age_of(tok), lemma in PERPETRATOR_NOUNS)
 
 
-def person_noun(tok: Token) -> bool:
-    """A singular noun that describes one person and is not marked as someone else ("another man")."""
+def person_noun(tok: Token, other: bool = False) -> bool:
+    """A singular noun that describes one person and (unless ``other``) is not marked as someone else
+    than one named before ("another man", "one suspect")."""
     return (tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in PERSON_DESCRIPTION_NOUNS
-            and not any(c.lower_ in OTHER_PERSON_WORDS for c in tok.children if c.i < tok.i)
+            and (other or not any(c.lower_ in OTHER_PERSON_WORDS for c in tok.children if c.i < tok.i))
             and not any(c.dep_ == "nummod" and c.lower_ not in ("1", "one") for c in tok.children))
 
 
@@ -137,10 +142,10 @@ class PersonCoref:
     def _describe_named(self, n: Named) -> None:
         d = Description(age=age_of(n.tok))
         for c in n.tok.children:  # "X, a 29-year-old man,"
-            if c.dep_ == "appos" and c.lemma_.lower() in PERSON_DESCRIPTION_NOUNS:
+            if c.dep_ == "appos" and person_noun(c, other=True):
                 d = d.merged(describe(c))
                 self.links.setdefault(c.i, n.ref)
-        if n.tok.dep_ == "appos" and person_noun(n.tok.head):  # "the victim, X,"
+        if n.tok.dep_ == "appos" and person_noun(n.tok.head, other=True):  # "the victim, X,"
             d = d.merged(describe(n.tok.head))
             self.links.setdefault(n.tok.head.i, n.ref)
         self._add_description(n.ref.key, d)
@@ -171,7 +176,7 @@ class PersonCoref:
             if len(refs) != 1:
                 continue
             for th in themes:
-                if th.pos_ == "PRON" and th.lower_ in PRONOUN_GENDER or person_noun(th):
+                if th.pos_ == "PRON" and th.lower_ in PRONOUN_GENDER or person_noun(th, other=True):
                     self.links.setdefault(th.i, refs[0])
                     self._add_description(refs[0].key, describe(th))
 
@@ -189,6 +194,10 @@ class PersonCoref:
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
+        if head is not tok and head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+            # "According to the coroner, X and Y were pronounced dead", parsed with X and Y joined to the coroner
+            verb = head.head.head.head
+            return verb.pos_ in ("VERB", "AUX") and not dependents(verb, "nsubj", "nsubjpass") and self._state(verb)
         if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
             verb = head.head
         elif head.dep_ == "relcl":
@@ -214,6 +223,10 @@ class PersonCoref:
             if lemma in ("succumb", "hospitalize"):
                 return True
             return any(_HOSPITAL.search(x.text) for x in verb.subtree)
+        if lemma == "be":  # "X was the victim", "X and Y were two of the victims"
+            return any(c.dep_ == "attr" and (c.lemma_.lower() == "victim" or any(
+                p.lemma_.lower() == "victim" for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                for p in x.children)) for c in kids)
         if lemma == "take" and any(c.dep_ == "auxpass" for c in kids):
             return any(_HOSPITAL.search(x.text) for x in verb.subtree)
         return False
@@ -266,6 +279,24 @@ class PersonCoref:
             return None
         return replace(ref, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
 
+    def people_for(self, tok: Token, victim: bool) -> list[ActorRef]:
+        """The named people a plural noun for victims stands for: "two women were shot" and "X and Y
+        were pronounced dead": X and Y, when as many agreeing people are said to be hurt as the noun
+        counts (at least two when it gives no number)."""
+        if not victim or tok.tag_ not in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_DESCRIPTION_NOUNS and lemma != "people" or lemma in PERPETRATOR_NOUNS | KIN_NOUNS:
+            return []
+        if any(c.lower_ in OTHER_PERSON_WORDS for c in tok.children if c.i < tok.i):
+            return []
+        counts = [n for c in tok.children if c.dep_ in ("nummod", "det", "predet") for n in [_count(c)] if n]
+        d = describe(tok)
+        hurt = [r for k, r in self.hurt.items() if self.descriptions.get(k, Description()).agrees(d)]
+        if (counts and len(hurt) == counts[0]) or (not counts and len(hurt) >= 2):
+            return [replace(r, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)) for r in hurt]
+        return []
+
     def _described(self, tok: Token, victim: bool) -> ActorRef | None:
         d = describe(tok)
         here = {self.person_at(t).key for t in tok.sent if self.person_at(t) is not None}
@@ -300,3 +331,11 @@ def _speaks(tok: Token) -> bool:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.i > 0 and \
         head.doc[head.head.i - 1].lower_ == "according"
+
+
+def _count(tok: Token) -> int | None:
+    """How many a number word counts ("two", "2", "both")."""
+    words = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    if tok.lower_ in words:
+        return words[tok.lower_]
+    return int(tok.text) if re.fullmatch(r"[1-9]", tok.text) else None

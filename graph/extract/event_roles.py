@@ -184,6 +184,10 @@ class RoleFinder(TriggerFinder):
                     if all(r.key != named.key for r in out):
                         out.append(named)
                     continue
+                several = self.coref.people_for(x, victims)  # "two women" named as X and Y
+                if several:
+                    out += [g for g in several if all(r.key != g.key for r in out)]
+                    continue
                 group = self.ents.people_at(x)
                 if group:  # "the brothers": both of them
                     out += [g for g in group if all(r.key != g.key for r in out)]
@@ -335,6 +339,17 @@ class RoleFinder(TriggerFinder):
             return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]
         return []
+
+    @staticmethod
+    def along_with(h: Token) -> list[Token]:
+        """Who suffered it too: "X was killed along with Y", "X died together with his brother"."""
+        out = []
+        for c in h.children:
+            preps = [c] if c.dep_ == "prep" and c.lower_ == "with" and any(
+                x.lower_ in ("along", "together") for x in h.children if x.i == c.i - 1) else [
+                x for x in c.children if x.dep_ == "prep" and x.lower_ == "with"] if c.lower_ in ("along", "together") else []
+            out += [p for x in preps for p in x.children if p.dep_ == "pobj"]
+        return out
 
     def is_person(self, tok: Token) -> bool:
         """A person's name, a person pronoun or a noun for one person ("the man")."""
@@ -531,7 +546,7 @@ class RoleFinder(TriggerFinder):
                     agents, targets = subj, []
                     agents += by if e.mode != "evacuation" else []
                 else:
-                    agents, targets = by, subj
+                    agents, targets = by, subj + self.along_with(h)
             else:
                 agents = self.agent_tokens_raw(h)
                 targets = dependents(h, "dobj")
@@ -539,7 +554,7 @@ class RoleFinder(TriggerFinder):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
                 if e.mode == "death":
-                    agents, targets = [], agents
+                    agents, targets = [], agents + self.along_with(h)
                 elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
                         all(a.like_num for a in agents) or (
                         h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)

@@ -121,6 +121,7 @@ TITLES = frozenset({
     "commander", "chief", "leader", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "rev.", "pope",
     "special", "deputy", "vice", "state", "interior", "chairman", "director", "head", "mullah", "imam",
     "officer", "detective", "det", "det.", "trooper", "sheriff", "cpl", "cpl.", "sergeant", "pastor", "judge",
+    "miss",
 })
 # words after a name that are not part of it ("John Smith Jr.")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
