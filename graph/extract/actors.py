@@ -41,6 +41,7 @@ from graph.lexicon.words import (
     IDENTIFY_VERBS,
     NOT_NAMES,
     OF_PHRASE_HEADS,
+    PERSON_DESCRIPTION_NOUNS,
     PLACE_CONTEXT_WORDS,
     PLACE_PREPS,
     PLACE_SUFFIX_WORDS,
@@ -308,13 +309,16 @@ class ArticleEntities:
 
     def _person_context(self, ent: Span) -> bool:
         """Whether the words around a name give a person's age or identity: "26-year-old X", "X, 26,",
-        "identified as X"."""
+        "victim X", "identified as X"."""
         doc = self.doc
         if ent.start >= 3 and doc[ent.start - 1].lower_ == "old" and doc[ent.start - 3].lower_ in ("year", "years"):
             return True
         if ent.end + 2 < len(doc) and doc[ent.end].text == "," and re.fullmatch(r"\d{1,2}", doc[ent.end + 1].text) \
                 and (doc[ent.end + 2].is_punct or doc[ent.end + 2].lower_ in ("of", "and")):
             return True
+        if ent.start >= 1 and doc[ent.start - 1].lemma_.lower() in PERSON_DESCRIPTION_NOUNS \
+                and doc[ent.start - 1].pos_ == "NOUN":
+            return True  # "victim Victoria Cantu", "suspect Dale Ruiz"
         root = ent.root
         return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS
 
@@ -421,7 +425,8 @@ class ArticleEntities:
                 self._person(ent, span, entry)
                 return
         elif (len(name.split()) == 1 and (entry is None or entry.type == "person") and geo_country_free(r, name)
-              and not self._place_context(ent) and self.people.find(name) is not None):
+              and not (self._place_context(ent) and r.place(name, self.country or None) is not None)
+              and self.people.find(name) is not None):
             self._person(ent, ent, None)  # "Bolton said": the surname of the victim named before, no place
             return
         if label in ("GPE", "LOC", "FAC") or (label in ("NORP", "PERSON", "ORG") and entry is None):

@@ -211,6 +211,12 @@ class PersonCoref:
         return self._state(verb)
 
     def _state(self, verb: Token) -> bool:
+        """Whether a verb of a named person says that person was hurt (with the verbs it is coordinated
+        with: "X was found lying on the ground and pronounced dead")."""
+        return any(self._state_of(v) for v in [verb] + [c for c in verb.children if c.dep_ == "conj"
+                                                            and not dependents(c, "nsubj", "nsubjpass")])
+
+    def _state_of(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         kids = list(verb.children)
         if lemma in STATE_VERBS:

@@ -22,7 +22,15 @@ from spacy.tokens import Doc, Span, Token
 from graph.core.errors import ConfigError
 from graph.core.model import PLOVER_TYPES
 from graph.extract.actors import ArticleEntities
-from graph.lexicon.words import STRIKE_MODS, TERRITORY, TOLL_WORDS, TRIGGER_COMPOUNDS, WEAPON_WORDS
+from graph.lexicon.words import (
+    DEATH_STATE_WORDS,
+    STRIKE_MODS,
+    TERRITORY,
+    TOLL_WORDS,
+    TRIGGER_COMPOUNDS,
+    WEAPON_WORDS,
+    WOUND_NOUNS,
+)
 
 if TYPE_CHECKING:
     from graph.extract.events import EventFinder
@@ -118,6 +126,19 @@ def _movement(finder: EventFinder, tok: Token) -> bool:
     return any(c.dep_ == "dobj" and finder.ents.place_at(c) is not None for c in kids) or any(
         c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and any(
             finder.ents.place_at(p) is not None for p in c.children) for c in kids) and bool(movers)
+
+
+@condition("dead_state")
+def _dead_state(finder: EventFinder, tok: Token) -> bool:
+    """"X was pronounced dead", "police found X dead": a death told by the state someone was found in."""
+    return any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj") and c.lower_ in DEATH_STATE_WORDS
+               for c in tok.children)
+
+
+@condition("wound_object")
+def _wound_object(finder: EventFinder, tok: Token) -> bool:
+    """"X suffered a gunshot wound", "X sustained injuries": an injury told by what someone suffered."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS for c in tok.children)
 
 
 @condition("plural")

@@ -54,6 +54,7 @@ from graph.lexicon.words import (
     REPORTER_NOUNS,
     RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
+    STATE_TRIGGERS,
     TARGET_VERBS,
     VICTIM_NOT_NAME_MODIFIERS,
     VICTIM_OWNER_MODES,
@@ -141,7 +142,9 @@ class RoleFinder(TriggerFinder):
         if h.dep_ == "conj" and not own and h.head.pos_ in ("VERB", "AUX") and (
                 h.tag_ == "VBN" or in_headline(h)) and self.passive_reading(h.head):
             return True
-        return (h.tag_ in ("VBN", "VBD") and h.lemma_.lower() in HEADLINE_PASSIVE_VERBS and not dependents(h, "dobj")
+        bar = next((t.i for t in h.sent if t.text in ("|", "\u2013", "\u2014") or t.text == "-" and t.whitespace_), len(self.doc))
+        return (h.tag_ in ("VBN", "VBD") and h.lemma_.lower() in HEADLINE_PASSIVE_VERBS
+                and not [o for o in dependents(h, "dobj") if o.i < bar]  # not the site's name after a "|"
                 and not any(c.dep_ in ("aux", "auxpass") for c in h.children) and in_headline(h)
                 and (bool(dependents(h, "nsubj")) or (h.dep_ == "acl" and h.head.pos_ in ("NOUN", "PROPN"))))
 
@@ -163,6 +166,11 @@ class RoleFinder(TriggerFinder):
             subj = [a for x in dependents(h, "nsubj") for a in (
                 [c for c in x.children if c.dep_ == "appos"] if x.i + 1 < len(self.doc) and self.doc[x.i + 1].text == ":"
                 else []) or [x]]
+        if h.dep_ == "relcl" and h.head.pos_ in ("NOUN", "PROPN") and subj and all(
+                x.lower_ in ("who", "that", "which") for x in subj):
+            subj = [h.head]  # "X, who was pronounced dead"
+        if not subj and h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX"):
+            subj = dependents(h.head, "nsubjpass") or dependents(h.head, "nsubj")  # "X was believed to be shot"
         if not subj and self._found_hurt(h):
             subj = dependents(h.head, "nsubjpass") or dependents(h.head, "dobj")
         if not subj and h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
@@ -507,7 +515,8 @@ class RoleFinder(TriggerFinder):
     def roles_and_learned(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef], set[str]]:
         """Agents, targets, and the keys of those the model alone proposed."""
         a, t = self.rule_roles(trig, depth)
-        if depth or not self.scored(trig):
+        if depth or not self.scored(trig) or (trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in STATE_TRIGGERS):
+            # (a state told has no attacker, and its one hurt is the rules')
             return a, t, set()
         victims = {x.key for x in t}
         # a word the model takes for the attacker that stands for the victim the rules found is none
@@ -538,7 +547,12 @@ class RoleFinder(TriggerFinder):
         targets: list[Token] = []
         if h.pos_ in ("VERB", "AUX"):
             passive = self.passive_reading(h)
-            if passive:
+            if h.lemma_.lower() in STATE_TRIGGERS:
+                # "X was pronounced dead", "police found X dead", "X suffered a gunshot wound": who was hurt,
+                # not who found or pronounced it
+                targets = self.passive_subjects(h) if passive else dependents(h, "dobj") \
+                    if h.lemma_.lower() in FOUND_VERBS else self.agent_tokens_raw(h)
+            elif passive:
                 by = [p for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                       for p in c.children if p.dep_ == "pobj"]
                 subj = self.passive_subjects(h)

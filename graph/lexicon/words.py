@@ -347,3 +347,6 @@ FOUND_VERBS = frozenset({"find", "discover", "locate", "leave"})
 KIN_NOUNS = frozenset({"father", "son", "husband", "brother", "grandfather", "uncle", "nephew", "boyfriend", "mother",
                        "daughter", "wife", "sister", "grandmother", "aunt", "niece", "girlfriend", "cousin", "friend",
                        "relative", "neighbor", "neighbour"})
+# trigger verbs that tell a death or an injury by the state someone is in (event_lexicon.csv): their
+# subject (or what is found) is the one hurt, never an attacker
+STATE_TRIGGERS = frozenset({"pronounce", "find", "succumb", "suffer", "sustain"})
