@@ -550,8 +550,13 @@ class RoleFinder(TriggerFinder):
             if h.lemma_.lower() in STATE_TRIGGERS:
                 # "X was pronounced dead", "police found X dead", "X suffered a gunshot wound": who was hurt,
                 # not who found or pronounced it
-                targets = self.passive_subjects(h) if passive else dependents(h, "dobj") \
-                    if h.lemma_.lower() in FOUND_VERBS else self.agent_tokens_raw(h)
+                if passive:
+                    targets = self.passive_subjects(h)
+                elif h.lemma_.lower() in FOUND_VERBS:  # "found X dead", also parsed as "found [X dead]"
+                    targets = dependents(h, "dobj") or [s for c in h.children if c.dep_ in (
+                        "ccomp", "xcomp", "advcl", "oprd", "acomp") for s in dependents(c, "nsubj")]
+                else:
+                    targets = self.agent_tokens_raw(h) or self.passive_subjects(h)
             elif passive:
                 by = [p for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                       for p in c.children if p.dep_ == "pobj"]

@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.core.model import PlaceRef
+from graph.core.model import EventMention, PlaceRef
 from graph.extract.actors import ArticleEntities
 from graph.extract.event_lexicon import Trigger, default_lexicon
 from graph.extract.event_roles import RoleFinder, dependents
@@ -36,6 +37,7 @@ from graph.lexicon.words import (
     PLACE_PREPS,
     PLAN_VERBS,
     SITE_NOUNS,
+    VICTIM_OWNER_MODES,
 )
 
 __all__ = ["EventFinder", "Trigger", "default_lexicon", "parse_number"]
@@ -73,6 +75,26 @@ class EventFinder(RoleFinder):
     def __init__(self, doc: Doc, ents: ArticleEntities, lexicon: dict | None = None):
         super().__init__(doc, ents, lexicon)
         self._main_city: tuple[PlaceRef | None] | None = None
+
+    # -- victims named apart from any attack word -------------------------------------
+    def with_hurt_people(self, events: list[EventMention]) -> list[EventMention]:
+        """The people the article says were hurt without an attack word ("X was taken to a hospital",
+        "X was the victim") and that no event has as a target: targets of the article's first asserted
+        attack on people (a shooting, killing, death or injury), unless they act in it."""
+        hurt = self.coref.hurt
+        if not hurt:
+            return events
+        taken = {t.key for ev in events for t in ev.targets}
+        first = next((i for i, ev in enumerate(events) if ev.event_type == "ASSAULT" and ev.modality == "asserted"
+                      and ev.mode in VICTIM_OWNER_MODES), None)
+        if first is None:
+            return events
+        ev = events[first]
+        acting = {a.key for a in ev.agents}
+        extra = tuple(r for k, r in hurt.items() if k not in taken and k not in acting)
+        if not extra:
+            return events
+        return events[:first] + [replace(ev, targets=ev.targets + extra)] + events[first + 1:]
 
     # -- place, figures and modality ---------------------------------------------------
     def place(self, trig: Trigger, sent: Span) -> PlaceRef | None:

@@ -100,6 +100,7 @@ class Extractor:
                     modality=finder.modality(trig, tuple(agents) + tuple(targets)), learned=tuple(sorted(learned)),
                     killed=figs.get("killed"), injured=figs.get("injured"), displaced=figs.get("displaced")))
 
+        out.events = finder.with_hurt_people(out.events)
         # statements: dates, same-speaker dates, the events they are about
         dated: list[Statement] = []
         explicit: set[int] = set()
