@@ -136,8 +136,8 @@ class RoleFinder(TriggerFinder):
         (the second verb), a headline's "Man shot by deputy", "30-year-old man shot, killed"."""
         if is_passive(h):
             return True
-        if self._found_hurt(h):
-            return True
+        # ("X was found shot" is read as a passive too, but not here: on the GVDB check part it named one more
+        # victim and cost two incident dates, its shooter-less mention merging with other reports' events)
         own = dependents(h, "nsubj", "dobj") or any(c.dep_ in ("aux", "auxpass") for c in h.children)
         if h.dep_ == "conj" and not own and h.head.pos_ in ("VERB", "AUX") and (
                 h.tag_ == "VBN" or in_headline(h)) and self.passive_reading(h.head):

@@ -74,9 +74,6 @@ def test_another_man_is_not_the_one_named(parse_text):
     ("Police: 19-year-old man shot and killed near 5th and Main\nA man died on Friday.", "killed", "man"),
     # a second verb shares the passive of the first
     ("Darnell Pike was shot and killed on Sunday.", "killed", "Darnell Pike"),
-    # found in a state
-    ("Marisol Teague, 30, was found shot on May 3 in the alley.", "shot", "Marisol Teague"),
-    ("Officers found Cyrus Hembree shot in the chest.", "shot", "Cyrus Hembree"),
     ("Gideon Marsh was believed to be shot during the party.", "shot", "Gideon Marsh"),
     # the one who died owns his death
     ("Relatives said they were devastated by John Miller's death.", "death", "John Miller"),
