@@ -292,10 +292,10 @@ class ArticleEntities:
                 continue
             ent, i = doc[i:j], j
             name = clean_name(ent.text)
-            if not 2 <= len(ent) <= 4 or all(t.ent_type_ == "PERSON" for t in ent) \
+            if not 2 <= len(ent) <= 4 or all(t.ent_type_ == "PERSON" for t in ent) or not self._person_context(ent) \
                     or _in_skip(ent.start_char, ent.end_char, self.article.skip + tuple(self.claimed)) \
                     or _org_type(name) != "other" or self.resolver.lookup(name) is not None \
-                    or self.resolver.place(name, None) is not None or not self._person_context(ent):
+                    or self.resolver.place(name, None) is not None:
                 continue
             self.people.add(ent.text, ent.start_char)
             self.claimed.append((ent.start_char, ent.end_char))
