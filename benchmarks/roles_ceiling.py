@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     from train_roles import CONFLICT, ROLE_LABEL, label_of
 
     import graph.extract.event_roles as er
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
     from graph.extract.extractor import Extractor
     from graph.extract.role_model import LABELS
     from graph.read import read_articles
@@ -90,8 +92,6 @@ def main(argv: list[str] | None = None) -> int:
                 runs[name] = ext.parse_doc(article, doc).events
             finally:
                 er.RoleFinder.scored = model_scored
-        from graph.extract.actors import ArticleEntities
-        from graph.extract.events import EventFinder
         finder = EventFinder(doc, ArticleEntities.build(doc, article, ext.resolver), ext.lexicon)
         triggers = [t for s in doc.sents for t in finder.triggers(s)]
         for e in events:
