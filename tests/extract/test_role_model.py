@@ -137,3 +137,23 @@ def test_training_is_deterministic_and_learns_the_tiny_set(tmp_path, extractor):
     right = sum(LABELS[max(range(4), key=lambda k: p[k])] == ex["label"]
                 for ex in examples for p in [model.probabilities(ex["features"])])
     assert right / len(examples) > 0.9
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Militants killed a soldier at a checkpoint near Idlib.", "killed", "soldier"),
+    ("Police detained a journalist in Minsk on Tuesday.", "detained", "journalist"),
+])
+def test_an_object_is_never_the_models_agent(extractor, text, trigger, target):
+    """The agent's threshold is low (recall), but a word the model holds likelier a target is no agent."""
+    from graph.core.model import Article
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
+
+    doc = extractor.nlp(text)
+    ents = ArticleEntities.build(doc, Article(article_id="t", text=text, path="t"), extractor.resolver)
+    finder = EventFinder(doc, ents, extractor.lexicon)
+    trig = next(t for s in doc.sents for t in finder.triggers(s) if t.head.lower_ == trigger)
+    agents = [t.text for t in finder.learned(trig, "agent", 2)]
+    targets = [t.text for t in finder.learned(trig, "target", 3)]
+    assert target not in agents, agents
+    assert not set(agents) & set(targets)
