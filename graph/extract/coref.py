@@ -38,6 +38,7 @@ from graph.lexicon.words import (
     REPORT_VERBS,
     STATE_VERBS,
     TITLES,
+    VICTIM_NOUNS,
     WOUND_NOUNS,
     WOUND_VERBS,
 )
@@ -179,6 +180,8 @@ class PersonCoref:
                 if th.pos_ == "PRON" and th.lower_ in PRONOUN_GENDER or person_noun(th, other=True):
                     self.links.setdefault(th.i, refs[0])
                     self._add_description(refs[0].key, describe(th))
+                    if th.lemma_.lower() in VICTIM_NOUNS:  # "the victim (the body) was identified as X"
+                        self.hurt.setdefault(refs[0].key, refs[0])
 
     def _person_in(self, tok: Token) -> ActorRef | None:
         """The person a phrase names: its head, or a name it is made of ("26-year-old Antwan Green")."""

@@ -314,8 +314,11 @@ PERSON_DESCRIPTION_NOUNS = {
     "student": "", "customer": "", "clerk": "", "employee": "", "homeowner": "", "neighbor": "", "neighbour": "",
     "pedestrian": "", "motorist": "", "cousin": "", "friend": "", "relative": "", "officer": "", "deputy": "",
     "trooper": "", "suspect": "", "gunman": "m", "shooter": "", "attacker": "", "assailant": "", "killer": "",
-    "robber": "", "intruder": "", "burglar": "", "perpetrator": "",
+    "robber": "", "intruder": "", "burglar": "", "perpetrator": "", "body": "", "decedent": "", "deceased": "",
 }
+# the person nouns that name someone hurt or killed: a person named as one is a victim ("the body was
+# identified as X")
+VICTIM_NOUNS = frozenset({"victim", "body", "decedent", "deceased"})
 # the person nouns that name who did it: they stand only for a person named as a suspect
 PERPETRATOR_NOUNS = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "robber",
                                "intruder", "burglar", "perpetrator"})

@@ -63,8 +63,11 @@ def test_a_suspect_stands_only_for_the_person_named_as_the_suspect(parse_text):
 
 
 def test_another_man_is_not_the_one_named(parse_text):
-    p = parse_text("Police identified the victim as Noel Brandt, 31. Another man was shot in the arm.")
-    assert "Noel Brandt" not in _targets(p, "shot")
+    p = parse_text("A woman was shot on Main Street on Friday. Police identified the victim as Noel Brandt, 31. "
+                   "Another man was shot in the arm.")
+    first, second = [e for e in p.events if e.trigger == "shot"]
+    assert "Noel Brandt" in {t.name for t in first.targets}
+    assert [t.name for t in second.targets if t.text.lower() == "man"] == ["man"]  # "another man" is not Noel Brandt
 
 
 @pytest.mark.parametrize("text,trigger,victim", [
@@ -151,3 +154,9 @@ def test_descriptions_tell_age_and_gender_and_a_suspect_apart(nlp):
     assert not Description("m", 34).agrees(Description("m", 35))
     assert not Description("m").agrees(Description("m", perpetrator=True))
     assert Description("m").agrees(Description("m", perpetrator=True), role=False)
+
+
+def test_a_body_identified_as_someone_is_a_victim_of_the_reported_death(parse_text):
+    p = parse_text("Deputies are investigating the death of a man whose body was pulled from a river on Saturday. "
+                   "The body was identified as Wendell Pryce, 53.")
+    assert "Wendell Pryce" in _targets(p, "death")
