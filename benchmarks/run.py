@@ -36,7 +36,10 @@ sys.path.insert(0, str(HERE.parent))
 
 # -- one measurement, in its own process ---------------------------------------------------
 class PeakRSS:
-    """Samples the resident memory of this process and its children (bytes)."""
+    """Samples the resident memory of this process and its children (bytes): ``peak`` sums their
+    RSS (pages a forked worker shares with its parent counted in each), ``peak_pss`` their
+    proportional set size (each shared page split among its sharers: the memory really used;
+    Linux only, else equal to ``peak``)."""
 
     def __init__(self, every: float = 0.2):
         import psutil
@@ -44,23 +47,33 @@ class PeakRSS:
         self.proc = psutil.Process()
         self.every = every
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
-    def _sample(self) -> int:
+    def _sample(self) -> tuple[int, int]:
         import psutil
 
-        total = 0
+        rss = pss = 0
         for p in [self.proc] + self.proc.children(recursive=True):
             try:
-                total += p.memory_info().rss
+                r = p.memory_info().rss
+                try:
+                    s = getattr(p.memory_full_info(), "pss", r)
+                except (psutil.AccessDenied, OSError):
+                    s = r
+                rss, pss = rss + r, pss + s
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 pass
-        return total
+        return rss, pss
+
+    def _update(self) -> None:
+        rss, pss = self._sample()
+        self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._sample())
+            self._update()
             self._stop.wait(self.every)
 
     def __enter__(self) -> "PeakRSS":
@@ -70,7 +83,7 @@ class PeakRSS:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._t.join()
-        self.peak = max(self.peak, self._sample())
+        self._update()
 
 
 def _texts(path: Path) -> list[str]:
@@ -99,7 +112,8 @@ def measure_spacy(corpus: Path) -> dict:
         t = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
         secs = time.perf_counter() - t
-    return {"what": "spacy", "articles": n, "seconds": secs, "load_seconds": load, "peak_rss": rss.peak}
+    return {"what": "spacy", "articles": n, "seconds": secs, "load_seconds": load, "peak_rss": rss.peak,
+            "peak_pss": rss.peak_pss}
 
 
 def measure_build(corpus: Path, out: Path, workers: int) -> dict:
@@ -114,7 +128,7 @@ def measure_build(corpus: Path, out: Path, workers: int) -> dict:
         res = run_build([corpus], out, extractor=ex, workers=workers)
         secs = time.perf_counter() - t
     return {"what": "build", "workers": workers, "articles": res.articles, "failed": res.failed, "seconds": secs,
-            "load_seconds": load, "timings": res.timings, "peak_rss": rss.peak}
+            "load_seconds": load, "timings": res.timings, "peak_rss": rss.peak, "peak_pss": rss.peak_pss}
 
 
 def _child(args: list[str]) -> dict:
@@ -160,6 +174,7 @@ def run_suite(sizes: list[int], workers: int, out: Path) -> dict:
         f"speedup_{workers}_workers": b1["seconds"] / bw["seconds"],
         "time_per_article_large_vs_small": per_large / per_small,
         "peak_rss_large_gib": bl["peak_rss"] / 2**30,
+        "peak_pss_large_gib": bl.get("peak_pss", bl["peak_rss"]) / 2**30,
         "graph_and_export_share_large": (t["graph"] + t["export"]) / bl["seconds"],
     }
     (out / "results.json").write_text(json.dumps(r, indent=2) + "\n", encoding="utf-8")
@@ -207,7 +222,8 @@ def table(r: dict) -> str:
          _verdict("time_per_article_large_vs_small", q["time_per_article_large_vs_small"],
                   f"time/article {q['time_per_article_large_vs_small']:.2f} of the {small} figure")),
         ("peak RSS, %d articles" % large, f"{q['peak_rss_large_gib']:.2f} GiB",
-         _verdict("peak_rss_large_gib", q["peak_rss_large_gib"], "whole process tree")),
+         _verdict("peak_rss_large_gib", q["peak_rss_large_gib"],
+                  f"whole process tree; PSS {q.get('peak_pss_large_gib', q['peak_rss_large_gib']):.2f} GiB")),
         ("graph + exports share, %d articles" % large, f"{100 * share:.1f} %",
          _verdict("graph_and_export_share_large", share, "of the build's time")),
     ]
