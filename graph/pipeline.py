@@ -131,7 +131,13 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     everything = {**stored, **new}  # an article added again replaces its stored self
     all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
     all_failed = [x for x in everything.values() if isinstance(x, ArticleFailure)]
-    G = build_graph(all_parsed, all_failed)
+    from functools import partial
+
+    from graph.build.blocks import cluster_in_blocks
+    from graph.build.parallel import block_mapper
+
+    with block_mapper(workers, scheduler) as mapper:  # the event blocks on the parse stage's kind of workers
+        G = build_graph(all_parsed, all_failed, cluster=partial(cluster_in_blocks, mapper=mapper))
     if base_iri is not None:
         G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import networkx as nx
 
+from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
 from graph.core.schema import Kind, Rel, node_id, stable_hash
@@ -317,18 +318,22 @@ def _months(t: TimeValue) -> list[tuple[int, int]] | None:
 
 class _Blocks:
     """Candidate clusters for a mention: only those that can merge at all (same type and mode
-    family, an interval touching the same months), so clustering stays linear in the corpus.
-    Candidates come back in creation order, which keeps the result identical to trying all."""
+    family, an interval touching the same months, and no own place of the event out of reach of
+    the mention's own place: see :mod:`graph.build.reach`), so clustering stays linear in the
+    corpus. Candidates come back in creation order, which keeps the result identical to trying all."""
 
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         self.by_month: dict[tuple, list[int]] = defaultdict(list)
         self.wide: dict[tuple, list[int]] = defaultdict(list)
         self.family: dict[tuple, list[int]] = defaultdict(list)
+        self.geo = GeoIndex()
+        self._index: dict[int, int] = {}  # id() of a cluster -> its place in self.clusters
 
     @staticmethod
-    def _family(m: EventMention) -> tuple[str, str]:
-        return m.event_type, MODE_FAMILIES.get(m.mode, m.mode)
+    def _family(m: EventMention) -> tuple[str, str, bool]:
+        # (an asserted event never takes a mention of another modality, nor the reverse)
+        return m.event_type, MODE_FAMILIES.get(m.mode, m.mode), m.modality == "asserted"
 
     def candidates(self, m: EventMention) -> list[Cluster]:
         fam = self._family(m)
@@ -339,8 +344,10 @@ class _Blocks:
             found = set(self.wide[fam])
             for mo in months:
                 found.update(self.by_month[fam + mo])
-            idx = sorted(found)
-        return [self.clusters[i] for i in idx]
+            idx = found
+        if _own_place(m):  # an event whose own place is out of its reach cannot take the mention
+            idx = self.geo.reachable(idx, m.place)
+        return [self.clusters[i] for i in sorted(idx)]
 
     def add(self, c: Cluster) -> None:
         i = len(self.clusters)
@@ -353,6 +360,13 @@ class _Blocks:
         else:
             for mo in months:
                 self.by_month[fam + mo].append(i)
+        self._index[id(c)] = i
+        self.grew(c, c.first)
+
+    def grew(self, c: Cluster, m: EventMention) -> None:
+        """The cluster took the mention ``m``: its first own place anchors it on the map."""
+        if _own_place(m):
+            self.geo.anchor(self._index[id(c)], m.place)
 
 
 def _canonical_order(m: EventMention) -> tuple:
@@ -382,6 +396,7 @@ def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
             blocks.add(best)
         else:
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
+            blocks.grew(best, m)
     return blocks.clusters
 
 
@@ -410,8 +425,9 @@ def _canonical_name(texts: Counter, fallback: str) -> str:
 
 
 def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailure] = (), *,
-                base_name: str = "ctkg") -> nx.MultiDiGraph:
-    """The one graph of a build."""
+                base_name: str = "ctkg", cluster=None) -> nx.MultiDiGraph:
+    """The one graph of a build. ``cluster``: how the event mentions are clustered (default
+    :func:`cluster_mentions`; graph.build.blocks clusters them block by block, on workers)."""
     G = nx.MultiDiGraph(name=base_name)
     parsed = sorted(parsed, key=lambda p: p.article.article_id)
     actor_texts: dict[str, Counter] = defaultdict(Counter)
@@ -481,7 +497,7 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
     # events
     mention_event: dict[tuple, str] = {}
     all_mentions = [m for p in parsed for m in p.events]
-    for c in cluster_mentions(all_mentions):
+    for c in (cluster or cluster_mentions)(all_mentions):
         ms = sorted(c.mentions, key=_mention_key)
         eid = stable_hash(*[f"{m.article_id}:{m.trigger_start}:{m.trigger_end}" for m in ms[:1]])
         nid = node_id(Kind.EVENT, eid)

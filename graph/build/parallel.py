@@ -7,6 +7,9 @@ are in flight, so memory does not grow with the corpus. Results come back in inp
 order, and the graph does not depend on order anyway, so any number of workers (or a
 cluster) gives byte-identical outputs.
 
+The graph stage's event clustering runs block by block (graph.build.blocks) on the same
+kinds of workers: :func:`block_mapper` gives the map that runs the blocks.
+
 ``parse_stream`` is the entry point: ``workers=1`` parses in this process,
 ``workers>1`` uses a process pool, ``scheduler="tcp://HOST:PORT"`` a Dask distributed
 cluster (``pip install 'ctkg-conflict-timeline[dask]'``). Each worker process loads the
@@ -19,7 +22,8 @@ import multiprocessing as mp
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -176,3 +180,33 @@ def _dask_stream(batches: Iterator[list], scheduler: str, spec: WorkerSpec) -> I
                             lambda f: f.result())
     finally:
         client.close()
+
+
+# -- the graph stage's blocks ----------------------------------------------------------------
+@contextmanager
+def block_mapper(workers: int = 1, scheduler: str | None = None) -> Iterator[Callable | None]:
+    """A ``map(function, items)`` that runs independent tasks (the event blocks of
+    graph.build.blocks) in ``workers`` forked processes or on the Dask cluster at ``scheduler``;
+    None (the builtin map, in this process) for one worker. Results come back in input order."""
+    if workers < 1:
+        raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise ConfigError("--scheduler needs Dask: pip install 'ctkg-conflict-timeline[dask]'") from exc
+        try:
+            client = Client(scheduler, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        try:
+            yield lambda fn, items: client.gather(client.map(fn, list(items), pure=False))
+        finally:
+            client.close()
+        return
+    if workers == 1:
+        yield None
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
+        yield lambda fn, items: pool.map(fn, list(items), chunksize=1)

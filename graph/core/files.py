@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -19,12 +20,17 @@ def _umask() -> int:
 TMP_SUFFIX = ".tmp"
 
 
-def stage(path: Path, text: str) -> Path:
-    """Write ``text`` completely to a hidden temporary file beside ``path`` (synced to disk)."""
+def stage(path: Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its pieces, as they come: a long file is never held whole) completely
+    to a hidden temporary file beside ``path`` (synced to disk)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            if isinstance(text, str):
+                f.write(text)
+            else:
+                for piece in text:
+                    f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files

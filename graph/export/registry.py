@@ -4,8 +4,9 @@
 generator, a function ``G -> str``. An entry is either the function itself or a
 ``"module:function"`` string naming it, imported on first use, so that loading the
 registry does not load rdflib, pyvis or plotly. :func:`register` adds or replaces a
-format; :func:`generate` and :func:`generate_many` produce the texts; an unknown name
-raises :class:`~graph.core.errors.UnknownFormat`. Writing a whole set of files is
+format; :func:`generate` produces a text and :func:`stage_many` writes several to temporary
+files, one at a time (graph.json in pieces, see ``STREAMS``); an unknown name raises
+:class:`~graph.core.errors.UnknownFormat`. Writing a whole set of files is
 :mod:`graph.export.writer`'s job.
 """
 from __future__ import annotations
@@ -14,11 +15,13 @@ import importlib
 import multiprocessing as mp
 import re
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import networkx as nx
 
 from graph.core.errors import UnknownFormat
+from graph.core.files import stage, unlink_quietly
 
 Generator = Callable[[nx.MultiDiGraph], str]
 
@@ -73,18 +76,37 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
     return _SURROGATE.sub("\ufffd", gen(G))
 
 
-def _generate_group(G: nx.MultiDiGraph, names: list[str]) -> dict[str, str]:
-    """The texts of several formats; the linked-data formats share one computation of the quads."""
-    texts, data = {}, None
-    for name in names:
+# Formats whose default generator also comes in pieces (``G -> Iterator[str]``), so that the set
+# writer never holds their text whole; a format registered anew is generated whole.
+STREAMS: dict[str, str] = {"graph.json": "graph.export.tables:iter_json"}
+_STREAMED = {name: FORMATS[name] for name in STREAMS}
+
+
+def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterable[str]]]:
+    """Each format's text, one format at a time (whole, or in pieces for STREAMS); the
+    linked-data formats share one computation of the quads, dropped after the last of them."""
+    data = None
+    for i, name in enumerate(names):
         if name in LINKED_DATA and FORMATS.get(name) == LINKED_DATA[name]:
             from graph.export.rdf import linked_data
 
             data = data or linked_data(G)
-            texts[name] = _resolve(LINKED_DATA[name])(G, data=data)
+            text = _resolve(LINKED_DATA[name])(G, data=data)
+            if not any(n in LINKED_DATA for n in names[i + 1:]):
+                data = None
+            yield name, (text,)
+        elif name in STREAMS and FORMATS.get(name) == _STREAMED[name]:
+            yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _resolve(STREAMS[name])(G))
         else:
-            texts[name] = generate(G, name)
-    return texts
+            yield name, (generate(G, name),)
+
+
+Staged = list[tuple[Path, Path]]  # (hidden temporary file, the file it becomes)
+
+
+def _stage_group(G: nx.MultiDiGraph, names: list[str], out: Path, staged: Staged) -> None:
+    for name, pieces in _pieces(G, names):
+        staged.append((stage(out / name, pieces), out / name))
 
 
 # The graph a forked export process works on (inherited through fork, never pickled): the
@@ -97,27 +119,45 @@ def _init_child(G: nx.MultiDiGraph) -> None:
     _CHILD["G"] = G
 
 
-def _child_generate(names: list[str]) -> dict[str, str]:
-    return _generate_group(_CHILD["G"], names)
+def _child_stage(names: list[str], out: Path) -> Staged:
+    staged: Staged = []
+    try:
+        _stage_group(_CHILD["G"], names, out, staged)
+    except BaseException:
+        for tmp, _ in staged:
+            unlink_quietly(tmp)
+        raise
+    return staged
 
 
-def generate_many(G: nx.MultiDiGraph, names: list[str], *, workers: int = 1) -> dict[str, str]:
-    """The texts of several formats. With ``workers`` > 1 (and the fork start method), the
-    linked-data formats are generated in a forked process while this one writes the rest:
-    the two halves take about as long, so the export stage takes about half the time."""
+def check_names(names: Iterable[str]) -> list[str]:
     names = list(names)
     for name in names:
         if name not in FORMATS:
             raise UnknownFormat(f"unknown export format {name!r}; known: {', '.join(sorted(FORMATS))}")
+    return names
+
+
+def stage_many(G: nx.MultiDiGraph, names: list[str], out: Path, staged: Staged, *, workers: int = 1) -> None:
+    """Write several formats to hidden temporary files in ``out``, one format at a time (a
+    file's text, or its pieces, is dropped once written), appending ``(temporary, final)`` to
+    ``staged`` as each is complete, so that the caller can remove them if a later one fails.
+    With ``workers`` > 1 (and the fork start method), the linked-data formats are written by a
+    forked process while this one writes the rest: the two halves take about as long."""
+    names = check_names(names)
     ld = [n for n in names if n in LINKED_DATA]
     rest = [n for n in names if n not in LINKED_DATA]
     if workers <= 1 or not ld or not rest or "fork" not in mp.get_all_start_methods():
-        return _generate_group(G, names)
+        _stage_group(G, names, out, staged)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"), initializer=_init_child,
                              initargs=(G,)) as pool:
-        future = pool.submit(_child_generate, ld)
-        texts = _generate_group(G, rest)
-        texts.update(future.result())
-    return {n: texts[n] for n in names}
+        future = pool.submit(_child_stage, ld, out)
+        try:
+            _stage_group(G, rest, out, staged)
+        finally:  # (the other half's files too, so that the caller removes them if one half failed)
+            staged.extend(future.result())
+    order = {n: i for i, n in enumerate(names)}
+    staged.sort(key=lambda tf: order.get(tf[1].name, len(order)))

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Iterator
 
 import networkx as nx
 
@@ -147,12 +148,28 @@ def generate_json(G: nx.MultiDiGraph) -> str:
     networkx 3.6 and later, and the same list under ``links``, where it looks by default in
     networkx 3.5 and earlier and where builds before 2026-12 put it: every networkx 3 reads the
     file with its default arguments, and code written for the older files keeps working."""
+    return "".join(iter_json(G))
+
+
+def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
+    """The text of :func:`generate_json` in pieces of about ``piece`` characters, as they are
+    encoded: a large graph's file is written without ever being held whole."""
     data = nx.node_link_data(G, edges="edges")
     data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
     data["nodes"].sort(key=lambda d: d["id"])
     data["edges"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
     data["links"] = data["edges"]
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, default=str) + "\n"
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, default=str)
+    buf: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(data):
+        buf.append(chunk)
+        size += len(chunk)
+        if size >= piece:
+            yield "".join(buf)
+            buf, size = [], 0
+    buf.append("\n")
+    yield "".join(buf)
 
 
 # --- writing one table -----------------------------------------------------------------

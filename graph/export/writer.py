@@ -1,8 +1,8 @@
 """Writing the exports as one set: every file of a build, or none of them, replaces the old ones.
 
-:func:`write_exports` generates every format first (:func:`graph.export.registry.generate_many`),
-stages each text in a hidden temporary file beside its target (:mod:`graph.core.files`), and
-only then renames them into place, with a journal of the renames so that a build killed
+:func:`write_exports` writes every format, one at a time, to a hidden temporary file beside its
+target (:func:`graph.export.registry.stage_many`, :mod:`graph.core.files`: no two texts are held
+at once, graph.json not even one), and only when all are complete renames them into place, with a journal of the renames so that a build killed
 half-way is completed by the next one (:func:`recover_exports`). A lock file keeps a second
 build from writing the same folder at the same time (:func:`folder_lock`); it is removed when the
 build ends. :func:`check_folder` refuses a folder that holds files ctkg did not write.
@@ -19,8 +19,8 @@ import networkx as nx
 
 from graph.build.store import BUILD_INFO, STORE_DIR
 from graph.core.errors import ExportError
-from graph.core.files import TMP_SUFFIX, stage, sync_dir, unlink_quietly, write_text_atomic
-from graph.export.registry import FORMATS, generate_many
+from graph.core.files import TMP_SUFFIX, sync_dir, unlink_quietly, write_text_atomic
+from graph.export.registry import FORMATS, Staged, check_names, stage_many
 
 try:
     import fcntl
@@ -117,23 +117,31 @@ def write_exports(G: nx.MultiDiGraph, out: str | os.PathLike, names: list[str] |
                   workers: int = 1) -> list[Path]:
     """Write the exports as one set; returns the paths written.
 
-    Every format is generated first (an error there leaves ``out`` untouched; ``workers`` > 1
-    generates the linked data in a forked process, see :func:`generate_many`), then written
-    to hidden temporary files, and only when all are complete on disk are they renamed into
-    place, one quick rename each, with a journal so that a build killed during the renames
-    is completed by the next one (:func:`recover_exports`). So a failed or interrupted build
-    leaves the previous exports as they were, as a set.
+    Every format is written to a hidden temporary file (an error there leaves ``out`` as it was,
+    the temporary files removed; ``workers`` > 1 writes the linked data in a forked process, see
+    :func:`stage_many`), and only when all are complete on disk are they renamed into place, one
+    quick rename each, with a journal so that a build killed during the renames is completed by
+    the next one (:func:`recover_exports`). So a failed or interrupted build leaves the previous
+    exports as they were, as a set.
     """
     out = Path(out)
-    texts = generate_many(G, names or list(FORMATS), workers=workers)
-    staged: list[tuple[Path, Path]] = []
+    names = check_names(names or list(FORMATS))
+    staged: Staged = []
     journal = out / JOURNAL
+    made = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
         with folder_lock(out):
-            return _write_set(out, texts, staged, journal)
+            return _write_set(out, G, names, workers, staged, journal)
     except OSError as exc:
         raise ExportError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+    except BaseException:
+        if made and not journal.exists():  # a new folder that got no file goes again
+            try:
+                out.rmdir()
+            except OSError:
+                pass
+        raise
 
 
 @contextmanager
@@ -175,11 +183,11 @@ def folder_lock(out: str | os.PathLike):
             f.close()
 
 
-def _write_set(out: Path, texts: dict[str, str], staged: list[tuple[Path, Path]], journal: Path) -> list[Path]:
+def _write_set(out: Path, G: nx.MultiDiGraph, names: list[str], workers: int, staged: Staged,
+               journal: Path) -> list[Path]:
     try:
         recover_exports(out)
-        for name, text in texts.items():
-            staged.append((stage(out / name, text), out / name))
+        stage_many(G, names, out, staged, workers=workers)
         write_text_atomic(journal, json.dumps([[t.name, f.name] for t, f in staged]))
         try:
             for tmp, final in staged:

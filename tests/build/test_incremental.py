@@ -77,6 +77,17 @@ def test_one_by_one_equals_all_at_once(builds):
 
 
 @pytest.mark.slow
+def test_adding_on_two_workers_equals_one_build_on_one(builds, extractor, tmp_path):
+    """--add with the parse and the graph stage's event blocks on two worker processes gives the
+    files of one all-at-once build in one process."""
+    _tmp, singles, all_out, _one_out = builds
+    out = tmp_path / "two"
+    run_build(singles[::2], out, extractor=extractor, workers=2)
+    run_build(singles[1::2], out, extractor=extractor, workers=2, add=True)
+    assert _files(out) == _files(all_out)
+
+
+@pytest.mark.slow
 def test_adding_an_article_again_changes_nothing(builds, extractor):
     _tmp, singles, _all, one_out = builds
     before = _files(one_out)

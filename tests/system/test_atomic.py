@@ -37,6 +37,7 @@ WRAPPER = """
 import os, signal, sys
 sig = getattr(signal, os.environ["FAULT_SIGNAL"])
 where, n = os.environ["FAULT_AT"], int(os.environ["FAULT_N"])
+import graph.export.registry as reg
 import graph.export.writer as ex
 import graph.extract.extractor as ext
 count = [0]
@@ -50,12 +51,12 @@ if where == "parse":
         hit()
         return parse_doc(self, article, doc)
     ext.Extractor.parse_doc = counted
-elif where == "stage":
-    stage = ex.stage
+elif where == "stage":  # (the set writer stages each file through the registry)
+    stage = reg.stage
     def counted(path, text):
         hit()
         return stage(path, text)
-    ex.stage = counted
+    reg.stage = counted
 elif where == "rename":
     replace = ex.os.replace
     def counted(src, dst):
@@ -232,8 +233,10 @@ def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch,
     assert snapshot(exports) == old[1]
     monkeypatch.undo()
 
+    import graph.export.registry as reg
+
     calls = []
-    stage = ex.stage
+    stage = reg.stage
 
     def disk_full(path, text):
         calls.append(path)
@@ -241,7 +244,7 @@ def test_export_failure_leaves_old_exports(reference, exports, old, monkeypatch,
             raise OSError(28, "No space left on device")
         return stage(path, text)
 
-    monkeypatch.setattr(ex, "stage", disk_full)
+    monkeypatch.setattr(reg, "stage", disk_full)
     with pytest.raises(ExportError, match=f"cannot write to {exports}: No space left on device"):
         run_build([folder], exports, extractor=extractor)
     assert snapshot(exports) == old[1]
