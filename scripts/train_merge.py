@@ -18,7 +18,8 @@ takes that chain's instance as its label.
 3. Threshold: the builder clusters the tuning mentions with the weights at each threshold of a grid
    (as it builds: a mention joins the best event that the fitted score or the hand-set rule accepts);
    the one with the best B-cubed F1 whose B-cubed precision is at least MIN_PRECISION wins (0.90: a
-   margin over the 0.85 that unrelated stories must keep, since merging errors grow with the corpus).
+   margin over the 0.85 that unrelated stories must keep, since merging errors grow with the corpus);
+   of thresholds within TIE of that F1, the highest (the fewest merges).
 
 Reruns on the same inputs write the same file.
 """
@@ -43,6 +44,7 @@ from graph.core.model import EventMention, ParsedArticle  # noqa: E402
 L2 = 1.0
 MIN_PRECISION = 0.90
 THRESHOLDS = [round(-8.0 + 0.25 * i, 2) for i in range(45)]  # -8.0 .. 3.0 (the score is a log-odds)
+TIE = 0.005  # B-cubed F1 differences smaller than this are noise: the more cautious threshold wins
 MAX_TRIGGER_CHARS = 40  # as the scorer: longer output triggers match nothing
 
 
@@ -191,16 +193,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(parsed)} tuning articles, {len(mentions)} mentions, {len(y)} examples ({int(y.sum())} positive)",
           file=sys.stderr)
     w = fit(X, y)
-    best = None
+    tried = []
     for t in THRESHOLDS:
         weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
         p, r, f = bcubed(mentions, units, weights)
         print(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
-        if p >= MIN_PRECISION and (best is None or f > best[0]):
-            best = (f, weights, p, r)
-    if best is None:
+        if p >= MIN_PRECISION:
+            tried.append((f, weights, p, r))
+    if not tried:
         raise SystemExit(f"no threshold reaches B-cubed precision {MIN_PRECISION}")
-    f, weights, p, r = best
+    top = max(x[0] for x in tried)  # of the thresholds within TIE of the best F1, the highest (fewest merges)
+    f, weights, p, r = max((x for x in tried if x[0] >= top - TIE), key=lambda x: x[1].threshold)
     data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
                       "logistic regression over graph.build.merge_model.FEATURES, threshold with the best tuning "
                       f"B-cubed F1 at precision >= {MIN_PRECISION}. Do not edit by hand; rerun the script.",
