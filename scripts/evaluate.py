@@ -26,7 +26,10 @@ scorers then score the gold documents present in that folder (score_datasets.py,
 score_quotes.py score only the documents named in articles.csv; for score_gold.py, which does not, the
 gold is first cut to the part's articles). Prints one table (dataset, metric, tuning value and n, check
 value and n; n = the measure's denominator where the scorer gives one, else the documents scored) and
-writes it as JSON with ``--json``. ``--limit N`` keeps the first N documents (by unit, then id) of
+writes it as JSON with ``--json``. For ECB+ the table also gives, per part, the units ctkg codes as statements (speech events) or does not
+code at all (``ecb_statement_units``, ``ecb_uncoded_units``: shares of the units), the coverage of the
+units it codes as events (``*_coverage_coded``), and the measures of the violent stories alone
+(:data:`ECB_SUBSETS`: ``violent_*`` for topics 8, 12, 16, 18, 22 and 32), scored by score_datasets.py on gold files cut to them (see :func:`ecb_subsets`). ``--limit N`` keeps the first N documents (by unit, then id) of
 each part, for quick runs. ``--reuse`` keeps a part's folder when it was built from the same inputs
 and the same graph/ sources.
 """
@@ -70,6 +73,13 @@ SD_TIMEX = ["timex_relaxed_f1", "timex_strict_f1", "timex_value_acc", "timex_val
 SD_WE = ["we_trigger_recall_strict", "we_trigger_recall_lenient", "we_type_acc", "we_agent_acc", "we_target_acc",
          "we_place_acc", "we_precision_proxy", "we_statement_recall"]
 SD_ECB = ["ecb_coverage", "ecb_pairwise_f1", "ecb_bcubed_f1", "ecb_trigger_precision"]
+# ECB+ topics scored apart (see :func:`ecb_subsets`): the violent stories (topic 41, the one merging
+# was first tuned on, is in the corpus dataset's ECB+ gold, not here)
+ECB_SUBSETS = {"violent": (8, 12, 16, 18, 22, 32)}
+ECB_EXTRA = (["ecb_bcubed_p", "ecb_pairwise_p", "ecb_pairwise_r", "ecb_coverage_coded", "ecb_statement_units",
+              "ecb_uncoded_units"]
+             + [f"{s}_{m}" for s in ECB_SUBSETS for m in ("bcubed_f1", "bcubed_p", "bcubed_r", "pairwise_f1",
+                                                         "coverage", "coverage_coded")])
 DATASETS: dict[str, dict] = {
     "seeds": {"texts": "seeds", "gold": ["seeds.gold.json"], "scorer": "score_gold.py",
               "metrics": ["event_recall", "event_date_acc", "event_type_acc", "event_agents_acc", "event_place_acc",
@@ -80,7 +90,7 @@ DATASETS: dict[str, dict] = {
     "wikievents": {"texts": "datasets/wikievents-train", "gold": ["wikievents.train.jsonl"],
                    "scorer": "score_datasets.py", "metrics": SD_WE + ["score"]},
     "ecbplus": {"texts": "datasets/ecbplus", "gold": ["ecbplus-all.dev.jsonl"], "scorer": "score_datasets.py",
-                "metrics": SD_ECB + ["score"]},
+                "metrics": SD_ECB + ["score"] + ECB_EXTRA},
     "timebank": {"texts": "datasets/timebank", "gold": ["timebank.dev.jsonl"], "scorer": "score_datasets.py",
                  "metrics": SD_TIMEX + ["score"]},
     "gvdb": {"texts": "datasets/gvdb", "gold": ["gvdb.dev.jsonl"], "scorer": "score_gvdb.py",
@@ -93,7 +103,11 @@ DATASETS: dict[str, dict] = {
 # the denominator of a measure that the scorer does not give as NAME_n
 N_OF = {"timex_relaxed_f1": "timex_gold", "timex_strict_f1": "timex_gold", "timex_value_f1": "timex_gold",
         "timex_value_acc": "timex_gold", "ecb_coverage": "ecb_units", "ecb_pairwise_f1": "ecb_units",
-        "ecb_bcubed_f1": "ecb_units", "quote_span_iou": "quote_recall_all_n", "quote_precision": "quote_precision_n"}
+        "ecb_bcubed_f1": "ecb_units", "ecb_bcubed_p": "ecb_units", "ecb_pairwise_p": "ecb_units",
+        "ecb_pairwise_r": "ecb_units", "ecb_coverage_coded": "ecb_units_coded",
+        **{f"{s}_{m}": f"{s}_units{'_coded' if m.endswith('coded') else ''}" for s in ECB_SUBSETS
+           for m in ("bcubed_f1", "bcubed_p", "bcubed_r", "pairwise_f1", "coverage", "coverage_coded")},
+        "quote_span_iou": "quote_recall_all_n", "quote_precision": "quote_precision_n"}
 
 
 def documents(shared: Path, name: str) -> list[Path]:
@@ -193,6 +207,96 @@ def run_scorer(shared: Path, name: str, out: Path, paths: list[Path]) -> dict:
     return got
 
 
+def _ecb_units(line: dict) -> list[dict]:
+    """The gold mentions score_datasets.py scores as ECB+ units: EVENT actions in a chain with an
+    instance id, inside an annotated sentence."""
+    inst = {mid for ch in line.get("coref_chains", []) if ch.get("instance_id") for mid in ch["mention_ids"]}
+    ann = [tuple(x) for x in line.get("annotated_sentence_char_spans", [])]
+    return [m for m in line.get("mentions", []) if m.get("class") == "EVENT" and m["m_id"] in inst
+            and re.match(r"(NEG_)?ACTION_", m.get("tag", "")) and any(a <= m["char_start"] and m["char_end"] <= b
+                                                                    for a, b in ann)]
+
+
+def ecb_code_classes(lines: list[dict], texts: Path) -> dict[tuple[str, str], str]:
+    """(doc, m_id) -> 'event', 'statement' or 'uncoded' for every ECB+ unit: what ctkg means to do with
+    it, by the lemmas of its words in their sentence (spaCy, the model ctkg parses with). A word of the
+    event lexicon (graph/data/event_lexicon.csv) is an event; else a speech verb or statement noun
+    (graph.lexicon.words) is coded as a statement, not an event; anything else ("war", "landed")
+    ctkg does not code."""
+    import spacy
+
+    from graph.extract.event_lexicon import default_lexicon
+    from graph.extract.nlp import MODEL_NAMES
+    from graph.lexicon.words import QUOTE_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+
+    events = {lemma for lemma, _pos in default_lexicon()}
+    speech = set(SPEECH_VERBS) | set(QUOTE_VERBS) | set(STATEMENT_NOUNS)
+    nlp = None
+    for name in MODEL_NAMES:  # the first installed, as graph.extract.nlp
+        try:
+            nlp = spacy.load(name, exclude=["ner", "parser", "senter"])
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise SystemExit(f"no spaCy model of {MODEL_NAMES} is installed")
+    out: dict[tuple[str, str], str] = {}
+    for line in lines:
+        units = _ecb_units(line)
+        if not units:
+            continue
+        text = (texts / f"{line['doc']}.txt").read_text(encoding="utf-8")
+        for (a, b), doc in zip(line["annotated_sentence_char_spans"],
+                               nlp.pipe(text[a:b] for a, b in line["annotated_sentence_char_spans"])):
+            for m in units:
+                if a <= m["char_start"] and m["char_end"] <= b:
+                    lemmas = {t.lemma_.casefold() for t in doc if t.idx + a < m["char_end"]
+                              and t.idx + a + len(t.text) > m["char_start"]}
+                    out[(line["doc"], m["m_id"])] = ("event" if lemmas & events else
+                                                     "statement" if lemmas & speech else "uncoded")
+    return out
+
+
+def ecb_subsets(shared: Path, out: Path, paths: list[Path]) -> dict:
+    """Measures of ECB+ subsets, by score_datasets.py on gold files cut in ``out``: the units ctkg codes
+    as events (``*_coverage_coded``, with the shares of units it codes as statements or not at all), and
+    the topics of ECB_SUBSETS (the violent stories) alone."""
+    names = {p.stem for p in paths}
+    lines = [json.loads(x) for x in (shared / "gold" / DATASETS["ecbplus"]["gold"][0]).read_text(
+        encoding="utf-8").splitlines() if x.strip()]
+    lines = [x for x in lines if x["doc"] in names]
+    classes = ecb_code_classes(lines, shared / DATASETS["ecbplus"]["texts"])
+    coded = [{**x, "mentions": [m for m in x["mentions"] if classes.get((x["doc"], m["m_id"]), "event") == "event"]}
+             for x in lines]
+    tool = shared / "tools" / DATASETS["ecbplus"]["scorer"]
+
+    def score(docs: list[dict], name: str) -> dict:
+        path = out / f"gold.{name}.jsonl"
+        path.write_text("".join(json.dumps(x) + "\n" for x in docs), encoding="utf-8")
+        if not docs:
+            return {}
+        res = subprocess.run([sys.executable, str(tool), str(out), str(path), "--json"], capture_output=True,
+                             text=True, check=True)
+        return json.loads(res.stdout)
+
+    got: dict = {}
+    units = len(classes)
+    for kind in ("statement", "uncoded"):
+        got[f"ecb_{kind}_units"] = sum(v == kind for v in classes.values()) / units if units else 0.0
+        got[f"ecb_{kind}_units_n"] = units
+    res = score(coded, "coded")
+    got["ecb_coverage_coded"], got["ecb_units_coded"] = res.get("ecb_coverage"), res.get("ecb_units", 0)
+    for sub, topics in ECB_SUBSETS.items():
+        keep = {f"ecbplus__{t}" for t in topics}
+        res = score([x for x in lines if unit_of(x["doc"]) in keep], sub)
+        for m in ("bcubed_f1", "bcubed_p", "bcubed_r", "pairwise_f1", "coverage"):
+            got[f"{sub}_{m}"] = res.get(f"ecb_{m}")
+        got[f"{sub}_units"] = res.get("ecb_units", 0)
+        res = score([x for x in coded if unit_of(x["doc"]) in keep], f"{sub}.coded")
+        got[f"{sub}_coverage_coded"], got[f"{sub}_units_coded"] = res.get("ecb_coverage"), res.get("ecb_units", 0)
+    return got
+
+
 def table_rows(name: str, scores: dict[str, dict], docs: dict[str, int]) -> dict[str, dict]:
     """metric -> {tuning, tuning_n, check, check_n} (None where a part has no document)."""
     rows = {}
@@ -262,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
                 out = args.out / name / part
                 seconds[part] = round(build(parts[part], out, extractor, args.workers, args.reuse), 1)
                 scores[part] = run_scorer(shared, name, out, parts[part])
+                if name == "ecbplus":
+                    scores[part] |= ecb_subsets(shared, out, parts[part])
             docs = {p: len(parts[p]) if p in args.parts else 0 for p in PARTS}
             results["datasets"][name] = {"docs": docs, "build_seconds": seconds,
                                          "metrics": table_rows(name, scores, docs)}

@@ -1,8 +1,8 @@
 """Event clustering in independent blocks, run in this process, a process pool or on Dask.
 
-Two mentions can only merge when they have the same PLOVER type and mode family, both or
-neither are asserted (an asserted event never takes a hypothetical, negated or future one),
-and their merge intervals (:func:`graph.build.builder.merge_time`) overlap (merge_score forbids
+Two mentions can only merge when they share :func:`graph.build.builder.merge_family` (the same
+PLOVER type and mode family, the harm families as one; both or neither asserted: an asserted
+event never takes a hypothetical, negated or future one), and their merge intervals (:func:`graph.build.builder.merge_time`) overlap (merge_score forbids
 anything else). So the mentions of a corpus fall into *blocks*: one type and mode family,
 and one run of overlapping intervals (a mention the texts and its article do not date
 joins its whole family). No event can take mentions of two blocks, so each block is
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from graph.build.builder import MODE_FAMILIES, Cluster, _canonical_order, cluster_mentions, merge_time
+from graph.build.builder import Cluster, _canonical_order, cluster_mentions, merge_family, merge_time
 from graph.core.model import EventMention
 
 # -- independent blocks ----------------------------------------------------------------------
@@ -30,7 +30,7 @@ def independent_blocks(mentions: Iterable[EventMention]) -> list[list[EventMenti
     no article date). Biggest blocks first (they take longest); order never changes a result."""
     families: dict[tuple[str, str, bool], list[EventMention]] = defaultdict(list)
     for m in mentions:
-        families[(m.event_type, MODE_FAMILIES.get(m.mode, m.mode), m.modality == "asserted")].append(m)
+        families[merge_family(m)].append(m)
     blocks: list[list[EventMention]] = []
     for fam in sorted(families):
         ms = families[fam]

@@ -1,11 +1,15 @@
 """Fold parsed articles into one ``networkx.MultiDiGraph``.
 
 Actors and places merge by canonical key; events merge within and across articles by
-a scored, explainable rule (:func:`merge_score`): same PLOVER type, compatible mode (the
-same, one family, or the family's generic mode such as "attack" for a bombing, which counts
-fully only when a date, actors, the article or words other than place names tie them too),
-no conflicting place, overlapping date intervals, shared or missing agents, and similar
-trigger and sentence words. An undated mention is compared as if it lay in the week up to its
+a scored, explainable rule (:func:`merge_score`). :func:`merge_features` gives the evidence (the
+same mode, one family, or the family's generic mode such as "attack" for a bombing, or related
+families of harm to people such as a shooting and a killing; the same or a nearby place;
+overlapping date intervals; shared agents and targets; similar trigger and sentence words; the
+same article) and parts what disagrees (another type or unrelated mode, conflicting places,
+disjoint dates, other agents, other named victims). Two scores of that evidence are used: weights
+fitted on the ECB+ tuning part (graph.build.merge_model, graph/data/merge_weights.json, fitted by
+scripts/train_merge.py) and the hand-set rule of before (:func:`rule_score`); a mention joins the
+best event either one accepts. An undated mention is compared as if it lay in the week up to its
 article's date (reports are mostly of recent events): that decides merges only, never a date;
 an event the texts do not date stays undated, with ``not_after`` its earliest article's date. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
@@ -24,19 +28,21 @@ from functools import lru_cache
 
 import networkx as nx
 
+from graph.build.merge_model import MergeWeights, default_weights
 from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
 from graph.core.schema import Kind, Rel, node_id, stable_hash
 from graph.lexicon.words import STOP_WORDS
 
-MERGE_THRESHOLD = 3.0
 MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
     "arrival": "arrival", "withdrawal": "movement", "air_strike": "strike", "bombing": "strike",
     "shelling": "strike", "explosion": "strike", "attack": "strike", "killing": "harm", "death": "harm",
     "injury": "harm", "mass_killing": "harm",
 }
+# families of harm done to people: one shooting is reported as a shooting, a killing, a death
+HARM_FAMILIES = ("harm", "shooting", "strike", "assault", "execution")
 # the mode that names a whole family without saying how: "the attack" may be the bombing, the
 # shelling or the air strike another sentence or article describes
 GENERIC_MODES = {"strike": "attack"}
@@ -68,7 +74,10 @@ class Cluster:
     sides: set[str] = field(default_factory=set)
     agent_types: set[str] = field(default_factory=set)
     target_keys: set[str] = field(default_factory=set)
+    agent_keys: set[str] = field(default_factory=set)
+    target_people: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    triggers: set[str] = field(default_factory=set)  # the trigger words, casefolded
     texts: list[str] = field(default_factory=list)  # distinct sentences, in order
     _seen_texts: set[str] = field(default_factory=set)
 
@@ -94,7 +103,10 @@ class Cluster:
         self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
         self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
         self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
+        self.agent_keys.update(a.key for a in m.agents if a.key not in m.learned)
+        self.target_people.update(a.key for a in m.targets if a.key not in m.learned and a.type == "person")
         self.articles.add(m.article_id)
+        self.triggers.add(m.trigger.casefold())
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
             self.texts.append(m.sentence)
@@ -122,6 +134,15 @@ class Cluster:
 RECENT_DAYS = 7  # an undated mention is compared as if it lay in the week up to its article's date
 
 
+def merge_family(m: EventMention) -> tuple[str, str, bool]:
+    """What two mentions must share to merge at all: the PLOVER type, the mode family (the harm
+    families count as one: a shooting may be the killing another report tells), and whether both
+    are asserted (an asserted event never takes a mention of another modality, nor the reverse).
+    The blocks of clustering (:mod:`graph.build.blocks`) split on it."""
+    fam = MODE_FAMILIES.get(m.mode, m.mode)
+    return m.event_type, "harm" if fam in HARM_FAMILIES else fam, m.modality == "asserted"
+
+
 def merge_time(m: EventMention) -> TimeValue:
     """The interval a mention is compared with when merging: its date, or for an undated one the
     week up to its article's date (see Cluster.near_start)."""
@@ -146,70 +167,114 @@ def _placed(c: Cluster, m: EventMention) -> tuple[bool, bool]:
     return (m.place is not None and (same or _own_place(m)), bool(c.own_places) or (same and bool(c.places)))
 
 
-def merge_score(c: Cluster, m: EventMention) -> tuple[float, str]:
-    """How well a mention fits an event; (score, reason). A score below 0 forbids the merge."""
+def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
+    """The evidence that a mention reports an event (see graph.build.merge_model.FEATURES), or None
+    when something parts them: another type or mode family (unless both harm people), an asserted
+    and a hedged report, incompatible places, disjoint dates, other named people on one side."""
     f = c.first
     if f.event_type != m.event_type:
-        return -1.0, ""
+        return None
     if m.modality != f.modality and "asserted" in (m.modality, f.modality):
-        return -1.0, ""
-    parts = ["type"]
-    score = 1.0
-    generic = False
+        return None
+    x = {"bias": 1.0}
     fam_a, fam_b = MODE_FAMILIES.get(f.mode, f.mode), MODE_FAMILIES.get(m.mode, m.mode)
     if f.mode == m.mode:
-        score += 1.0
-        parts.append("mode")
+        x["same_mode"] = 1.0
     elif fam_a == fam_b and GENERIC_MODES.get(fam_a) in (f.mode, m.mode):
-        score += 0.5  # and 0.5 more below when anything else ties them (a date, actors, words, the article)
-        generic = True
-        parts.append("generic mode")
+        x["generic_mode"] = 1.0
     elif fam_a == fam_b:
-        score += 0.5
-        parts.append("mode family")
+        x["mode_family"] = 1.0
+    elif fam_a in HARM_FAMILIES and fam_b in HARM_FAMILIES:
+        x["related_mode"] = 1.0
     else:
-        return -1.0, ""
+        return None
     places = list(c.places.values())
     m_placed, c_placed = _placed(c, m)
     if m.place is not None and places and m_placed and c_placed:
         # the report's place of an event (not named in its sentence) neither ties nor parts articles
         counted = places if m.article_id in c.articles else [p for k, p in c.places.items() if k in c.own_places]
         if not all(place_compatible(p, m.place) for p in counted):
-            return -1.0, ""
-        score += 1.0 if any(p.key == m.place.key or _near(p, m.place) for p in counted) else 0.5
-        parts.append("place")
+            return None
+        if any(p.key == m.place.key or _near(p, m.place) for p in counted):
+            x["same_place"] = 1.0
+        else:
+            x["inside_place"] = 1.0
     ov = intervals_overlap(c.near_interval(), merge_time(m))
     if ov is False:
-        return -1.0, ""
+        return None
     if ov:
-        score += 1.0
-        parts.append("date")
+        x["same_date" if c.start is not None and m.time.resolved else "near_date"] = 1.0
+    elif ov is None:
+        x["undated"] = 1.0  # one of them has no interval at all (a report without a date)
     agents = c.sides
     magents = {_side(a) for a in m.agents if a.key not in m.learned}  # the model's guesses never part events
     if agents and magents:
         if agents & magents:
-            score += 1.0
-            parts.append("agents")
+            x["agents"] = 1.0
         elif not (f.event_type == "RETREAT" and _movers(c, m)):
-            return -1.0, ""  # (rebels and residents leave a city together: movers do not conflict)
+            return None  # others did it (rebels and residents leave a city together: movers do not conflict)
     targets = c.target_keys
-    if targets and {a.key for a in m.targets if a.key not in m.learned} & targets:
-        score += 0.5
-        parts.append("targets")
-    sim = _similarity(c, m)
-    score += sim
-    if sim >= 0.1:
-        parts.append(f"text {sim:.2f}")
+    mtargets = {a.key for a in _ruled(m.targets, m)}
+    if targets and mtargets & targets:
+        x["targets"] = 1.0
+    elif _other_people(c.target_people, {a.key for a in _ruled(m.targets, m) if a.type == "person"},
+                       c.agent_keys | {a.key for a in _ruled(m.agents, m)}):
+        return None  # other named people were its victims
+    if m.trigger.casefold() in c.triggers:
+        x["same_trigger"] = 1.0
+    x["text"] = _similarity(c, m)
+    x["content_words"] = _shared_words(c, m)
+    if m.article_id in c.articles:
+        x["same_article"] = 1.0
     # "the attack" with no place or actors, in an article that reports one with them: the same one
     bare_m = not _own_place(m) and not _ruled(m.agents, m) and not _ruled(m.targets, m) and _definite(m)
     if bare_m and (c.own_places or agents) and m.article_id in c.articles:
-        score += 1.0
-        parts.append("same article")
+        x["bare_reference"] = 1.0
     elif not m_placed and not c_placed and not (agents & magents):
-        score -= 1.0  # nothing ties them but their type
-    if generic and (ov or (agents & magents) or "same article" in parts or _shared_words(c, m) >= 0.1):
+        x["untied"] = 1.0  # nothing ties them but their type
+    return x
+
+
+def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None) -> tuple[float, str]:
+    """How well a mention fits an event: (margin, reason: the evidence that raised the score). The
+    mention joins the event of the best margin at or above 0; -inf forbids the merge. The margin is the
+    better of two: the fitted score over its threshold (graph.build.merge_model), and the hand-set
+    rule of :func:`rule_score` over RULE_THRESHOLD, which keeps the merges it made before the weights
+    were fitted (what ties one story's reports: ECB+ topic 41, the seeds)."""
+    x = merge_features(c, m)
+    if x is None:
+        return float("-inf"), ""
+    w = weights or default_weights()
+    fitted, rule = w.score(x) - w.threshold, rule_score(x) - RULE_THRESHOLD
+    parts = ["type"] + [f"{name} {part:+.2f}" for name, part in w.contributions(x)]
+    parts.append(f"fitted {fitted:+.2f}" if fitted >= rule else f"rule {rule_score(x):.2f}")
+    return max(fitted, rule), "+".join(parts)
+
+
+RULE_THRESHOLD = 3.0
+
+
+def rule_score(x: dict[str, float]) -> float:
+    """The hand-set score of the features (the builder's rule before the weights were fitted): type 1,
+    the same mode 1, one family 0.5, the generic mode 0.5 (1 when a date, agents, the article or words
+    tie them too), place 1 (0.5 inside), date 1, agents 1, targets 0.5, the words' overlap, a bare
+    reference in the same article 1, nothing but the type -1; related modes never."""
+    if x.get("related_mode"):
+        return float("-inf")
+    g = x.get
+    dated = g("same_date", 0.0) or g("near_date", 0.0)
+    score = (1.0 + g("same_mode", 0.0) + 0.5 * g("mode_family", 0.0) + 0.5 * g("generic_mode", 0.0)
+             + g("same_place", 0.0) + 0.5 * g("inside_place", 0.0) + dated + g("agents", 0.0)
+             + 0.5 * g("targets", 0.0) + g("text", 0.0) + g("bare_reference", 0.0) - g("untied", 0.0))
+    if g("generic_mode") and (dated or g("agents") or g("bare_reference") or g("content_words", 0.0) >= 0.1):
         score += 0.5
-    return score, "+".join(parts)
+    return score
+
+
+def _other_people(mine: set[str], theirs: set[str], other_side: set[str]) -> bool:
+    """Whether two sets of named people share no one, and neither names one the other has on the
+    other side (a role mistaken in one sentence is not another person)."""
+    return bool(mine and theirs and not (mine & theirs) and not ((mine | theirs) & other_side))
 
 
 def _ruled(refs: tuple, m: EventMention) -> list:
@@ -332,8 +397,7 @@ class _Blocks:
 
     @staticmethod
     def _family(m: EventMention) -> tuple[str, str, bool]:
-        # (an asserted event never takes a mention of another modality, nor the reverse)
-        return m.event_type, MODE_FAMILIES.get(m.mode, m.mode), m.modality == "asserted"
+        return merge_family(m)
 
     def candidates(self, m: EventMention) -> list[Cluster]:
         fam = self._family(m)
@@ -378,16 +442,17 @@ def _canonical_order(m: EventMention) -> tuple:
             m.trigger)
 
 
-def cluster_mentions(mentions: Iterable[EventMention]) -> list[Cluster]:
+def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | None = None) -> list[Cluster]:
     """Greedy, order-independent clustering: mentions in a canonical order, best cluster first."""
+    weights = weights or default_weights()
     blocks = _Blocks()
     ordered = sorted(mentions, key=_canonical_order)
     for m in ordered:
-        best, best_score, best_reason = None, MERGE_THRESHOLD, ""
+        best, best_score, best_reason = None, 0.0, ""
         for c in blocks.candidates(m):
             if (m.article_id, m.sentence_start) in c.sentences:
                 continue  # two triggers of one sentence are two events
-            s, why = merge_score(c, m)
+            s, why = merge_score(c, m, weights)
             if s >= best_score:
                 best, best_score, best_reason = c, s, why
         if best is None:

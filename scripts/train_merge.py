@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Fit the event merge weights (graph/data/merge_weights.json) on the tuning part of ECB+.
+
+Usage: train_merge.py [--build DIR ...] [--shared DIR] [--out FILE] [--workers N]
+
+The tuning part is scripts/evaluate.py's split (whole topics; the check part is never read). Its
+articles are parsed (or, with ``--build``, read from the parse store of build folders made from them,
+such as ``evaluate.py --out OUT``'s OUT/ecbplus/tuning; articles of the check part are refused).
+Each output mention whose trigger overlaps an annotated ECB+ event mention of a coreference chain
+takes that chain's instance as its label.
+
+1. Examples: the mentions are clustered as the builder does (graph.build.builder: the same order,
+   the same candidate events), except that each joins the event of its gold instance; every
+   candidate event the rules allow gives one example, the features of
+   :func:`graph.build.builder.merge_features`, positive when it is the mention's instance. Every
+   topic counts: the stories that are not violent teach what must not merge.
+2. Weights: L2-regularised logistic regression (Newton's method; deterministic).
+3. Threshold: the builder clusters the tuning mentions with the weights at each threshold of a grid
+   (as it builds: a mention joins the best event that the fitted score or the hand-set rule accepts);
+   the one with the best B-cubed F1 whose B-cubed precision is at least MIN_PRECISION wins (0.90: a
+   margin over the 0.85 that unrelated stories must keep, since merging errors grow with the corpus);
+   of thresholds within TIE of that F1, the highest (the fewest merges).
+
+Reruns on the same inputs write the same file.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.build.builder import Cluster, _Blocks, _canonical_order, cluster_mentions, merge_features  # noqa: E402
+from graph.build.merge_model import FEATURES, MergeWeights, parse_weights  # noqa: E402
+from graph.core.model import EventMention, ParsedArticle  # noqa: E402
+
+L2 = 1.0
+MIN_PRECISION = 0.90
+THRESHOLDS = [round(-8.0 + 0.25 * i, 2) for i in range(45)]  # -8.0 .. 3.0 (the score is a log-odds)
+TIE = 0.005  # B-cubed F1 differences smaller than this are noise: the more cautious threshold wins
+MAX_TRIGGER_CHARS = 40  # as the scorer: longer output triggers match nothing
+
+
+def load_evaluate():
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tuning_articles(ev, shared: Path, builds: list[Path], workers: int) -> list[ParsedArticle]:
+    paths = ev.split(ev.documents(shared, "ecbplus"))["tuning"]
+    wanted = {p.stem for p in paths}
+    if builds:
+        from graph.build.store import load_store
+
+        got: dict[str, ParsedArticle] = {}
+        for b in builds:
+            for aid, item in load_store(b).items():
+                if ev.part_of(aid) != "tuning":
+                    raise SystemExit(f"{b}: {aid} is in the check part; train on the tuning part only")
+                if isinstance(item, ParsedArticle) and aid in wanted:
+                    got[aid] = item
+        return [got[k] for k in sorted(got)]
+    from graph.extract.extractor import Extractor
+    from graph.pipeline import parse_articles
+    from graph.read import read_articles
+
+    items = parse_articles(read_articles([str(p) for p in paths]), Extractor.create(), workers=workers)
+    return sorted((x for x in items if isinstance(x, ParsedArticle)), key=lambda p: p.article.article_id)
+
+
+def gold_units(ev, shared: Path, docs: set[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """doc -> (start, end, instance) of the units score_datasets.py scores."""
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for line in (shared / "gold" / ev.DATASETS["ecbplus"]["gold"][0]).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        if d["doc"] not in docs:
+            continue
+        inst = {mid: ch["instance_id"] for ch in d["coref_chains"] if ch.get("instance_id") for mid in ch["mention_ids"]}
+        for m in ev._ecb_units(d):
+            out[d["doc"]].append((m["char_start"], m["char_end"], inst[m["m_id"]]))
+    return out
+
+
+def _hits(m: EventMention, units: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    if m.trigger_end - m.trigger_start > MAX_TRIGGER_CHARS:
+        return []
+    return [u for u in units if m.trigger_start < u[1] and u[0] < m.trigger_end]
+
+
+def examples(mentions: list[EventMention], units) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the candidate events of each labelled mention (see the docstring)."""
+    blocks = _Blocks()
+    by_instance: dict[str, Cluster] = {}
+    label: dict[int, str] = {}  # id(cluster) -> instance
+    rows, ys = [], []
+    for m in sorted(mentions, key=_canonical_order):
+        hits = _hits(m, units.get(m.article_id, []))
+        inst = hits[0][2] if hits else None
+        if inst is not None:
+            for c in blocks.candidates(m):
+                if (m.article_id, m.sentence_start) in c.sentences:
+                    continue
+                x = merge_features(c, m)
+                if x is not None:
+                    rows.append([x.get(f, 0.0) for f in FEATURES])
+                    ys.append(1.0 if label.get(id(c)) == inst else 0.0)
+        c = by_instance.get(inst) if inst is not None else None
+        if c is None:
+            c = Cluster()
+            c.add(m)
+            blocks.add(c)
+            if inst is not None:
+                by_instance[inst], label[id(c)] = c, inst
+        else:
+            c.add(m)
+    return np.array(rows, dtype=float), np.array(ys, dtype=float)
+
+
+def fit(X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (the bias unpenalised)."""
+    w = np.zeros(X.shape[1])
+    pen = np.full(X.shape[1], L2)
+    pen[FEATURES.index("bias")] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(X @ w)))
+        grad = X.T @ (p - y) + pen * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(pen) + 1e-9 * np.eye(X.shape[1])
+        step = np.linalg.solve(H, grad)
+        w -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return w
+
+
+def bcubed(mentions: list[EventMention], units, weights: MergeWeights) -> tuple[float, float, float]:
+    """B-cubed P, R, F1 of the builder's clustering over the mapped units (as score_datasets.py)."""
+    cluster_of = {}
+    for i, c in enumerate(cluster_mentions(mentions, weights)):
+        for m in c.mentions:
+            cluster_of[id(m)] = i
+    by_doc = defaultdict(list)
+    for m in mentions:
+        by_doc[m.article_id].append(m)
+    mapped = []
+    for doc, us in sorted(units.items()):
+        for s, e, inst in us:
+            ev = {cluster_of[id(m)] for m in by_doc.get(doc, []) if m.trigger_end - m.trigger_start <= MAX_TRIGGER_CHARS
+                  and m.trigger_start < e and s < m.trigger_end}
+            if ev:
+                mapped.append((inst, ev))
+    if not mapped:
+        return 0.0, 0.0, 0.0
+    members = defaultdict(list)
+    for k, (_inst, ev) in enumerate(mapped):
+        for e in ev:
+            members[e].append(k)
+    size_gold = defaultdict(int)
+    for inst, _ev in mapped:
+        size_gold[inst] += 1
+    bp = br = 0.0
+    for inst, ev in mapped:
+        out = {k for e in ev for k in members[e]}
+        common = sum(mapped[k][0] == inst for k in out)
+        bp += common / len(out)
+        br += common / size_gold[inst]
+    p, r = bp / len(mapped), br / len(mapped)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--build", type=Path, nargs="*", default=[], help="build folders whose parse store to read")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "graph" / "data" / "merge_weights.json")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+    ev = load_evaluate()
+    parsed = tuning_articles(ev, args.shared.resolve(), args.build, args.workers)
+    units = gold_units(ev, args.shared.resolve(), {p.article.article_id for p in parsed})
+    mentions = [m for p in parsed for m in p.events]
+    X, y = examples(mentions, units)
+    print(f"{len(parsed)} tuning articles, {len(mentions)} mentions, {len(y)} examples ({int(y.sum())} positive)",
+          file=sys.stderr)
+    w = fit(X, y)
+    tried = []
+    for t in THRESHOLDS:
+        weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
+        p, r, f = bcubed(mentions, units, weights)
+        print(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
+        if p >= MIN_PRECISION:
+            tried.append((f, weights, p, r))
+    if not tried:
+        raise SystemExit(f"no threshold reaches B-cubed precision {MIN_PRECISION}")
+    top = max(x[0] for x in tried)  # of the thresholds within TIE of the best F1, the highest (fewest merges)
+    f, weights, p, r = max((x for x in tried if x[0] >= top - TIE), key=lambda x: x[1].threshold)
+    data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
+                      "logistic regression over graph.build.merge_model.FEATURES, threshold with the best tuning "
+                      f"B-cubed F1 at precision >= {MIN_PRECISION}. Do not edit by hand; rerun the script.",
+            "fit": {"articles": len(parsed), "examples": len(y), "positive": int(y.sum()),
+                    "tuning_bcubed_p": round(p, 4), "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
+            **weights.to_dict()}
+    parse_weights(data, "fitted weights")
+    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: threshold {weights.threshold}, tuning B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

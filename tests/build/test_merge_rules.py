@@ -1,0 +1,111 @@
+"""One test per merge rule, on reports written for these tests: other wordings of one shooting join one
+event, within an article and across articles; other victims, other shooters or other days keep two
+shootings in one city apart; the fitted weights are validated when loaded."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from graph.build.builder import cluster_mentions
+from graph.build.merge_model import FEATURES, default_weights, load_weights
+from graph.core.errors import ConfigError
+from graph.core.model import ActorRef, EventMention, PlaceMatch, PlaceRef, TimeValue
+
+DAYTON = PlaceMatch(name="Dayton", country="USA", latitude=39.759, longitude=-84.192, feature="city")
+LIMA = PlaceMatch(name="Lima", country="USA", latitude=40.743, longitude=-84.105, feature="city")
+
+
+def person(key: str, name: str) -> ActorRef:
+    return ActorRef(key=key, name=name, type="person", text=name, start=0, end=len(name))
+
+
+HOLT = person("carla holt", "Carla Holt")
+VANCE = person("peter vance", "Peter Vance")
+GREER = person("dana greer", "Dana Greer")
+OKAFOR = person("sam okafor", "Sam Okafor")
+
+
+def report(article: str, sentence: str, trigger: str, mode: str, *, at: int = 0, place=DAYTON, day=None,
+           agents=(), targets=()) -> EventMention:
+    """A mention whose sentence starts at ``at`` in its article; its place is named in the sentence."""
+    i = sentence.index(trigger)
+    ref = None
+    if place is not None:
+        j = sentence.index(place.name)
+        ref = PlaceRef(key=place.name.lower(), place=place, text=place.name, start=at + j, end=at + j + len(place.name))
+    time = TimeValue(value=day.isoformat(), start=day, end=day, precision="day") if day else TimeValue()
+    return EventMention(article_id=article, event_type="ASSAULT", mode=mode, cameo="18", trigger=trigger,
+                        trigger_start=at + i, trigger_end=at + i + len(trigger), sentence=sentence, sentence_start=at,
+                        sentence_end=at + len(sentence), agents=tuple(agents), targets=tuple(targets), place=ref,
+                        time=time)
+
+
+def groups(clusters) -> set[frozenset]:
+    return {frozenset((m.article_id, m.trigger) for m in c.mentions) for c in clusters}
+
+
+MONDAY = date(2026, 3, 2)
+
+
+def test_two_wordings_of_one_shooting_merge_across_articles():
+    a = report("a", "Peter Vance shot Carla Holt outside a bakery in Dayton on Monday morning.", "shot", "shooting",
+               day=MONDAY, agents=[VANCE], targets=[HOLT])
+    b = report("b", "Police charged Peter Vance with the murder of Carla Holt, killed outside a Dayton bakery on "
+               "Monday.", "murder", "killing", day=MONDAY, agents=[VANCE], targets=[HOLT])
+    clusters = cluster_mentions([a, b])
+    assert groups(clusters) == {frozenset({("a", "shot"), ("b", "murder")})}
+    reason = clusters[0].reasons[0]
+    assert "related mode" in reason and "date" in reason and "targets" in reason
+
+
+def test_the_shooting_refers_back_to_the_articles_first_report_of_it():
+    first = report("a", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+                   day=MONDAY, targets=[HOLT])
+    later = report("a", "Neighbours said the shooting shocked the quiet street.", "shooting", "shooting", at=80,
+                   place=None)
+    clusters = cluster_mentions([first, later])
+    assert groups(clusters) == {frozenset({("a", "shot"), ("a", "shooting")})}
+    assert any("same article" in r for r in clusters[0].reasons)
+
+
+def test_two_shootings_in_one_city_on_one_day_with_other_victims_stay_apart():
+    a = report("a", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, targets=[HOLT])
+    b = report("b", "A gunman shot Dana Greer outside a bakery in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, targets=[GREER])
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def test_two_shootings_with_other_shooters_stay_apart():
+    a = report("a", "Peter Vance opened fire at a Dayton bar on Monday, police said.", "fire", "shooting",
+               day=MONDAY, agents=[VANCE])
+    b = report("b", "Sam Okafor opened fire at a Dayton bar on Monday, police said.", "fire", "shooting",
+               day=MONDAY, agents=[OKAFOR])
+    assert len(cluster_mentions([a, b])) == 2
+
+
+def test_one_shooting_reported_on_other_days_or_far_away_stays_apart():
+    a = report("a", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, targets=[HOLT])
+    later = report("b", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+                   day=date(2026, 3, 16), targets=[HOLT])
+    far = report("c", "A gunman shot Carla Holt outside a bakery in Lima on Monday.", "shot", "shooting",
+                 place=LIMA, day=MONDAY, targets=[HOLT])
+    assert len(cluster_mentions([a, later, far])) == 3
+
+
+def test_merge_weights_are_fitted_and_validated(tmp_path):
+    w = default_weights()
+    assert len(w.weights) == len(FEATURES)
+    data = w.to_dict()
+    bad = {**data, "weights": {**data["weights"], "moon_phase": 1.0}}
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    with pytest.raises(ConfigError, match="moon_phase"):
+        load_weights(tmp_path / "bad.json")
+    (tmp_path / "nan.json").write_text(json.dumps({**data, "threshold": "high"}))
+    with pytest.raises(ConfigError):
+        load_weights(tmp_path / "nan.json")
+    (tmp_path / "ok.json").write_text(json.dumps(data))
+    assert load_weights(tmp_path / "ok.json") == w
