@@ -26,6 +26,7 @@ from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     COGNITION_VERBS,
     FEMALE_WORDS,
+    GROUP_SHARE_WORDS,
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
     MALE_WORDS,
@@ -210,10 +211,14 @@ class StatementFinder:
             if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
                 s = s.head.head  # "the senator, who said ...": the one the clause is about
             if s.pos_ == "PRON":
-                ref = self.pronoun_speaker(s, at)
+                ref = self.pronoun_speaker(s, at) or (self.share_speaker(s) if nominal else None)
                 if ref is not None:
                     return ref
                 continue
+            if nominal and (s.lemma_.lower() in GROUP_SHARE_WORDS or s.like_num):
+                ref = self.share_speaker(s)  # "most of the Republicans": the share, not the party
+                if ref is not None:
+                    return ref
             ref = self.ents.actor_at(s)
             # "U.N. Special Envoy for Syria Staffan de Mistura": the person inside the phrase
             persons = [self.ents.by_token[t.i] for t in s.subtree if t.i in self.ents.by_token
@@ -230,10 +235,37 @@ class StatementFinder:
                 if r is not None and not self.in_quote(t.idx):
                     return r
             ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
-                   or (self.nominal_speaker(s) if nominal else None))
+                   or (self.nominal_speaker(s) or self.share_speaker(s) if nominal else None))
             if ref is not None:
                 return ref
         return None
+
+    def share_speaker(self, tok: Token) -> ActorRef | None:
+        """A group named by a share or a people's name ("Most of the candidates said", "two in three
+        said", "those surveyed say", "Many Republicans say"): the phrase as written, without a clause
+        or an aside attached to it ("Republicans who watched the debate said" -> "Republicans")."""
+        low = tok.lemma_.lower()
+        share = low in GROUP_SHARE_WORDS or tok.like_num
+        people = tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"
+        if not (share or people) or self.in_quote(tok.idx) or low in NOT_SPEAKER_NOUNS:
+            return None
+        keep = [tok]
+        for c in tok.children:
+            if c.dep_ in ("relcl", "appos", "punct", "cc", "conj", "advcl", "ccomp") or c.is_space:
+                continue
+            if c.dep_ == "prep" and not (share and c.lower_ in ("of", "in")):
+                continue
+            keep += list(c.subtree)
+        first, last = min(keep, key=lambda t: t.i), max(keep, key=lambda t: t.i)
+        while first.i < last.i and (first.is_punct or first.lower_ in ("by", "about", "nearly", "almost", "roughly")):
+            first = first.nbor(1)
+        phrase = self.doc[first.i:last.i + 1]
+        if len(phrase) > 8 or "\n" in phrase.text or any(self.in_quote(t.idx) for t in phrase):
+            return None
+        name = phrase.text
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in name.split()), name=name, type="other",
+                        text=name, start=phrase.start_char, end=phrase.end_char,
+                        country=self.ents.country_of_phrase(tok))
 
     def untracked_person(self, tok: Token) -> ActorRef | None:
         """A name the parser tags as a person that no actor took (a surname that is also a town's name):
@@ -570,7 +602,32 @@ class StatementFinder:
             if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp",)]
-            if tok.lemma_ == "call":
+            # a misparse may hang a second clause before the verb ("Salkin, a rabbi ..., said he was"):
+            # the one after it is what was said
+            comp = [c for c in comp if c.i > tok.i] or comp
+            if not comp:
+                # "He said legalizing it could put ...": a gerund clause the parser took for an xcomp
+                comp = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
+            as_clause = not comp and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            if as_clause:
+                # "As the paper noted, it is surprising ...", "..., as police have said": the clause it modifies
+                h = tok.head
+                first, last = h.left_edge, h.right_edge
+                while last.i > h.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                if tok.left_edge.i <= first.i:
+                    first = tok.right_edge.nbor(1) if tok.right_edge.i + 1 < len(self.doc) else tok.right_edge
+                    while first.i < last.i and (first.is_punct or first.is_space):
+                        first = first.nbor(1)
+                elif tok.right_edge.i >= last.i:
+                    last = tok.left_edge.nbor(-1)
+                while last.i > first.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                if not first.i <= h.i <= last.i:
+                    continue
+                s, e = first.idx, last.idx + len(last.text)
+            elif tok.lemma_ == "call":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
                 if not (objs and preds):
@@ -611,7 +668,10 @@ class StatementFinder:
             if self._mostly_quoted(s, e):
                 continue  # the direct quote is the statement (a scare quote inside is not)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj and tok.dep_ in ("advcl", "conj", "xcomp") :
+            if not subj and as_clause:
+                # "As reported by Politico, ..."
+                subj = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            elif not subj and tok.dep_ in ("advcl", "conj", "xcomp"):
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             speaker = self.speaker_of(subj, tok.idx)
             medium = self.medium_of(tok, None)
@@ -624,9 +684,9 @@ class StatementFinder:
                 if speaker is not None and speaker.type == "media":
                     # the outlet rule below decides whether an outlet reports in its own name
                     speaker, medium = None, medium or speaker.name
-            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
+            if speaker is None and outlet is not None and subj and (as_clause or comp and subj[0].head.i == tok.i and not any(
                     t.lemma_ in STATEMENT_NOUNS or self.in_quote(t.idx)
-                    for t in comp[0].subtree):
+                    for t in comp[0].subtree)):
                 # "Al-Monitor reported that ...": the outlet's own report (not when it relays
                 # someone's statement: "the army announced ..., SANA said")
                 speaker = outlet
@@ -685,6 +745,8 @@ class StatementFinder:
             content = None
             if lemma in STANCE_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+                if content is not None and content.lemma_.lower() == "life":
+                    content = None  # "the blast claimed twelve lives"
             if content is None and lemma == "call":
                 # "called for a ceasefire"
                 content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1

@@ -56,17 +56,27 @@ STANCE_VERBS = frozenset(
     "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
     "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
-    "promote".split())
+    "promote".split()) | frozenset(
+    # what a speaker announces, claims or favours ("announced his candidacy", "touted the deal",
+    # "mocked the plan", "favors a tax cut")
+    "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule "
+    "unveil outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
+    "scold fault commend hail laud disparage belittle contest".split())
 # stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")
 PREP_STANCE_VERBS = {
     "speak": ("about", "on"), "talk": ("about",), "comment": ("on", "about"), "write": ("about",),
     "point": ("to",), "respond": ("to",), "react": ("to",), "ask": ("about",), "warn": ("about", "of", "against"),
     "complain": ("about", "of"), "testify": ("about",), "weigh": ("on",), "refer": ("to",), "insist": ("on",),
     "boast": ("about", "of"), "apologize": ("for",), "apologise": ("for",), "argue": ("for", "against"),
+    "vote": ("for", "against"), "push": ("for",), "campaign": ("for", "against"), "advocate": ("for",),
+    "rail": ("against",), "lash": ("at",), "joke": ("about",), "brag": ("about",), "worry": ("about",),
+    "agree": ("with", "on"), "disagree": ("with", "on"), "object": ("to",), "elaborate": ("on",),
+    "speculate": ("about", "on"), "wonder": ("about",), "hope": ("for",), "fight": ("for", "against"),
 }
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
-    "argue insist".split())
+    "argue insist".split()) | frozenset("see agree conclude assume imagine suspect wonder recall recognize "
+                                       "worry predict estimate guess acknowledge admit".split())
 # "X asked/urged/called on Y to do Z"
 REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
@@ -133,6 +143,10 @@ NOT_SPEAKER_NOUNS = frozenset("time day week month year hour minute thing part w
 NOT_TURN_LABELS = frozenset("update updated breaking watch photos photo video editor note editors note correction "
                             "related read more source sources disclaimer warning read also see".split())
 SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
+# heads of a phrase that names a share of a group ("most of the candidates", "two in three", "those
+# surveyed", "a third"): as the subject of a speech verb the phrase is the speaker, as written
+GROUP_SHARE_WORDS = frozenset("most many some all half third quarter fifth majority minority percent few several none "
+                              "one those others both each either neither dozen handful number plurality share".split())
 
 # --- pronouns and determiners ------------------------------------------------------------
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -240,7 +254,8 @@ INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "int
 # the appeals (REQUEST_VERBS find those) and the verbs of mere expectation
 STATED_INTENT_VERBS = (INTENT_VERBS - {"call", "urge", "demand", "ask", "prepare", "consider", "warn", "fear",
                                        "attempt", "expect"}) | {"promise", "pledge", "refuse", "decline", "agree",
-                                                                "offer"}
+                                                                "offer", "decide", "wish", "choose", "prefer",
+                                                                "like", "push"}
 # the INTENT_VERBS that announce the act ("vowed to retake"): future, the others hypothetical
 PLAN_VERBS = frozenset({"vow", "plan", "threaten", "prepare", "intend"})
 # "calls for a ceasefire": what is called for has not happened

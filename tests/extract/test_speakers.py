@@ -170,3 +170,45 @@ def test_a_wish_inside_a_report_is_the_reporters(parse_text):
 def test_a_warning_of_something_is_a_statement_about_it(parse_text):
     got = said(parse_text("The commander warned of an imminent offensive on the northern towns.\n"))
     assert got == [("commander", "indirect", "an imminent offensive on the northern towns")], got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("Most of the council members said they would vote against the new budget.", "Most of the council members",
+     "they would vote against the new budget"),
+    ("Two in three said the road tolls were too high for families.", "Two in three",
+     "the road tolls were too high for families"),
+    ("Nearly half of the fishermen say the ferry should stay in public hands.", "half of the fishermen",
+     "the ferry should stay in public hands"),
+])
+def test_a_share_of_a_group_is_the_speaker_as_written(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_as_someone_said_reports_the_clause_it_modifies(parse_text):
+    got = said(parse_text("As the harbour master noted, the pier has not been repaired since the storm.\n"))
+    assert got == [("harbour master", "indirect", "the pier has not been repaired since the storm")], got
+    got = said(parse_text("The pier has not been repaired since the storm, as the harbour master said.\n"))
+    assert got == [("harbour master", "indirect", "The pier has not been repaired since the storm")], got
+
+
+def test_a_clause_said_after_a_gerund_is_reported(parse_text):
+    got = said(parse_text("Governor Ines Duarte said widening the canal could bring work to thousands of people.\n"))
+    assert [(sp, t) for sp, _, t in got] == [
+        ("Ines Duarte", "widening the canal could bring work to thousands of people")], got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("Mayor Ruth Alvarez announced her candidacy for governor on Monday.", "Ruth Alvarez",
+     "her candidacy for governor"),
+    ("The union voted against the merger with the rival airline.", "union", "the merger with the rival airline"),
+    ("Senator Kofi Mensah has long pushed for a higher minimum wage.", "Kofi Mensah", "a higher minimum wage"),
+    ("The governor decided to veto the water bill.", "governor", "to veto the water bill"),
+])
+def test_announcements_votes_and_decisions_are_stances(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_a_blast_that_claimed_lives_is_no_statement(parse_text):
+    assert said(parse_text("The blast claimed twelve lives in the market.")) == []
