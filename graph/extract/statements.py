@@ -16,7 +16,7 @@ and "according to X".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -98,6 +98,11 @@ def _close_of(para: str, i: int, mark: str) -> int:
         nxt_open = para.find("\u201c", start)
         if j < 0 or (nxt_open >= 0 and nxt_open < j):
             j = k if k >= 0 and (nxt_open < 0 or k < nxt_open) else (j if nxt_open < 0 or j < nxt_open else -1)
+    elif mark == '"':
+        # ... and a straight one by a curly one ('"Nothing will change,” he said')
+        k = para.find("\u201d", start)
+        if k >= 0 and (j < 0 or k < j):
+            j = k
     return j
 
 
@@ -235,7 +240,8 @@ class StatementFinder:
                 if r is not None and not self.in_quote(t.idx):
                     return r
             ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
-                   or (self.nominal_speaker(s) or self.share_speaker(s) if nominal else None))
+                   or (self.nominal_speaker(s) or self.share_speaker(s) if nominal else None)
+                   or self.proper_name_speaker(s))
             if ref is not None:
                 return ref
         return None
@@ -269,17 +275,35 @@ class StatementFinder:
 
     def untracked_person(self, tok: Token) -> ActorRef | None:
         """A name the parser tags as a person that no actor took (a surname that is also a town's name):
-        the subject of a speech verb is a person, never a place."""
+        the subject of a speech verb is a person, never a place. Resolved as every person of the article
+        (:meth:`ArticleEntities.person_named`): "Stanton" is the Greg Stanton it named before."""
         if tok.ent_type_ != "PERSON" or self.in_quote(tok.idx):
             return None
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:
             return None
-        name = strip_titles(clean_name(ent.text))
-        if not name:
+        return self.ents.person_named(ent.text, ent.start_char, ent.end_char)
+
+    def proper_name_speaker(self, tok: Token) -> ActorRef | None:
+        """The subject of a speech verb written as a proper name that no actor took ("Stanton wrote",
+        "said Lt. Gen. Mick Bednarek", "Statista estimates"): a person of the article when the tagger
+        read a person or nothing, else the name itself."""
+        if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
+            return None  # a place's name too ("Stanton wrote"): who writes is no place
+        words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i and t.dep_ in ("compound", "flat")
+                 or t.i == tok.i]
+        first = min(words, key=lambda t: t.i)
+        words = [t for t in self.doc[first.i:tok.i + 1]]
+        if any(t.is_space or t.pos_ not in ("PROPN", "PUNCT") for t in words):
+            words = [tok]
+        span = self.doc[words[0].i:tok.i + 1]
+        name = strip_titles(clean_name(span.text))
+        if not name or not name[0].isupper():
             return None
-        return ActorRef(key=slug(name), name=name, type="person", text=ent.text, start=ent.start_char,
-                        end=ent.end_char)
+        if tok.ent_type_ in ("", "PERSON") or (len(name.split()) == 1 and self.ents.people.is_part(name)):
+            return self.ents.person_named(span.text, span.start_char, span.end_char)
+        return ActorRef(key=slug(name), name=name, type="other", text=span.text, start=span.start_char,
+                        end=span.end_char)
 
     def dash_signed(self, qe: int) -> ActorRef | None:
         """'"...." ― Ana Ruiz': a quotation signed after a dash."""
@@ -296,29 +320,17 @@ class StatementFinder:
         return ActorRef(key=slug(name), name=name, type="person", text=name, start=qe, end=qe + len(name))
 
     def named_person(self, tok: Token) -> ActorRef | None:
-        """A surname or first name the parser did not take for a name ("Okafor continued:"): the one
-        person of the article it names, if only one has it."""
+        """A surname or first name the parser did not take for a name ("Okafor continued:"): the person
+        of the article it names (:class:`~graph.extract.persons.PersonIndex`: the one with that name, or
+        the one the article names most), resolved as actors are."""
         if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
             return None
         words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
-        name = " ".join(t.text for t in words).casefold()
-        if not name:
+        name = " ".join(t.text for t in words)
+        if not name or self.ents.people.find(name) is None:
             return None
-        people = {a.key: a for a in self.ents.actors if a.type == "person" and len(a.name.split()) >= 2}
-        hits = [a for a in people.values()
-                if name in (a.name.split()[-1].casefold(), a.name.split()[0].casefold(), a.name.casefold())]
-        if not hits:
-            return None
-        if len(hits) > 1:
-            # "Trump" in an article about Donald and Ivanka Trump: the one the article names most, then first
-            count = {k: sum(1 for x in self.ents.actors if x.key == k) for k in people}
-            first = {k: min(x.start for x in self.ents.actors if x.key == k) for k in people}
-            hits.sort(key=lambda a: (-count[a.key], first[a.key]))
-            if count[hits[0].key] == count[hits[1].key]:
-                return None
-        a = hits[0]
-        return ActorRef(key=a.key, name=a.name, type="person", text=tok.text, start=tok.idx,
-                        end=tok.idx + len(tok.text), country=a.country, affiliation=a.affiliation)
+        ref = self.ents.person_named(name, tok.idx, tok.idx + len(tok.text))
+        return None if ref is None else replace(ref, text=tok.text)
 
     def nominal_speaker(self, tok: Token) -> ActorRef | None:
         """"the former president said": the person the article named with that noun before
@@ -515,7 +527,7 @@ class StatementFinder:
             head = None
             for t in span:
                 h = t.head
-                if not (qs <= h.idx < qe) and h.sent == t.sent:
+                if not (qs <= h.idx < qe) and h.sent == t.sent and not (h.is_punct or h.is_space):
                     head = h
                     break
             att = Attribution(None, None)
@@ -532,6 +544,8 @@ class StatementFinder:
                                 break
                     if att.speaker is not None:
                         break
+            if att.speaker is None:
+                att = self._cue_after(qe, (qs, qe)) or att
             if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
             if att.speaker is None:
@@ -573,6 +587,28 @@ class StatementFinder:
                     continue
             out.append((st, verb))
         return out
+
+    def _cue_after(self, qe: int, quote: tuple[int, int]) -> Attribution | None:
+        """A quotation the parser closed as a sentence of its own, with its cue in the next one
+        ('"... are missing." Trump said.'): the speaker of that cue, when the next sentence starts
+        right after the closing mark and says nothing of its own."""
+        m = re.match(r"[\"\u201d'\u2019.,!?\u2026]*[ \t]*", self.text[qe:qe + 12])
+        start = qe + m.end()
+        if start >= len(self.text) or not self.text[start].isalpha() or self.in_quote(start):
+            return None
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if sent.start_char < qe or len(sent) > 30:
+            return None
+        for t in sent:
+            if (t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and not self.in_quote(t.idx)
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)):
+                att = self.attribute(t, quote)
+                if att.speaker is not None:
+                    return att
+        return None
 
     def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:
         """A quotation that opens its paragraph after one that ends with a colon ("Cruz continued:",

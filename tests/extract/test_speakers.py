@@ -212,3 +212,24 @@ def test_announcements_votes_and_decisions_are_stances(parse_text, sentence, spe
 
 def test_a_blast_that_claimed_lives_is_no_statement(parse_text):
     assert said(parse_text("The blast claimed twelve lives in the market.")) == []
+
+
+def test_a_cue_in_the_sentence_after_the_quote(parse_text):
+    p = parse_text("The senator spoke in the rain.\n\n\u201cI hope the new bridge opens before the winter is over.\u201d "
+                   "Okafor said.\n")
+    assert [(sp, k) for sp, k, _ in said(p)] == [("Okafor", "direct")], said(p)
+
+
+def test_a_straight_quote_closed_by_a_curly_one(parse_text):
+    text = ('"Nothing we could build now would change the vote,\u201d Fred Amadi, a planner at the agency, '
+            'said in an interview. Amadi left early.\n')
+    assert [text[s:e] for s, e in find_quotes(text)] == ["Nothing we could build now would change the vote"]
+    p = parse_text(text)
+    assert [(sp, k) for sp, k, _ in said(p)] == [("Fred Amadi", "direct")], said(p)
+
+
+def test_a_surname_that_is_also_a_town_speaks(parse_text):
+    p = parse_text("Mayor Greg Houston wrote to the governor on Friday.\n\n"
+                   "\u201cThousands of citizens waited in line for five hours to vote,\u201d Houston wrote.\n")
+    got = [(sp, k) for sp, k, _ in said(p) if k == "direct"]
+    assert got and got[0][0] is not None and got[0][0].endswith("Houston"), said(p)
