@@ -25,10 +25,12 @@ from graph.extract.actors import ArticleEntities
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     COGNITION_VERBS,
+    FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
     GROUP_SHARE_WORDS,
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
+    MALE_GIVEN_NAMES,
     MALE_WORDS,
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
@@ -50,6 +52,8 @@ TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
 # a quotation continued into the next paragraph reopens it with an opening mark and no closing one
 MIN_OPEN_RUN = 2
+MAX_PRONOUN_SENTENCES = 8  # how far back "he"/"she" looks for the person it means
+SHE_SENTENCES = 3  # within these, a woman wins over a nearer person of unknown gender
 MAX_CUE_GAP = 80  # characters between two pieces of one quotation ('," the mayor said on Monday. "')  # words an unclosed quote must run to count as speech
 
 
@@ -404,36 +408,61 @@ class StatementFinder:
             g = votes.setdefault(a.key, set())
             g.update("f" for w in near if w in FEMALE_WORDS)
             g.update("m" for w in near if w in MALE_WORDS)
+            first = a.name.split()[0].casefold() if len(a.name.split()) >= 2 else ""
+            g.update("f" for w in (first,) if w in FEMALE_GIVEN_NAMES)
+            g.update("m" for w in (first,) if w in MALE_GIVEN_NAMES)
         return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
 
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
-        """"he"/"she": the latest person before it who spoke or was named as a subject
-        outside quotes; "they"/"it"/"we": the latest non-person speaker."""
+        """"he"/"she": the first person of :meth:`_persons_before` whose gender (when the article
+        tells it) is the pronoun's; "they"/"it"/"we": the latest non-person speaker."""
         low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
         if low in PERSON_SPEAKER_PRONOUNS:
-            cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
-            for a in self.ents.actors:
-                if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
-                    continue
-                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
-                        span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
-                    cands.append((a.start, a))
             clash = "m" if low == "she" else "f"
-            cands = [(off, r) for off, r in cands if self.gender_of(r.key) != clash]
-            # a person of the right gender named since the paragraph before wins over one of unknown gender
-            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)
-                     and self.text.count("\n\n", off, tok.idx) <= 1]
-            cands = agree or cands
-            if cands:
-                return max(cands, key=lambda x: x[0])[1]
-            persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
-                       and not self.in_quote(a.start) and self.gender_of(a.key) != clash]
-            return persons[-1] if persons else None
+            cands = [(back, r) for back, r in self._persons_before(tok, at) if self.gender_of(r.key) != clash]
+            if low == "she":
+                # a woman named in the last sentences wins over a nearer person of unknown gender (who is,
+                # in the news, more often a man)
+                cands = [c for c in cands if c[0] < SHE_SENTENCES and self.gender_of(c[1].key) == "f"] or cands
+            return cands[0][1] if cands else None
         if low in GROUP_SPEAKER_PRONOUNS:
             recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
             return max(recent, key=lambda x: x[0])[1] if recent else None
         return None
+
+    def _persons_before(self, tok: Token, at: int):
+        """The persons a pronoun may mean, in the order a reader tries them: its own sentence before it,
+        then each sentence before, back to MAX_PRONOUN_SENTENCES; within a sentence the main clause's
+        people before those of a clause inside it ("Fowler said he expects Clinton to recover" ->
+        Fowler), then left to right. People are those named outside quotes (not as a possessive) and
+        those who spoke there."""
+        sent = tok.sent
+        for back in range(MAX_PRONOUN_SENTENCES):
+            limit = min(at, tok.idx) if sent.start <= tok.i < sent.end else sent.end_char
+            cands: list[tuple[int, int, ActorRef]] = []
+            for off, r in self.spoken:
+                if r.type == "person" and sent.start_char <= off < limit:
+                    t = self.doc.char_span(off, off + 1, alignment_mode="expand")
+                    cands.append((self._depth(t[0]) if t is not None else 9, off, r))
+            for a in self.ents.actors:
+                if a.type != "person" or not (sent.start_char <= a.start and a.end <= limit) or self.in_quote(a.start):
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                cands.append((self._depth(span.root), a.start, a))
+            for _, _, r in sorted(cands, key=lambda c: (c[0], c[1])):
+                yield back, r
+            if sent.start == 0:
+                return
+            sent = self.doc[sent.start - 1].sent
+
+    @staticmethod
+    def _depth(tok: Token) -> int:
+        d = 0
+        while tok.head is not tok and d < 50:
+            tok, d = tok.head, d + 1
+        return d
 
     def attribute(self, start_tok: Token, quote: tuple[int, int] | None) -> Attribution:
         """Walk up from a token to the first verb whose subject is a non-media actor."""

@@ -159,6 +159,29 @@ FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam lady dame sister mother wif
                          "aunt niece stepmother girlfriend".split())
 MALE_WORDS = frozenset("mr mr. sir brother father husband son man boy widower actor congressman chairman "
                        "spokesman businessman king prince grandfather uncle nephew stepfather boyfriend".split())
+# common English given names (and their usual short forms) that tell a person's gender ("Mary Okafor"
+# ... "she said"); a name that is given to both is in neither list
+MALE_GIVEN_NAMES = frozenset(
+    "james jim jimmy john johnny jack robert rob bob bobby michael mike william will bill billy willie david dave "
+    "richard rick dick joseph joe thomas tom tommy charles charlie chuck christopher daniel dan danny matthew matt "
+    "anthony tony mark donald don steven stephen steve paul andrew andy joshua kenneth ken kevin brian george "
+    "timothy tim ronald ron edward ed eddie ted jason jeffrey jeff ryan jacob gary nicholas nick eric jonathan "
+    "larry justin scott brandon benjamin ben samuel sam gregory greg alexander frank patrick raymond dennis jerry "
+    "aaron jose adam nathan henry douglas doug zachary peter kyle walter noah jeremy keith roger gerald harold "
+    "sean carl arthur lawrence dylan jesse bryan bruce gabriel albert alan juan wayne randy roy vincent ralph "
+    "eugene russell philip phil louis howard fred frederick harry herbert lewis martin marvin leonard earl "
+    "stanley neil norman glenn allen clarence francis hank tyler mitch mitchell luis carlos jorge "
+    "miguel pedro ahmed mohammed muhammad omar ali hassan ibrahim vladimir sergei ivan dmitry igor boris".split())
+FEMALE_GIVEN_NAMES = frozenset(
+    "mary patricia jennifer linda elizabeth liz beth barbara susan sue jessica sarah sara karen lisa nancy betty "
+    "margaret maggie sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah debbie "
+    "stephanie rebecca becky sharon laura cynthia kathleen kathy amy angela shirley anna ann anne brenda pamela "
+    "emma nicole helen samantha katherine kate christine debra rachel carolyn janet catherine maria heather "
+    "diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith judy megan "
+    "andrea cheryl hannah jacqueline martha gloria teresa madison frances kathryn janice jean abigail alice "
+    "sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany "
+    "charlotte marie kayla alexis lori hillary hilary elaine susanna valerie wendy sylvia rosa irene "
+    "chelsea michele claire nikki sonia sally fatima aisha leila olga natalia tatiana".split())
 GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
 

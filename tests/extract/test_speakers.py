@@ -233,3 +233,17 @@ def test_a_surname_that_is_also_a_town_speaks(parse_text):
                    "\u201cThousands of citizens waited in line for five hours to vote,\u201d Houston wrote.\n")
     got = [(sp, k) for sp, k, _ in said(p) if k == "direct"]
     assert got and got[0][0] is not None and got[0][0].endswith("Houston"), said(p)
+
+
+def test_he_is_the_main_clause_subject_before_a_man_named_inside_the_clause(parse_text):
+    p = parse_text("Hugo Alves said the council expects Pedro Matos to resign.\n\n"
+                   "He also said the vote on the harbour would be held in May.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Hugo Alves", "the vote on the harbour would be held in May") in got, got
+
+
+def test_a_given_name_tells_who_he_is(parse_text):
+    p = parse_text("Linda Moreau met the farmers on Monday. Joe Banda, their leader, asked for rain.\n\n"
+                   "Moreau said the dam would be finished by June. He said the farmers could not wait that long.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Joe Banda", "the farmers could not wait that long") in got, got
