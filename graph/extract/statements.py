@@ -723,9 +723,7 @@ class StatementFinder:
             else:
                 continue
             text = self.text[s:e].strip().rstrip(",;: ")
-            if text.startswith("that "):
-                s, text = s + 5, text[5:]
-            e = s + len(text)
+            e = s + len(text)  # "that" stays: the reported clause is "that the bridge will reopen"
             while text and text[0] in " \"“'":
                 s, text = s + 1, text[1:]
             if len(text.split()) < 3:
@@ -833,13 +831,13 @@ class StatementFinder:
             if not subj:
                 continue
             first, last = content.left_edge, content.right_edge
-            if lemma in ("accuse", "blame"):
-                # "accused the army of shelling the town": what they are accused of belongs to it
-                of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > content.i]
+            if content.dep_ == "dobj":
+                # "accused the army of shelling the town", "thanked the voters for their support",
+                # "described the law as a crazy system": what the object is said to be or to have done
+                of = [c for c in tok.children if c.i > content.i and (
+                    c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
                 if of:
-                    last = of[0].right_edge
-            if first.lower_ == "that" and first.i < last.i:
-                first = first.nbor(1)
+                    last = max(last, of[0].right_edge, key=lambda t: t.i)
             while last.i > first.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
             s, e = first.idx, last.idx + len(last.text)

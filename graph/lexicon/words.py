@@ -59,7 +59,7 @@ STANCE_VERBS = frozenset(
     "promote".split()) | frozenset(
     # what a speaker announces, claims or favours ("announced his candidacy", "touted the deal",
     # "mocked the plan", "favors a tax cut")
-    "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule "
+    "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule describe "
     "unveil outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
     "scold fault commend hail laud disparage belittle contest".split())
 # stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")

@@ -247,3 +247,13 @@ def test_a_given_name_tells_who_he_is(parse_text):
                    "Moreau said the dam would be finished by June. He said the farmers could not wait that long.\n")
     got = [(sp, t) for sp, _, t in said(p)]
     assert ("Joe Banda", "the farmers could not wait that long") in got, got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("The mayor described the new toll as a tax on the poor.", "mayor", "the new toll as a tax on the poor"),
+    ("The union thanked the drivers for their patience.", "union", "the drivers for their patience"),
+    ("Governor Ines Duarte said that the canal would open in May.", "Ines Duarte", "that the canal would open in May"),
+])
+def test_the_reported_words_are_the_whole_clause(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
