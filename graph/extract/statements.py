@@ -25,6 +25,7 @@ from graph.extract.actors import ArticleEntities
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     COGNITION_VERBS,
+    EVIDENCE_VERBS,
     FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
     GROUP_SHARE_WORDS,
@@ -38,6 +39,7 @@ from graph.lexicon.words import (
     PERSON_SPEAKER_PRONOUNS,
     PREP_STANCE_VERBS,
     QUOTE_VERBS,
+    RECORD_NOUNS,
     REQUEST_VERBS,
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
@@ -810,6 +812,9 @@ class StatementFinder:
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
                 if content is not None and content.lemma_.lower() == "life":
                     content = None  # "the blast claimed twelve lives"
+            if content is None and lemma in EVIDENCE_VERBS and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in RECORD_NOUNS for c in tok.children):
+                content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
             if content is None and lemma == "call":
                 # "called for a ceasefire"
                 content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1

@@ -62,6 +62,11 @@ STANCE_VERBS = frozenset(
     "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule describe "
     "unveil outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
     "scold fault commend hail laud disparage belittle contest".split())
+# what a record shows ("a new poll shows Trump with his largest lead"): these verbs report their
+# object when their subject is one of these records
+EVIDENCE_VERBS = frozenset("show find indicate reveal suggest".split())
+RECORD_NOUNS = frozenset("poll survey study report record data figure analysis filing document email tally count "
+                         "result review audit memo letter statistic".split())
 # stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")
 PREP_STANCE_VERBS = {
     "speak": ("about", "on"), "talk": ("about",), "comment": ("on", "about"), "write": ("about",),

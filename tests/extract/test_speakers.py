@@ -257,3 +257,10 @@ def test_a_given_name_tells_who_he_is(parse_text):
 def test_the_reported_words_are_the_whole_clause(parse_text, sentence, speaker, content):
     got = said(parse_text(sentence))
     assert (speaker, "indirect", content) in got, got
+
+
+def test_what_a_poll_shows_is_reported_by_the_poll(parse_text):
+    got = said(parse_text("A new survey of farmers shows strong support for the water tax in the north.\n"))
+    assert [(sp is not None and "survey" in sp, t) for sp, _, t in got] == [
+        (True, "strong support for the water tax in the north")], got
+    assert said(parse_text("The mayor showed the visitors the new harbour.\n")) == []
