@@ -54,6 +54,7 @@ TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
 # a quotation continued into the next paragraph reopens it with an opening mark and no closing one
 MIN_OPEN_RUN = 2
+MIN_UNATTRIBUTED_WORDS = 8  # a quotation with no speaker found is kept from this many words on
 MAX_PRONOUN_SENTENCES = 8  # how far back "he"/"she" looks for the person it means
 SHE_SENTENCES = 3  # within these, a woman wins over a nearer person of unknown gender
 MAX_CUE_GAP = 80  # characters between two pieces of one quotation ('," the mayor said on Monday. "')  # words an unclosed quote must run to count as speech
@@ -954,7 +955,10 @@ class StatementFinder:
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]
-        allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
+        # a short quotation nobody is said to have spoken is no statement (a title, a scare quote, a
+        # slogan); a long one is still speech, its speaker unknown
+        allst = sorted([x for x in direct + indirect if x[0].speaker is not None
+                        or len(x[0].text.split()) >= MIN_UNATTRIBUTED_WORDS], key=lambda x: (x[0].start, x[0].end))
         # "Clinton said voters want change": the voters' wish is Clinton's report, not a statement of theirs
         return [(st, v) for st, v in allst if not any(
             o is not st and o.start <= st.start and st.end <= o.end and (o.end - o.start) > (st.end - st.start)

@@ -60,7 +60,7 @@ STANCE_VERBS = frozenset(
     # what a speaker announces, claims or favours ("announced his candidacy", "touted the deal",
     # "mocked the plan", "favors a tax cut")
     "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule describe "
-    "unveil outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
+    "outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
     "scold fault commend hail laud disparage belittle contest".split())
 # what a record shows ("a new poll shows Trump with his largest lead"): these verbs report their
 # object when their subject is one of these records

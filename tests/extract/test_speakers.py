@@ -264,3 +264,7 @@ def test_what_a_poll_shows_is_reported_by_the_poll(parse_text):
     assert [(sp is not None and "survey" in sp, t) for sp, _, t in got] == [
         (True, "strong support for the water tax in the north")], got
     assert said(parse_text("The mayor showed the visitors the new harbour.\n")) == []
+
+
+def test_a_short_quotation_nobody_spoke_is_no_statement(parse_text):
+    assert said(parse_text('The film "Blue River Nights" opened in the old cinema on Friday.\n')) == []
