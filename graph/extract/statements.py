@@ -16,7 +16,7 @@ and "according to X".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,9 +25,13 @@ from graph.extract.actors import ArticleEntities
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     COGNITION_VERBS,
+    EVIDENCE_VERBS,
+    FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
+    GROUP_SHARE_WORDS,
     GROUP_SPEAKER_PRONOUNS,
     INDIRECT_VERBS,
+    MALE_GIVEN_NAMES,
     MALE_WORDS,
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
@@ -35,6 +39,7 @@ from graph.lexicon.words import (
     PERSON_SPEAKER_PRONOUNS,
     PREP_STANCE_VERBS,
     QUOTE_VERBS,
+    RECORD_NOUNS,
     REQUEST_VERBS,
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
@@ -49,6 +54,9 @@ TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
 # a quotation continued into the next paragraph reopens it with an opening mark and no closing one
 MIN_OPEN_RUN = 2
+MIN_UNATTRIBUTED_WORDS = 8  # a quotation with no speaker found is kept from this many words on
+MAX_PRONOUN_SENTENCES = 8  # how far back "he"/"she" looks for the person it means
+SHE_SENTENCES = 3  # within these, a woman wins over a nearer person of unknown gender
 MAX_CUE_GAP = 80  # characters between two pieces of one quotation ('," the mayor said on Monday. "')  # words an unclosed quote must run to count as speech
 
 
@@ -97,6 +105,11 @@ def _close_of(para: str, i: int, mark: str) -> int:
         nxt_open = para.find("\u201c", start)
         if j < 0 or (nxt_open >= 0 and nxt_open < j):
             j = k if k >= 0 and (nxt_open < 0 or k < nxt_open) else (j if nxt_open < 0 or j < nxt_open else -1)
+    elif mark == '"':
+        # ... and a straight one by a curly one ('"Nothing will change,” he said')
+        k = para.find("\u201d", start)
+        if k >= 0 and (j < 0 or k < j):
+            j = k
     return j
 
 
@@ -210,10 +223,14 @@ class StatementFinder:
             if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
                 s = s.head.head  # "the senator, who said ...": the one the clause is about
             if s.pos_ == "PRON":
-                ref = self.pronoun_speaker(s, at)
+                ref = self.pronoun_speaker(s, at) or (self.share_speaker(s) if nominal else None)
                 if ref is not None:
                     return ref
                 continue
+            if nominal and (s.lemma_.lower() in GROUP_SHARE_WORDS or s.like_num):
+                ref = self.share_speaker(s)  # "most of the Republicans": the share, not the party
+                if ref is not None:
+                    return ref
             ref = self.ents.actor_at(s)
             # "U.N. Special Envoy for Syria Staffan de Mistura": the person inside the phrase
             persons = [self.ents.by_token[t.i] for t in s.subtree if t.i in self.ents.by_token
@@ -230,24 +247,70 @@ class StatementFinder:
                 if r is not None and not self.in_quote(t.idx):
                     return r
             ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
-                   or (self.nominal_speaker(s) if nominal else None))
+                   or (self.nominal_speaker(s) or self.share_speaker(s) if nominal else None)
+                   or self.proper_name_speaker(s))
             if ref is not None:
                 return ref
         return None
 
+    def share_speaker(self, tok: Token) -> ActorRef | None:
+        """A group named by a share or a people's name ("Most of the candidates said", "two in three
+        said", "those surveyed say", "Many Republicans say"): the phrase as written, without a clause
+        or an aside attached to it ("Republicans who watched the debate said" -> "Republicans")."""
+        low = tok.lemma_.lower()
+        share = low in GROUP_SHARE_WORDS or tok.like_num
+        people = tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"
+        if not (share or people) or self.in_quote(tok.idx) or low in NOT_SPEAKER_NOUNS:
+            return None
+        keep = [tok]
+        for c in tok.children:
+            if c.dep_ in ("relcl", "appos", "punct", "cc", "conj", "advcl", "ccomp") or c.is_space:
+                continue
+            if c.dep_ == "prep" and not (share and c.lower_ in ("of", "in")):
+                continue
+            keep += list(c.subtree)
+        first, last = min(keep, key=lambda t: t.i), max(keep, key=lambda t: t.i)
+        while first.i < last.i and (first.is_punct or first.lower_ in ("by", "about", "nearly", "almost", "roughly")):
+            first = first.nbor(1)
+        phrase = self.doc[first.i:last.i + 1]
+        if len(phrase) > 8 or "\n" in phrase.text or any(self.in_quote(t.idx) for t in phrase):
+            return None
+        name = phrase.text
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in name.split()), name=name, type="other",
+                        text=name, start=phrase.start_char, end=phrase.end_char,
+                        country=self.ents.country_of_phrase(tok))
+
     def untracked_person(self, tok: Token) -> ActorRef | None:
         """A name the parser tags as a person that no actor took (a surname that is also a town's name):
-        the subject of a speech verb is a person, never a place."""
+        the subject of a speech verb is a person, never a place. Resolved as every person of the article
+        (:meth:`ArticleEntities.person_named`): "Stanton" is the Greg Stanton it named before."""
         if tok.ent_type_ != "PERSON" or self.in_quote(tok.idx):
             return None
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:
             return None
-        name = strip_titles(clean_name(ent.text))
-        if not name:
+        return self.ents.person_named(ent.text, ent.start_char, ent.end_char)
+
+    def proper_name_speaker(self, tok: Token) -> ActorRef | None:
+        """The subject of a speech verb written as a proper name that no actor took ("Stanton wrote",
+        "said Lt. Gen. Mick Bednarek", "Statista estimates"): a person of the article when the tagger
+        read a person or nothing, else the name itself."""
+        if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
+            return None  # a place's name too ("Stanton wrote"): who writes is no place
+        words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i and t.dep_ in ("compound", "flat")
+                 or t.i == tok.i]
+        first = min(words, key=lambda t: t.i)
+        words = [t for t in self.doc[first.i:tok.i + 1]]
+        if any(t.is_space or t.pos_ not in ("PROPN", "PUNCT") for t in words):
+            words = [tok]
+        span = self.doc[words[0].i:tok.i + 1]
+        name = strip_titles(clean_name(span.text))
+        if not name or not name[0].isupper():
             return None
-        return ActorRef(key=slug(name), name=name, type="person", text=ent.text, start=ent.start_char,
-                        end=ent.end_char)
+        if tok.ent_type_ in ("", "PERSON") or (len(name.split()) == 1 and self.ents.people.is_part(name)):
+            return self.ents.person_named(span.text, span.start_char, span.end_char)
+        return ActorRef(key=slug(name), name=name, type="other", text=span.text, start=span.start_char,
+                        end=span.end_char)
 
     def dash_signed(self, qe: int) -> ActorRef | None:
         """'"...." ― Ana Ruiz': a quotation signed after a dash."""
@@ -264,29 +327,17 @@ class StatementFinder:
         return ActorRef(key=slug(name), name=name, type="person", text=name, start=qe, end=qe + len(name))
 
     def named_person(self, tok: Token) -> ActorRef | None:
-        """A surname or first name the parser did not take for a name ("Okafor continued:"): the one
-        person of the article it names, if only one has it."""
+        """A surname or first name the parser did not take for a name ("Okafor continued:"): the person
+        of the article it names (:class:`~graph.extract.persons.PersonIndex`: the one with that name, or
+        the one the article names most), resolved as actors are."""
         if tok.pos_ != "PROPN" or self.in_quote(tok.idx):
             return None
         words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
-        name = " ".join(t.text for t in words).casefold()
-        if not name:
+        name = " ".join(t.text for t in words)
+        if not name or self.ents.people.find(name) is None:
             return None
-        people = {a.key: a for a in self.ents.actors if a.type == "person" and len(a.name.split()) >= 2}
-        hits = [a for a in people.values()
-                if name in (a.name.split()[-1].casefold(), a.name.split()[0].casefold(), a.name.casefold())]
-        if not hits:
-            return None
-        if len(hits) > 1:
-            # "Trump" in an article about Donald and Ivanka Trump: the one the article names most, then first
-            count = {k: sum(1 for x in self.ents.actors if x.key == k) for k in people}
-            first = {k: min(x.start for x in self.ents.actors if x.key == k) for k in people}
-            hits.sort(key=lambda a: (-count[a.key], first[a.key]))
-            if count[hits[0].key] == count[hits[1].key]:
-                return None
-        a = hits[0]
-        return ActorRef(key=a.key, name=a.name, type="person", text=tok.text, start=tok.idx,
-                        end=tok.idx + len(tok.text), country=a.country, affiliation=a.affiliation)
+        ref = self.ents.person_named(name, tok.idx, tok.idx + len(tok.text))
+        return None if ref is None else replace(ref, text=tok.text)
 
     def nominal_speaker(self, tok: Token) -> ActorRef | None:
         """"the former president said": the person the article named with that noun before
@@ -360,36 +411,61 @@ class StatementFinder:
             g = votes.setdefault(a.key, set())
             g.update("f" for w in near if w in FEMALE_WORDS)
             g.update("m" for w in near if w in MALE_WORDS)
+            first = a.name.split()[0].casefold() if len(a.name.split()) >= 2 else ""
+            g.update("f" for w in (first,) if w in FEMALE_GIVEN_NAMES)
+            g.update("m" for w in (first,) if w in MALE_GIVEN_NAMES)
         return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}
 
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
-        """"he"/"she": the latest person before it who spoke or was named as a subject
-        outside quotes; "they"/"it"/"we": the latest non-person speaker."""
+        """"he"/"she": the first person of :meth:`_persons_before` whose gender (when the article
+        tells it) is the pronoun's; "they"/"it"/"we": the latest non-person speaker."""
         low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
         if low in PERSON_SPEAKER_PRONOUNS:
-            cands = [(off, r) for off, r in self.spoken if off < at and r.type == "person"]
-            for a in self.ents.actors:
-                if a.type != "person" or a.end > tok.idx or self.in_quote(a.start):
-                    continue
-                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos") or (
-                        span is not None and span.root.head.dep_ in ("nsubj", "nsubjpass")):
-                    cands.append((a.start, a))
             clash = "m" if low == "she" else "f"
-            cands = [(off, r) for off, r in cands if self.gender_of(r.key) != clash]
-            # a person of the right gender named since the paragraph before wins over one of unknown gender
-            agree = [(off, r) for off, r in cands if self.gender_of(r.key) not in ("", clash)
-                     and self.text.count("\n\n", off, tok.idx) <= 1]
-            cands = agree or cands
-            if cands:
-                return max(cands, key=lambda x: x[0])[1]
-            persons = [a for a in self.ents.actors if a.end <= tok.idx and a.type == "person"
-                       and not self.in_quote(a.start) and self.gender_of(a.key) != clash]
-            return persons[-1] if persons else None
+            cands = [(back, r) for back, r in self._persons_before(tok, at) if self.gender_of(r.key) != clash]
+            if low == "she":
+                # a woman named in the last sentences wins over a nearer person of unknown gender (who is,
+                # in the news, more often a man)
+                cands = [c for c in cands if c[0] < SHE_SENTENCES and self.gender_of(c[1].key) == "f"] or cands
+            return cands[0][1] if cands else None
         if low in GROUP_SPEAKER_PRONOUNS:
             recent = [(off, r) for off, r in self.spoken if off < at and r.type != "person"]
             return max(recent, key=lambda x: x[0])[1] if recent else None
         return None
+
+    def _persons_before(self, tok: Token, at: int):
+        """The persons a pronoun may mean, in the order a reader tries them: its own sentence before it,
+        then each sentence before, back to MAX_PRONOUN_SENTENCES; within a sentence the main clause's
+        people before those of a clause inside it ("Fowler said he expects Clinton to recover" ->
+        Fowler), then left to right. People are those named outside quotes (not as a possessive) and
+        those who spoke there."""
+        sent = tok.sent
+        for back in range(MAX_PRONOUN_SENTENCES):
+            limit = min(at, tok.idx) if sent.start <= tok.i < sent.end else sent.end_char
+            cands: list[tuple[int, int, ActorRef]] = []
+            for off, r in self.spoken:
+                if r.type == "person" and sent.start_char <= off < limit:
+                    t = self.doc.char_span(off, off + 1, alignment_mode="expand")
+                    cands.append((self._depth(t[0]) if t is not None else 9, off, r))
+            for a in self.ents.actors:
+                if a.type != "person" or not (sent.start_char <= a.start and a.end <= limit) or self.in_quote(a.start):
+                    continue
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                cands.append((self._depth(span.root), a.start, a))
+            for _, _, r in sorted(cands, key=lambda c: (c[0], c[1])):
+                yield back, r
+            if sent.start == 0:
+                return
+            sent = self.doc[sent.start - 1].sent
+
+    @staticmethod
+    def _depth(tok: Token) -> int:
+        d = 0
+        while tok.head is not tok and d < 50:
+            tok, d = tok.head, d + 1
+        return d
 
     def attribute(self, start_tok: Token, quote: tuple[int, int] | None) -> Attribution:
         """Walk up from a token to the first verb whose subject is a non-media actor."""
@@ -483,7 +559,7 @@ class StatementFinder:
             head = None
             for t in span:
                 h = t.head
-                if not (qs <= h.idx < qe) and h.sent == t.sent:
+                if not (qs <= h.idx < qe) and h.sent == t.sent and not (h.is_punct or h.is_space):
                     head = h
                     break
             att = Attribution(None, None)
@@ -500,6 +576,8 @@ class StatementFinder:
                                 break
                     if att.speaker is not None:
                         break
+            if att.speaker is None:
+                att = self._cue_after(qe, (qs, qe)) or att
             if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
             if att.speaker is None:
@@ -542,6 +620,28 @@ class StatementFinder:
             out.append((st, verb))
         return out
 
+    def _cue_after(self, qe: int, quote: tuple[int, int]) -> Attribution | None:
+        """A quotation the parser closed as a sentence of its own, with its cue in the next one
+        ('"... are missing." Trump said.'): the speaker of that cue, when the next sentence starts
+        right after the closing mark and says nothing of its own."""
+        m = re.match(r"[\"\u201d'\u2019.,!?\u2026]*[ \t]*", self.text[qe:qe + 12])
+        start = qe + m.end()
+        if start >= len(self.text) or not self.text[start].isalpha() or self.in_quote(start):
+            return None
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        if sent.start_char < qe or len(sent) > 30:
+            return None
+        for t in sent:
+            if (t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and not self.in_quote(t.idx)
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)):
+                att = self.attribute(t, quote)
+                if att.speaker is not None:
+                    return att
+        return None
+
     def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:
         """A quotation that opens its paragraph after one that ends with a colon ("Cruz continued:",
         "The ministry said in a statement:"): the speaker of the introducing sentence."""
@@ -570,7 +670,32 @@ class StatementFinder:
             if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp",)]
-            if tok.lemma_ == "call":
+            # a misparse may hang a second clause before the verb ("Salkin, a rabbi ..., said he was"):
+            # the one after it is what was said
+            comp = [c for c in comp if c.i > tok.i] or comp
+            if not comp:
+                # "He said legalizing it could put ...": a gerund clause the parser took for an xcomp
+                comp = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
+            as_clause = not comp and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            if as_clause:
+                # "As the paper noted, it is surprising ...", "..., as police have said": the clause it modifies
+                h = tok.head
+                first, last = h.left_edge, h.right_edge
+                while last.i > h.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                if tok.left_edge.i <= first.i:
+                    first = tok.right_edge.nbor(1) if tok.right_edge.i + 1 < len(self.doc) else tok.right_edge
+                    while first.i < last.i and (first.is_punct or first.is_space):
+                        first = first.nbor(1)
+                elif tok.right_edge.i >= last.i:
+                    last = tok.left_edge.nbor(-1)
+                while last.i > first.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                if not first.i <= h.i <= last.i:
+                    continue
+                s, e = first.idx, last.idx + len(last.text)
+            elif tok.lemma_ == "call":
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
                 if not (objs and preds):
@@ -601,9 +726,7 @@ class StatementFinder:
             else:
                 continue
             text = self.text[s:e].strip().rstrip(",;: ")
-            if text.startswith("that "):
-                s, text = s + 5, text[5:]
-            e = s + len(text)
+            e = s + len(text)  # "that" stays: the reported clause is "that the bridge will reopen"
             while text and text[0] in " \"“'":
                 s, text = s + 1, text[1:]
             if len(text.split()) < 3:
@@ -611,7 +734,10 @@ class StatementFinder:
             if self._mostly_quoted(s, e):
                 continue  # the direct quote is the statement (a scare quote inside is not)
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj and tok.dep_ in ("advcl", "conj", "xcomp") :
+            if not subj and as_clause:
+                # "As reported by Politico, ..."
+                subj = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            elif not subj and tok.dep_ in ("advcl", "conj", "xcomp"):
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             speaker = self.speaker_of(subj, tok.idx)
             medium = self.medium_of(tok, None)
@@ -624,9 +750,9 @@ class StatementFinder:
                 if speaker is not None and speaker.type == "media":
                     # the outlet rule below decides whether an outlet reports in its own name
                     speaker, medium = None, medium or speaker.name
-            if speaker is None and outlet is not None and subj and subj[0].head.i == tok.i and comp and not any(
+            if speaker is None and outlet is not None and subj and (as_clause or comp and subj[0].head.i == tok.i and not any(
                     t.lemma_ in STATEMENT_NOUNS or self.in_quote(t.idx)
-                    for t in comp[0].subtree):
+                    for t in comp[0].subtree)):
                 # "Al-Monitor reported that ...": the outlet's own report (not when it relays
                 # someone's statement: "the army announced ..., SANA said")
                 speaker = outlet
@@ -685,6 +811,11 @@ class StatementFinder:
             content = None
             if lemma in STANCE_VERBS:
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+                if content is not None and content.lemma_.lower() == "life":
+                    content = None  # "the blast claimed twelve lives"
+            if content is None and lemma in EVIDENCE_VERBS and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in RECORD_NOUNS for c in tok.children):
+                content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
             if content is None and lemma == "call":
                 # "called for a ceasefire"
                 content = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1
@@ -706,13 +837,13 @@ class StatementFinder:
             if not subj:
                 continue
             first, last = content.left_edge, content.right_edge
-            if lemma in ("accuse", "blame"):
-                # "accused the army of shelling the town": what they are accused of belongs to it
-                of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > content.i]
+            if content.dep_ == "dobj":
+                # "accused the army of shelling the town", "thanked the voters for their support",
+                # "described the law as a crazy system": what the object is said to be or to have done
+                of = [c for c in tok.children if c.i > content.i and (
+                    c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
                 if of:
-                    last = of[0].right_edge
-            if first.lower_ == "that" and first.i < last.i:
-                first = first.nbor(1)
+                    last = max(last, of[0].right_edge, key=lambda t: t.i)
             while last.i > first.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
             s, e = first.idx, last.idx + len(last.text)
@@ -824,7 +955,10 @@ class StatementFinder:
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]
-        allst = sorted(direct + indirect, key=lambda x: (x[0].start, x[0].end))
+        # a short quotation nobody is said to have spoken is no statement (a title, a scare quote, a
+        # slogan); a long one is still speech, its speaker unknown
+        allst = sorted([x for x in direct + indirect if x[0].speaker is not None
+                        or len(x[0].text.split()) >= MIN_UNATTRIBUTED_WORDS], key=lambda x: (x[0].start, x[0].end))
         # "Clinton said voters want change": the voters' wish is Clinton's report, not a statement of theirs
         return [(st, v) for st, v in allst if not any(
             o is not st and o.start <= st.start and st.end <= o.end and (o.end - o.start) > (st.end - st.start)

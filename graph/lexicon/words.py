@@ -56,17 +56,32 @@ STANCE_VERBS = frozenset(
     "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
     "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
-    "promote".split())
+    "promote".split()) | frozenset(
+    # what a speaker announces, claims or favours ("announced his candidacy", "touted the deal",
+    # "mocked the plan", "favors a tax cut")
+    "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule describe "
+    "outline advocate champion echo repeat rebuke rebut repudiate disavow deride lambaste chastise "
+    "scold fault commend hail laud disparage belittle contest".split())
+# what a record shows ("a new poll shows Trump with his largest lead"): these verbs report their
+# object when their subject is one of these records
+EVIDENCE_VERBS = frozenset("show find indicate reveal suggest".split())
+RECORD_NOUNS = frozenset("poll survey study report record data figure analysis filing document email tally count "
+                         "result review audit memo letter statistic".split())
 # stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")
 PREP_STANCE_VERBS = {
     "speak": ("about", "on"), "talk": ("about",), "comment": ("on", "about"), "write": ("about",),
     "point": ("to",), "respond": ("to",), "react": ("to",), "ask": ("about",), "warn": ("about", "of", "against"),
     "complain": ("about", "of"), "testify": ("about",), "weigh": ("on",), "refer": ("to",), "insist": ("on",),
     "boast": ("about", "of"), "apologize": ("for",), "apologise": ("for",), "argue": ("for", "against"),
+    "vote": ("for", "against"), "push": ("for",), "campaign": ("for", "against"), "advocate": ("for",),
+    "rail": ("against",), "lash": ("at",), "joke": ("about",), "brag": ("about",), "worry": ("about",),
+    "agree": ("with", "on"), "disagree": ("with", "on"), "object": ("to",), "elaborate": ("on",),
+    "speculate": ("about", "on"), "wonder": ("about",), "hope": ("for",), "fight": ("for", "against"),
 }
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
-    "argue insist".split())
+    "argue insist".split()) | frozenset("see agree conclude assume imagine suspect wonder recall recognize "
+                                       "worry predict estimate guess acknowledge admit".split())
 # "X asked/urged/called on Y to do Z"
 REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".split())
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
@@ -134,6 +149,10 @@ NOT_SPEAKER_NOUNS = frozenset("time day week month year hour minute thing part w
 NOT_TURN_LABELS = frozenset("update updated breaking watch photos photo video editor note editors note correction "
                             "related read more source sources disclaimer warning read also see".split())
 SPEAKER_NOT_NAME_MODIFIERS = NOT_NAME_MODIFIERS | {"two", "three", "local"}  # statements: "two local officials"
+# heads of a phrase that names a share of a group ("most of the candidates", "two in three", "those
+# surveyed", "a third"): as the subject of a speech verb the phrase is the speaker, as written
+GROUP_SHARE_WORDS = frozenset("most many some all half third quarter fifth majority minority percent few several none "
+                              "one those others both each either neither dozen handful number plurality share".split())
 
 # --- pronouns and determiners ------------------------------------------------------------
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -146,6 +165,29 @@ FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss madam lady dame sister mother wif
                          "aunt niece stepmother girlfriend".split())
 MALE_WORDS = frozenset("mr mr. sir brother father husband son man boy widower actor congressman chairman "
                        "spokesman businessman king prince grandfather uncle nephew stepfather boyfriend".split())
+# common English given names (and their usual short forms) that tell a person's gender ("Mary Okafor"
+# ... "she said"); a name that is given to both is in neither list
+MALE_GIVEN_NAMES = frozenset(
+    "james jim jimmy john johnny jack robert rob bob bobby michael mike william will bill billy willie david dave "
+    "richard rick dick joseph joe thomas tom tommy charles charlie chuck christopher daniel dan danny matthew matt "
+    "anthony tony mark donald don steven stephen steve paul andrew andy joshua kenneth ken kevin brian george "
+    "timothy tim ronald ron edward ed eddie ted jason jeffrey jeff ryan jacob gary nicholas nick eric jonathan "
+    "larry justin scott brandon benjamin ben samuel sam gregory greg alexander frank patrick raymond dennis jerry "
+    "aaron jose adam nathan henry douglas doug zachary peter kyle walter noah jeremy keith roger gerald harold "
+    "sean carl arthur lawrence dylan jesse bryan bruce gabriel albert alan juan wayne randy roy vincent ralph "
+    "eugene russell philip phil louis howard fred frederick harry herbert lewis martin marvin leonard earl "
+    "stanley neil norman glenn allen clarence francis hank tyler mitch mitchell luis carlos jorge "
+    "miguel pedro ahmed mohammed muhammad omar ali hassan ibrahim vladimir sergei ivan dmitry igor boris".split())
+FEMALE_GIVEN_NAMES = frozenset(
+    "mary patricia jennifer linda elizabeth liz beth barbara susan sue jessica sarah sara karen lisa nancy betty "
+    "margaret maggie sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah debbie "
+    "stephanie rebecca becky sharon laura cynthia kathleen kathy amy angela shirley anna ann anne brenda pamela "
+    "emma nicole helen samantha katherine kate christine debra rachel carolyn janet catherine maria heather "
+    "diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith judy megan "
+    "andrea cheryl hannah jacqueline martha gloria teresa madison frances kathryn janice jean abigail alice "
+    "sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany "
+    "charlotte marie kayla alexis lori hillary hilary elaine susanna valerie wendy sylvia rosa irene "
+    "chelsea michele claire nikki sonia sally fatima aisha leila olga natalia tatiana".split())
 GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
 
@@ -241,7 +283,8 @@ INTENT_VERBS = frozenset({"threaten", "vow", "plan", "want", "seek", "aim", "int
 # the appeals (REQUEST_VERBS find those) and the verbs of mere expectation
 STATED_INTENT_VERBS = (INTENT_VERBS - {"call", "urge", "demand", "ask", "prepare", "consider", "warn", "fear",
                                        "attempt", "expect"}) | {"promise", "pledge", "refuse", "decline", "agree",
-                                                                "offer"}
+                                                                "offer", "decide", "wish", "choose", "prefer",
+                                                                "like", "push"}
 # the INTENT_VERBS that announce the act ("vowed to retake"): future, the others hypothetical
 PLAN_VERBS = frozenset({"vow", "plan", "threaten", "prepare", "intend"})
 # "calls for a ceasefire": what is called for has not happened

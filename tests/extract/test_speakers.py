@@ -170,3 +170,101 @@ def test_a_wish_inside_a_report_is_the_reporters(parse_text):
 def test_a_warning_of_something_is_a_statement_about_it(parse_text):
     got = said(parse_text("The commander warned of an imminent offensive on the northern towns.\n"))
     assert got == [("commander", "indirect", "an imminent offensive on the northern towns")], got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("Most of the council members said they would vote against the new budget.", "Most of the council members",
+     "they would vote against the new budget"),
+    ("Two in three said the road tolls were too high for families.", "Two in three",
+     "the road tolls were too high for families"),
+    ("Nearly half of the fishermen say the ferry should stay in public hands.", "half of the fishermen",
+     "the ferry should stay in public hands"),
+])
+def test_a_share_of_a_group_is_the_speaker_as_written(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_as_someone_said_reports_the_clause_it_modifies(parse_text):
+    got = said(parse_text("As the harbour master noted, the pier has not been repaired since the storm.\n"))
+    assert got == [("harbour master", "indirect", "the pier has not been repaired since the storm")], got
+    got = said(parse_text("The pier has not been repaired since the storm, as the harbour master said.\n"))
+    assert got == [("harbour master", "indirect", "The pier has not been repaired since the storm")], got
+
+
+def test_a_clause_said_after_a_gerund_is_reported(parse_text):
+    got = said(parse_text("Governor Ines Duarte said widening the canal could bring work to thousands of people.\n"))
+    assert [(sp, t) for sp, _, t in got] == [
+        ("Ines Duarte", "widening the canal could bring work to thousands of people")], got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("Mayor Ruth Alvarez announced her candidacy for governor on Monday.", "Ruth Alvarez",
+     "her candidacy for governor"),
+    ("The union voted against the merger with the rival airline.", "union", "the merger with the rival airline"),
+    ("Senator Kofi Mensah has long pushed for a higher minimum wage.", "Kofi Mensah", "a higher minimum wage"),
+    ("The governor decided to veto the water bill.", "governor", "to veto the water bill"),
+])
+def test_announcements_votes_and_decisions_are_stances(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_a_blast_that_claimed_lives_is_no_statement(parse_text):
+    assert said(parse_text("The blast claimed twelve lives in the market.")) == []
+
+
+def test_a_cue_in_the_sentence_after_the_quote(parse_text):
+    p = parse_text("The senator spoke in the rain.\n\n\u201cI hope the new bridge opens before the winter is over.\u201d "
+                   "Okafor said.\n")
+    assert [(sp, k) for sp, k, _ in said(p)] == [("Okafor", "direct")], said(p)
+
+
+def test_a_straight_quote_closed_by_a_curly_one(parse_text):
+    text = ('"Nothing we could build now would change the vote,\u201d Fred Amadi, a planner at the agency, '
+            'said in an interview. Amadi left early.\n')
+    assert [text[s:e] for s, e in find_quotes(text)] == ["Nothing we could build now would change the vote"]
+    p = parse_text(text)
+    assert [(sp, k) for sp, k, _ in said(p)] == [("Fred Amadi", "direct")], said(p)
+
+
+def test_a_surname_that_is_also_a_town_speaks(parse_text):
+    p = parse_text("Mayor Greg Houston wrote to the governor on Friday.\n\n"
+                   "\u201cThousands of citizens waited in line for five hours to vote,\u201d Houston wrote.\n")
+    got = [(sp, k) for sp, k, _ in said(p) if k == "direct"]
+    assert got and got[0][0] is not None and got[0][0].endswith("Houston"), said(p)
+
+
+def test_he_is_the_main_clause_subject_before_a_man_named_inside_the_clause(parse_text):
+    p = parse_text("Hugo Alves said the council expects Pedro Matos to resign.\n\n"
+                   "He also said the vote on the harbour would be held in May.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Hugo Alves", "the vote on the harbour would be held in May") in got, got
+
+
+def test_a_given_name_tells_who_he_is(parse_text):
+    p = parse_text("Linda Moreau met the farmers on Monday. Joe Banda, their leader, asked for rain.\n\n"
+                   "Moreau said the dam would be finished by June. He said the farmers could not wait that long.\n")
+    got = [(sp, t) for sp, _, t in said(p)]
+    assert ("Joe Banda", "the farmers could not wait that long") in got, got
+
+
+@pytest.mark.parametrize("sentence,speaker,content", [
+    ("The mayor described the new toll as a tax on the poor.", "mayor", "the new toll as a tax on the poor"),
+    ("The union thanked the drivers for their patience.", "union", "the drivers for their patience"),
+    ("Governor Ines Duarte said that the canal would open in May.", "Ines Duarte", "that the canal would open in May"),
+])
+def test_the_reported_words_are_the_whole_clause(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert (speaker, "indirect", content) in got, got
+
+
+def test_what_a_poll_shows_is_reported_by_the_poll(parse_text):
+    got = said(parse_text("A new survey of farmers shows strong support for the water tax in the north.\n"))
+    assert [(sp is not None and "survey" in sp, t) for sp, _, t in got] == [
+        (True, "strong support for the water tax in the north")], got
+    assert said(parse_text("The mayor showed the visitors the new harbour.\n")) == []
+
+
+def test_a_short_quotation_nobody_spoke_is_no_statement(parse_text):
+    assert said(parse_text('The film "Blue River Nights" opened in the old cinema on Friday.\n')) == []

@@ -12,7 +12,7 @@ CASES = [
     ("The United Nations called on both sides to respect the ceasefire in the city.",
      "United Nations", "both sides to respect the ceasefire"),
     ("Al-Monitor reported that the general was killed by a roadside bomb near the city.",
-     "Al-Monitor", "the general was killed"),
+     "Al-Monitor", "that the general was killed"),
     ("The minister asked whether the talks would resume.", None, None),
     ("Residents were asked to leave their homes before the shelling began.", None, None),
 ]
