@@ -39,7 +39,7 @@ MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
     "arrival": "arrival", "withdrawal": "movement", "air_strike": "strike", "bombing": "strike",
     "shelling": "strike", "explosion": "strike", "attack": "strike", "killing": "harm", "death": "harm",
-    "injury": "harm", "mass_killing": "harm",
+    "injury": "harm", "mass_killing": "harm", "stabbing": "harm",
 }
 # families of harm done to people: one shooting is reported as a shooting, a killing, a death
 HARM_FAMILIES = ("harm", "shooting", "strike", "assault", "execution")

@@ -24,6 +24,7 @@ from graph.core.model import PLOVER_TYPES
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
     DEATH_STATE_WORDS,
+    OPENED_FIRE_OBJECTS,
     STRIKE_MODS,
     TERRITORY,
     TOLL_WORDS,
@@ -91,6 +92,18 @@ def _fire_weapon(finder: EventFinder, tok: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in kids)
 
 
+@condition("open_fire")
+def _open_fire(finder: EventFinder, tok: Token) -> bool:
+    """"opened fire on shoppers": shooting told by the weapon's fire opened, not "opened the door"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in OPENED_FIRE_OBJECTS for c in tok.children)
+
+
+@condition("down_particle")
+def _down_particle(finder: EventFinder, tok: Token) -> bool:
+    """"gunned down", "cut down": a phrasal verb of killing, only with its particle "down"."""
+    return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+
+
 @condition("call_for")
 def _call_for(finder: EventFinder, tok: Token) -> bool:
     """"called for a ceasefire", "called on X to ...": an appeal, not a name or a phone call."""
@@ -145,6 +158,10 @@ def _wound_object(finder: EventFinder, tok: Token) -> bool:
 def _plural(finder: EventFinder, tok: Token) -> bool:
     """Only in the plural ("clashes")."""
     return tok.tag_ in ("NNS", "NNPS")
+
+
+#: conditions that make a trigger of a verb with its object or particle, spanned together
+PHRASAL_CONDITIONS = ("open_fire", "down_particle")
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -225,6 +242,11 @@ class TriggerFinder:
                         and c.lower_ in TRIGGER_COMPOUNDS]
                 if left:
                     start = left[0].idx
+            # phrasal triggers: "opened fire", "gunned down" span their object or particle
+            if e.condition in PHRASAL_CONDITIONS:
+                tail = [c for c in tok.rights if c.dep_ in ("dobj", "prt", "nsubjpass") and c.i <= tok.i + 2]
+                if tail:
+                    end = max(end, tail[0].idx + len(tail[0].text))
             out.append(Trigger(tok, start, end, e))
         # a noun trigger that is the object of another trigger verb of the same type is one event
         keep = []

@@ -372,6 +372,8 @@ OTHER_PERSON_WORDS = frozenset({"another", "other", "second", "third", "fourth",
 # states that tell a person was hurt: "X was pronounced dead", "found X dead", "X suffered a gunshot wound"
 DEATH_STATE_WORDS = frozenset({"dead", "deceased", "unresponsive", "lifeless"})
 WOUND_NOUNS = frozenset({"wound", "injury", "gunshot"})
+# what is opened in a shooting: "opened fire", "opened gunfire"
+OPENED_FIRE_OBJECTS = frozenset({"fire", "gunfire"})
 STATE_VERBS = frozenset({"pronounce", "declare", "find", "discover", "leave", "locate"})  # + a death state
 WOUND_VERBS = frozenset({"suffer", "sustain", "succumb", "treat", "hospitalize", "airlift", "transport", "rush"})
 # verbs a headline uses in the passive without "was" ("Man shot by deputy", "Teen killed")

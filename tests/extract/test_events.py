@@ -290,3 +290,25 @@ def test_they_who_killed_is_the_last_named_armed_group(parse_text):
     p = parse_text("The Taliban stormed the compound on Monday. Officials gave details of the raid. \"They killed "
                    "and wounded a number of our sons,\" an elder said.")
     assert "Officials" not in [a.name for a in _event(p, "killed").agents]
+
+
+@pytest.mark.parametrize("text,trigger,mode", [
+    ("A gunman opened fire on shoppers at a grocery store in Fresno on Sunday, police said.", "opened fire", "shooting"),
+    ("Two masked men opened fire at a bus stop in Leeds late on Friday.", "opened fire", "shooting"),
+    ("Dana Whitlock, a 19-year-old student, was gunned down outside her apartment in Tulsa.", "gunned down", "shooting"),
+    ("Police say a robber gunned down a pharmacist in Omaha on Tuesday.", "gunned down", "shooting"),
+    ("A cook was stabbed outside a restaurant in Cardiff on Saturday night.", "stabbed", "stabbing"),
+])
+def test_phrasal_and_missing_harm_triggers(parse_text, text, trigger, mode):
+    """Multiword shootings ("opened fire", "gunned down") and stabbings make an event, spanned whole."""
+    e = _event(parse_text(text), trigger)
+    assert e.event_type == "ASSAULT" and e.mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor opened the new library in Fresno on Sunday.",
+    "The firm opened a fire station in Leeds on Friday.",
+    "The committee voted down the proposal in Tulsa on Tuesday.",
+])
+def test_open_and_down_without_fire_are_no_shooting(parse_text, text):
+    assert not any(e.mode == "shooting" for e in parse_text(text).events)
