@@ -24,6 +24,7 @@ from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
+    CLAIM_NOUNS,
     COGNITION_VERBS,
     EVIDENCE_VERBS,
     FEMALE_GIVEN_NAMES,
@@ -37,6 +38,7 @@ from graph.lexicon.words import (
     NOT_SPEAKER_NOUNS,
     NOT_TURN_LABELS,
     PERSON_SPEAKER_PRONOUNS,
+    PREP_STANCE_NOUNS,
     PREP_STANCE_VERBS,
     QUOTE_VERBS,
     RECORD_NOUNS,
@@ -419,7 +421,9 @@ class StatementFinder:
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the first person of :meth:`_persons_before` whose gender (when the article
         tells it) is the pronoun's; "they"/"it"/"we": the latest non-person speaker."""
-        low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
+        # "according to him", "his claim that ...", "their support for ..."
+        low = {"him": "he", "her": "she", "his": "he", "their": "they", "its": "it", "our": "we"}.get(
+            tok.lower_, tok.lower_)
         if low in PERSON_SPEAKER_PRONOUNS:
             clash = "m" if low == "she" else "f"
             cands = [(back, r) for back, r in self._persons_before(tok, at) if self.gender_of(r.key) != clash]
@@ -587,8 +591,10 @@ class StatementFinder:
             if att.speaker is None and prev is not None and prev.speaker is not None:
                 gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
+                # a cue with no subject of its own ("Adding, '...'") names no new speaker: it continues
                 if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
                         t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                         for t in between):
                     att = Attribution(prev.speaker, prev_verb, prev.medium)
             sent = span[0].sent
@@ -857,6 +863,43 @@ class StatementFinder:
             out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
 
+    def noun_cues(self) -> list[tuple[Statement, Token | None]]:
+        """A noun that reports a speaker's words or stance, the speaker its possessive or "by" object:
+        "Sanders's claim that the vote was rigged", "the senator's view that ...", "her criticism of
+        the deal", "the claim by the mayor that ...". The statement is the clause or the object."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or self._outside_speech(tok):
+                continue
+            content = None
+            if lemma in CLAIM_NOUNS:
+                content = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
+            if content is None and lemma in PREP_STANCE_NOUNS:
+                content = next((p for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                                and c.lower_ in PREP_STANCE_NOUNS[lemma]
+                                for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if content is None:
+                continue
+            who = [c for c in tok.children if c.dep_ == "poss"] or [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < content.i
+                for p in c.children if p.dep_ == "pobj"]
+            if not who:
+                continue
+            speaker = self.speaker_of(who, tok.idx, nominal=True)
+            if speaker is None or speaker.type == "media":
+                continue
+            first, last = content.left_edge, content.right_edge
+            while last.i > first.i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            s, e = first.idx, last.idx + len(last.text)
+            text = self.text[s:e]
+            if len(text.split()) < 2 or "\n\n" in text or self._mostly_quoted(s, e):
+                continue
+            out.append(self._reported(tok, text, s, speaker, ""))
+        return out
+
     def according_to(self) -> list[tuple[Statement, Token | None]]:
         """"According to X, the prisoners were tortured": X's report, without a speech verb."""
         out: list[tuple[Statement, Token | None]] = []
@@ -951,7 +994,8 @@ class StatementFinder:
         direct += [(st, v) for st, v in self.turns()
                    if not any(a.start < st.end and st.start < a.end for a, _ in direct)]
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances()):
+        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances(),
+                      self.noun_cues()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]

@@ -268,3 +268,28 @@ def test_what_a_poll_shows_is_reported_by_the_poll(parse_text):
 
 def test_a_short_quotation_nobody_spoke_is_no_statement(parse_text):
     assert said(parse_text('The film "Blue River Nights" opened in the old cinema on Friday.\n')) == []
+
+
+def test_a_cue_with_no_subject_continues_the_speaker(parse_text):
+    p = parse_text("\u201cThe river has never been this low,\u201d said Governor Lena Brückner. "
+                   "Adding, \u201cWe will have to ration water for the farms this summer.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert any(sp == "Lena Brückner" and "ration water" in t for sp, t in got), got
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Governor Maria Okonjo repeated on Friday Okonjo's claim that the levee was never inspected.\n",
+     "Maria Okonjo", "the levee was never inspected"),
+    ("Senator Paul Whitcombe spoke in Dayton. Whitcombe's criticism of the trade deal drew loud applause.\n",
+     "Paul Whitcombe", "the trade deal"),
+    ("Mayor Susan Hartley met the workers. Her support for the new clinic surprised the council.\n",
+     "Susan Hartley", "the new clinic"),
+])
+def test_a_noun_cue_reports_its_possessor(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert any(sp == speaker and content in t for sp, k, t in got if k == "indirect"), got
+
+
+def test_an_attack_on_a_town_is_no_noun_cue(parse_text):
+    got = said(parse_text("The army's attack on the town lasted three days and destroyed the market.\n"))
+    assert not any("the town" == t for _, _, t in got), got
