@@ -38,6 +38,7 @@ from graph.lexicon.words import (
     NOT_SPEAKER_NOUNS,
     NOT_TURN_LABELS,
     PERSON_SPEAKER_PRONOUNS,
+    POLL_NOUNS,
     PREP_STANCE_NOUNS,
     PREP_STANCE_VERBS,
     QUOTE_VERBS,
@@ -904,15 +905,24 @@ class StatementFinder:
         """"According to X, the prisoners were tortured": X's report, without a speech verb."""
         out: list[tuple[Statement, Token | None]] = []
         for t in self.doc:
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
-                continue
             if self._outside_speech(t):
                 continue
-            to = self.doc[t.i + 1]
-            objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            elif t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+                # "Clinton leads 46-41 in the latest poll", "In the survey, most voters ...": the poll reports
+                to = t
+                objs = [p for p in t.children if p.dep_ == "pobj" and p.lemma_.lower() in POLL_NOUNS]
+                if not objs:
+                    continue
+            else:
+                continue
             ref = self.speaker_of(objs, t.idx)
+            if ref is None and objs and objs[0].pos_ in ("NOUN", "PROPN") and not self.in_quote(objs[0].idx):
+                ref = self.cited_phrase(objs[0])  # "according to data from the state": the source as written
             if ref is None:
-                continue  # an outlet is the source it is cited as ("according to Politico, ...")
+                continue
             sent = t.sent
             phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
             # the clause around the phrase: the longer side of the sentence
@@ -931,6 +941,19 @@ class StatementFinder:
                 continue
             out.append(self._reported(t, self.text[s:e], s, ref, ""))
         return out
+
+    def cited_phrase(self, tok: Token) -> ActorRef | None:
+        """A source cited by a noun phrase no actor or speaker rule took ("according to data from the
+        census office"): the phrase as written, without its article and a clause attached to it."""
+        keep = [tok] + [t for c in tok.children if c.dep_ not in ("relcl", "appos", "punct", "acl", "det")
+                        and not c.is_space for t in c.subtree]
+        first, last = min(keep, key=lambda t: t.i), max(keep, key=lambda t: t.i)
+        phrase = self.doc[first.i:last.i + 1]
+        if len(phrase) > 8 or "\n" in phrase.text or any(self.in_quote(t.idx) for t in phrase):
+            return None
+        name = phrase.text
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in name.split()), name=name, type="other",
+                        text=name, start=phrase.start_char, end=phrase.end_char)
 
     def turns(self) -> list[tuple[Statement, Token | None]]:
         """A transcript's turns written without quotation marks ("PENCE: Well, look, ...")."""

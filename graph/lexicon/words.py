@@ -91,6 +91,8 @@ PREP_STANCE_NOUNS = {
     "promise": ("of",), "stance": ("on",), "position": ("on",), "view": ("on", "of"),
     "comment": ("on", "about"), "remark": ("on", "about"), "description": ("of",), "denial": ("of",),
 }
+# records that report what they found "in" them ("X leads 46-41 in the latest poll"): the poll is the source
+POLL_NOUNS = frozenset({"poll", "survey"})
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
     "argue insist".split()) | frozenset("see agree conclude assume imagine suspect wonder recall recognize "

@@ -293,3 +293,20 @@ def test_a_noun_cue_reports_its_possessor(parse_text, sentence, speaker, content
 def test_an_attack_on_a_town_is_no_noun_cue(parse_text):
     got = said(parse_text("The army's attack on the town lasted three days and destroyed the market.\n"))
     assert not any("the town" == t for _, _, t in got), got
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    ("Governor Tom Alder leads his rival 46-41 in the latest Harbor College poll.\n",
+     "Harbor College", "Governor Tom Alder leads his rival 46-41"),
+    ("In the survey, most dairy farmers backed the new water tax for the valley.\n",
+     "survey", "most dairy farmers backed the new water tax for the valley"),
+    ("According to records from the county clerk, the ballots were counted twice in March.\n",
+     "records", "the ballots were counted twice in March"),
+])
+def test_a_poll_or_a_cited_record_is_the_source(parse_text, sentence, source, content):
+    got = said(parse_text(sentence))
+    assert any(sp is not None and source in sp and t == content for sp, k, t in got if k == "indirect"), got
+
+
+def test_a_vote_in_a_city_is_no_poll(parse_text):
+    assert said(parse_text("Turnout rose sharply in the northern districts this spring.\n")) == []
