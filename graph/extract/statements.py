@@ -504,9 +504,12 @@ class StatementFinder:
         # "according to X"
         sent = start_tok.sent
         for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to" \
+                    and not (quote and quote[0] <= t.idx < quote[1]):
                 objs = [p for p in self.doc[t.i + 1].children if p.dep_ == "pobj"]
                 ref = self.speaker_of(objs, t.idx)
+                if ref is None and objs and objs[0].pos_ in ("NOUN", "PROPN") and not self.in_quote(objs[0].idx):
+                    ref = self.cited_phrase(objs[0])
                 if ref is not None and ref.type != "media":
                     return Attribution(ref, t, medium)
                 if ref is not None:
@@ -586,6 +589,13 @@ class StatementFinder:
             if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
             if att.speaker is None:
+                # "According to the newspaper, "..."": the phrase hangs on a word inside the quote
+                a = self.attribute(span[0], (qs, qe))
+                if a.speaker is not None and a.verb is not None and a.verb.lower_ == "according":
+                    att = a
+            if att.speaker is None:
+                att = self._labelled(qs) or att
+            if att.speaker is None:
                 signed = self.dash_signed(qe)
                 if signed is not None:
                     att = Attribution(signed, None)
@@ -648,6 +658,24 @@ class StatementFinder:
                 if att.speaker is not None:
                     return att
         return None
+
+    def _labelled(self, qs: int) -> Attribution | None:
+        """'Pollsters disagree - Laura Finch: "..."': a name right before a colon that opens the quote, in
+        its paragraph; the speaker when the article knows the name as an actor or a person."""
+        para_start = self.text.rfind("\n", 0, qs) + 1
+        m = re.search(r"([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*:\s*[\"\u201c'`]*$",
+                      self.text[max(para_start, qs - 80):qs])
+        if m is None:
+            return None
+        end = max(para_start, qs - 80) + m.end(1)
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or self.in_quote(span[0].idx):
+            return None
+        tok = span[-1]
+        ref = self.ents.by_token.get(tok.i) or self.named_person(tok) or self.untracked_person(tok)
+        if ref is None or ref.type in ("country", "place"):
+            return None
+        return Attribution(ref, None)
 
     def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:
         """A quotation that opens its paragraph after one that ends with a colon ("Cruz continued:",
@@ -913,7 +941,8 @@ class StatementFinder:
             elif t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
                 # "Clinton leads 46-41 in the latest poll", "In the survey, most voters ...": the poll reports
                 to = t
-                objs = [p for p in t.children if p.dep_ == "pobj" and p.lemma_.lower() in POLL_NOUNS]
+                objs = [p for p in t.children if p.dep_ == "pobj" and p.lemma_.lower() in POLL_NOUNS
+                        and p.tag_ == "NN"]  # one poll: "in the polls" is the standing, not a source
                 if not objs:
                     continue
             else:

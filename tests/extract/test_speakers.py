@@ -310,3 +310,17 @@ def test_a_poll_or_a_cited_record_is_the_source(parse_text, sentence, source, co
 
 def test_a_vote_in_a_city_is_no_poll(parse_text):
     assert said(parse_text("Turnout rose sharply in the northern districts this spring.\n")) == []
+
+
+def test_according_to_before_a_quotation_names_its_source(parse_text):
+    p = parse_text("The Daily Courier ran an editorial on Sunday.\n\nAccording to the newspaper, \u201cThe county has "
+                   "let the roads fall apart. Few drivers trust the bridges.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert [sp for sp, _ in got] == ["newspaper"], got
+
+
+def test_a_name_and_a_colon_in_the_paragraph_introduce_the_quote(parse_text):
+    p = parse_text("Senator Laura Finch spoke on Monday.\n\n"
+                   "More from Finch: \u201cNobody expected turnout this high in the valley. It broke every model.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert [sp for sp, _ in got] == ["Laura Finch"], got
