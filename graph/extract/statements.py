@@ -24,6 +24,7 @@ from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
+    CLAIM_NOUNS,
     COGNITION_VERBS,
     EVIDENCE_VERBS,
     FEMALE_GIVEN_NAMES,
@@ -37,6 +38,8 @@ from graph.lexicon.words import (
     NOT_SPEAKER_NOUNS,
     NOT_TURN_LABELS,
     PERSON_SPEAKER_PRONOUNS,
+    POLL_NOUNS,
+    PREP_STANCE_NOUNS,
     PREP_STANCE_VERBS,
     QUOTE_VERBS,
     RECORD_NOUNS,
@@ -419,7 +422,9 @@ class StatementFinder:
     def pronoun_speaker(self, tok: Token, at: int) -> ActorRef | None:
         """"he"/"she": the first person of :meth:`_persons_before` whose gender (when the article
         tells it) is the pronoun's; "they"/"it"/"we": the latest non-person speaker."""
-        low = {"him": "he", "her": "she"}.get(tok.lower_, tok.lower_)  # "according to him"
+        # "according to him", "his claim that ...", "their support for ..."
+        low = {"him": "he", "her": "she", "his": "he", "their": "they", "its": "it", "our": "we"}.get(
+            tok.lower_, tok.lower_)
         if low in PERSON_SPEAKER_PRONOUNS:
             clash = "m" if low == "she" else "f"
             cands = [(back, r) for back, r in self._persons_before(tok, at) if self.gender_of(r.key) != clash]
@@ -499,9 +504,12 @@ class StatementFinder:
         # "according to X"
         sent = start_tok.sent
         for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to" \
+                    and not (quote and quote[0] <= t.idx < quote[1]):
                 objs = [p for p in self.doc[t.i + 1].children if p.dep_ == "pobj"]
                 ref = self.speaker_of(objs, t.idx)
+                if ref is None and objs and objs[0].pos_ in ("NOUN", "PROPN") and not self.in_quote(objs[0].idx):
+                    ref = self.cited_phrase(objs[0])
                 if ref is not None and ref.type != "media":
                     return Attribution(ref, t, medium)
                 if ref is not None:
@@ -581,14 +589,23 @@ class StatementFinder:
             if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
             if att.speaker is None:
+                # "According to the newspaper, "..."": the phrase hangs on a word inside the quote
+                a = self.attribute(span[0], (qs, qe))
+                if a.speaker is not None and a.verb is not None and a.verb.lower_ == "according":
+                    att = a
+            if att.speaker is None:
+                att = self._labelled(qs) or att
+            if att.speaker is None:
                 signed = self.dash_signed(qe)
                 if signed is not None:
                     att = Attribution(signed, None)
             if att.speaker is None and prev is not None and prev.speaker is not None:
                 gap = self.text[prev_end:qs]
                 between = self.doc.char_span(prev_end, qs, alignment_mode="expand") or []
+                # a cue with no subject of its own ("Adding, '...'") names no new speaker: it continues
                 if len(gap) < 200 and gap.count("\n\n") <= 1 and not any(
                         t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and (prev_verb is None or t.i != prev_verb.i)
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                         for t in between):
                     att = Attribution(prev.speaker, prev_verb, prev.medium)
             sent = span[0].sent
@@ -641,6 +658,24 @@ class StatementFinder:
                 if att.speaker is not None:
                     return att
         return None
+
+    def _labelled(self, qs: int) -> Attribution | None:
+        """'Pollsters disagree - Laura Finch: "..."': a name right before a colon that opens the quote, in
+        its paragraph; the speaker when the article knows the name as an actor or a person."""
+        para_start = self.text.rfind("\n", 0, qs) + 1
+        m = re.search(r"([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*:\s*[\"\u201c'`]*$",
+                      self.text[max(para_start, qs - 80):qs])
+        if m is None:
+            return None
+        end = max(para_start, qs - 80) + m.end(1)
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or self.in_quote(span[0].idx):
+            return None
+        tok = span[-1]
+        ref = self.ents.by_token.get(tok.i) or self.named_person(tok) or self.untracked_person(tok)
+        if ref is None or ref.type in ("country", "place"):
+            return None
+        return Attribution(ref, None)
 
     def _introduced(self, qs: int, quote: tuple[int, int]) -> Attribution | None:
         """A quotation that opens its paragraph after one that ends with a colon ("Cruz continued:",
@@ -857,19 +892,66 @@ class StatementFinder:
             out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
 
+    def noun_cues(self) -> list[tuple[Statement, Token | None]]:
+        """A noun that reports a speaker's words or stance, the speaker its possessive or "by" object:
+        "Sanders's claim that the vote was rigged", "the senator's view that ...", "her criticism of
+        the deal", "the claim by the mayor that ...". The statement is the clause or the object."""
+        out: list[tuple[Statement, Token | None]] = []
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or self._outside_speech(tok):
+                continue
+            content = None
+            if lemma in CLAIM_NOUNS:
+                content = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
+            if content is None and lemma in PREP_STANCE_NOUNS:
+                content = next((p for c in tok.children if c.dep_ == "prep" and c.i > tok.i
+                                and c.lower_ in PREP_STANCE_NOUNS[lemma]
+                                for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if content is None:
+                continue
+            who = [c for c in tok.children if c.dep_ == "poss"] or [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < content.i
+                for p in c.children if p.dep_ == "pobj"]
+            if not who:
+                continue
+            speaker = self.speaker_of(who, tok.idx, nominal=True)
+            if speaker is None or speaker.type == "media":
+                continue
+            first, last = content.left_edge, content.right_edge
+            while last.i > first.i and (last.is_punct or last.is_space):
+                last = last.nbor(-1)
+            s, e = first.idx, last.idx + len(last.text)
+            text = self.text[s:e]
+            if len(text.split()) < 2 or "\n\n" in text or self._mostly_quoted(s, e):
+                continue
+            out.append(self._reported(tok, text, s, speaker, ""))
+        return out
+
     def according_to(self) -> list[tuple[Statement, Token | None]]:
         """"According to X, the prisoners were tortured": X's report, without a speech verb."""
         out: list[tuple[Statement, Token | None]] = []
         for t in self.doc:
-            if t.lower_ != "according" or t.i + 1 >= len(self.doc) or self.doc[t.i + 1].lower_ != "to":
-                continue
             if self._outside_speech(t):
                 continue
-            to = self.doc[t.i + 1]
-            objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in t.children if p.dep_ == "pobj"]
+            elif t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+                # "Clinton leads 46-41 in the latest poll", "In the survey, most voters ...": the poll reports
+                to = t
+                objs = [p for p in t.children if p.dep_ == "pobj" and p.lemma_.lower() in POLL_NOUNS
+                        and p.tag_ == "NN"]  # one poll: "in the polls" is the standing, not a source
+                if not objs:
+                    continue
+            else:
+                continue
             ref = self.speaker_of(objs, t.idx)
+            if ref is None and objs and objs[0].pos_ in ("NOUN", "PROPN") and not self.in_quote(objs[0].idx):
+                ref = self.cited_phrase(objs[0])  # "according to data from the state": the source as written
             if ref is None:
-                continue  # an outlet is the source it is cited as ("according to Politico, ...")
+                continue
             sent = t.sent
             phrase_end = max(x.i for x in [to] + [y for o in objs for y in o.subtree])
             # the clause around the phrase: the longer side of the sentence
@@ -888,6 +970,19 @@ class StatementFinder:
                 continue
             out.append(self._reported(t, self.text[s:e], s, ref, ""))
         return out
+
+    def cited_phrase(self, tok: Token) -> ActorRef | None:
+        """A source cited by a noun phrase no actor or speaker rule took ("according to data from the
+        census office"): the phrase as written, without its article and a clause attached to it."""
+        keep = [tok] + [t for c in tok.children if c.dep_ not in ("relcl", "appos", "punct", "acl", "det")
+                        and not c.is_space for t in c.subtree]
+        first, last = min(keep, key=lambda t: t.i), max(keep, key=lambda t: t.i)
+        phrase = self.doc[first.i:last.i + 1]
+        if len(phrase) > 8 or "\n" in phrase.text or any(self.in_quote(t.idx) for t in phrase):
+            return None
+        name = phrase.text
+        return ActorRef(key="unnamed_" + "_".join(w.lower() for w in name.split()), name=name, type="other",
+                        text=name, start=phrase.start_char, end=phrase.end_char)
 
     def turns(self) -> list[tuple[Statement, Token | None]]:
         """A transcript's turns written without quotation marks ("PENCE: Well, look, ...")."""
@@ -951,7 +1046,8 @@ class StatementFinder:
         direct += [(st, v) for st, v in self.turns()
                    if not any(a.start < st.end and st.start < a.end for a, _ in direct)]
         covered = [(st.start, st.end) for st, _ in indirect + direct]
-        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances()):
+        for extra in (self.headline_claim(), self.requests(), self.according_to(), self.stances(),
+                      self.noun_cues()):
             new = [(st, v) for st, v in extra if not any(a < st.end and st.start < b for a, b in covered)]
             indirect += new
             covered += [(st.start, st.end) for st, _ in new]

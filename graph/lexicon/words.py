@@ -78,6 +78,21 @@ PREP_STANCE_VERBS = {
     "agree": ("with", "on"), "disagree": ("with", "on"), "object": ("to",), "elaborate": ("on",),
     "speculate": ("about", "on"), "wonder": ("about",), "hope": ("for",), "fight": ("for", "against"),
 }
+# nouns that report a speaker's words or stance, with the speaker as possessive ("Sanders's claim that
+# ...", "the senator's view that ...", "her criticism of the deal"): the "that" clause, or the object of
+# the preposition listed
+CLAIM_NOUNS = frozenset("claim view assertion argument contention belief insistence promise pledge warning "
+                        "suggestion accusation allegation charge statement vow prediction position opinion "
+                        "complaint assurance admission threat denial hope fear".split())
+PREP_STANCE_NOUNS = {
+    "criticism": ("of",), "support": ("for", "of"), "opposition": ("to",), "praise": ("for", "of"),
+    "condemnation": ("of",), "endorsement": ("of",), "rejection": ("of",), "defense": ("of",),
+    "defence": ("of",), "call": ("for",), "demand": ("for",), "warning": ("of", "about", "against"),
+    "promise": ("of",), "stance": ("on",), "position": ("on",), "view": ("on", "of"),
+    "comment": ("on", "about"), "remark": ("on", "about"), "description": ("of",), "denial": ("of",),
+}
+# records that report what they found "in" them ("X leads 46-41 in the latest poll"): the poll is the source
+POLL_NOUNS = frozenset({"poll", "survey"})
 COGNITION_VERBS = frozenset(
     "believe think know feel hope expect fear worry find show suggest realize realise doubt understand "
     "argue insist".split()) | frozenset("see agree conclude assume imagine suspect wonder recall recognize "

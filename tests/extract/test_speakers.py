@@ -268,3 +268,59 @@ def test_what_a_poll_shows_is_reported_by_the_poll(parse_text):
 
 def test_a_short_quotation_nobody_spoke_is_no_statement(parse_text):
     assert said(parse_text('The film "Blue River Nights" opened in the old cinema on Friday.\n')) == []
+
+
+def test_a_cue_with_no_subject_continues_the_speaker(parse_text):
+    p = parse_text("\u201cThe river has never been this low,\u201d said Governor Lena Brückner. "
+                   "Adding, \u201cWe will have to ration water for the farms this summer.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert any(sp == "Lena Brückner" and "ration water" in t for sp, t in got), got
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Governor Maria Okonjo repeated on Friday Okonjo's claim that the levee was never inspected.\n",
+     "Maria Okonjo", "the levee was never inspected"),
+    ("Senator Paul Whitcombe spoke in Dayton. Whitcombe's criticism of the trade deal drew loud applause.\n",
+     "Paul Whitcombe", "the trade deal"),
+    ("Mayor Susan Hartley met the workers. Her support for the new clinic surprised the council.\n",
+     "Susan Hartley", "the new clinic"),
+])
+def test_a_noun_cue_reports_its_possessor(parse_text, sentence, speaker, content):
+    got = said(parse_text(sentence))
+    assert any(sp == speaker and content in t for sp, k, t in got if k == "indirect"), got
+
+
+def test_an_attack_on_a_town_is_no_noun_cue(parse_text):
+    got = said(parse_text("The army's attack on the town lasted three days and destroyed the market.\n"))
+    assert not any("the town" == t for _, _, t in got), got
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    ("Governor Tom Alder leads his rival 46-41 in the latest Harbor College poll.\n",
+     "Harbor College", "Governor Tom Alder leads his rival 46-41"),
+    ("In the survey, most dairy farmers backed the new water tax for the valley.\n",
+     "survey", "most dairy farmers backed the new water tax for the valley"),
+    ("According to records from the county clerk, the ballots were counted twice in March.\n",
+     "records", "the ballots were counted twice in March"),
+])
+def test_a_poll_or_a_cited_record_is_the_source(parse_text, sentence, source, content):
+    got = said(parse_text(sentence))
+    assert any(sp is not None and source in sp and t == content for sp, k, t in got if k == "indirect"), got
+
+
+def test_a_vote_in_a_city_is_no_poll(parse_text):
+    assert said(parse_text("Turnout rose sharply in the northern districts this spring.\n")) == []
+
+
+def test_according_to_before_a_quotation_names_its_source(parse_text):
+    p = parse_text("The Daily Courier ran an editorial on Sunday.\n\nAccording to the newspaper, \u201cThe county has "
+                   "let the roads fall apart. Few drivers trust the bridges.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert [sp for sp, _ in got] == ["newspaper"], got
+
+
+def test_a_name_and_a_colon_in_the_paragraph_introduce_the_quote(parse_text):
+    p = parse_text("Senator Laura Finch spoke on Monday.\n\n"
+                   "More from Finch: \u201cNobody expected turnout this high in the valley. It broke every model.\u201d\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert [sp for sp, _ in got] == ["Laura Finch"], got
