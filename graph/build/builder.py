@@ -33,7 +33,7 @@ from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
 from graph.core.schema import Kind, Rel, node_id, stable_hash
-from graph.lexicon.words import GROUP_NOUN_KINDS, STOP_WORDS
+from graph.lexicon.words import STOP_WORDS
 
 MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
@@ -46,8 +46,6 @@ HARM_FAMILIES = ("harm", "shooting", "strike", "assault", "execution")
 # the mode that names a whole family without saying how: "the attack" may be the bombing, the
 # shelling or the air strike another sentence or article describes
 GENERIC_MODES = {"strike": "attack"}
-# the keys of generic actors ("the army", "gunmen", "residents"): no one in particular
-GENERIC_ACTOR_KEYS = frozenset(GROUP_NOUN_KINDS.values())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,7 +72,6 @@ class Cluster:
     places: dict[str, PlaceRef] = field(default_factory=dict)
     own_places: set[str] = field(default_factory=set)  # keys of places named in a mention's own sentence
     sides: set[str] = field(default_factory=set)
-    named_sides: set[str] = field(default_factory=set)  # the sides of named agents only (see _named)
     agent_types: set[str] = field(default_factory=set)
     target_keys: set[str] = field(default_factory=set)
     agent_keys: set[str] = field(default_factory=set)
@@ -104,7 +101,6 @@ class Cluster:
             if _own_place(m):
                 self.own_places.add(m.place.key)
         self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
-        self.named_sides.update(_side(a) for a in m.agents if a.key not in m.learned and _named(a))
         self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
         self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
         self.agent_keys.update(a.key for a in m.agents if a.key not in m.learned)
@@ -197,8 +193,8 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
     if m.place is not None and places and m_placed and c_placed:
         # the report's place of an event (not named in its sentence) neither ties nor parts articles
         counted = places if m.article_id in c.articles else [p for k, p in c.places.items() if k in c.own_places]
-        if not any(place_compatible(p, m.place) for p in counted):
-            return None  # (any, not all: one wrong place an event took, a street or a misread name, parts nothing)
+        if not all(place_compatible(p, m.place) for p in counted):
+            return None
         if any(p.key == m.place.key or _near(p, m.place) for p in counted):
             x["same_place"] = 1.0
         else:
@@ -212,14 +208,11 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
         x["undated"] = 1.0  # one of them has no interval at all (a report without a date)
     agents = c.sides
     magents = {_side(a) for a in m.agents if a.key not in m.learned}  # the model's guesses never part events
-    if agents and magents and agents & magents:
-        x["agents"] = 1.0
-    elif c.named_sides and not c.named_sides & {_side(a) for a in m.agents if a.key not in m.learned and _named(a)} \
-            and any(a.key not in m.learned and _named(a) for a in m.agents) \
-            and not (f.event_type == "RETREAT" and _movers(c, m)):
-        # others did it: only named agents part events ("a gunman" and "the man" may be the one
-        # named elsewhere, or a victim read as the agent); rebels and residents leave a city together
-        return None
+    if agents and magents:
+        if agents & magents:
+            x["agents"] = 1.0
+        elif not (f.event_type == "RETREAT" and _movers(c, m)):
+            return None  # others did it (rebels and residents leave a city together: movers do not conflict)
     targets = c.target_keys
     mtargets = {a.key for a in _ruled(m.targets, m)}
     if targets and mtargets & targets:
@@ -327,14 +320,6 @@ def _movers(c: Cluster, m: EventMention) -> bool:
     """Whether both sides of a movement are non-state groups of people (they move together)."""
     kinds = {"civilians", "armed_group"}
     return c.agent_types <= kinds and all(a.type in kinds for a in _ruled(m.agents, m))
-
-
-def _named(a) -> bool:
-    """An agent named by the text: not a nominal guess ("a former employee", "the suspect") nor a
-    generic group ("a gunman" as militants, "residents"); a state's forces stand for their state."""
-    if _side(a).startswith("state:"):
-        return True
-    return not a.key.startswith("unnamed_") and a.key not in GENERIC_ACTOR_KEYS
 
 
 def _side(a) -> str:

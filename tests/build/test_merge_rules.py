@@ -4,7 +4,6 @@ shootings in one city apart; the fitted weights are validated when loaded."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -110,30 +109,3 @@ def test_merge_weights_are_fitted_and_validated(tmp_path):
         load_weights(tmp_path / "nan.json")
     (tmp_path / "ok.json").write_text(json.dumps(data))
     assert load_weights(tmp_path / "ok.json") == w
-
-
-def test_a_nominal_shooter_does_not_part_a_shooting_from_the_named_one():
-    """"a former employee" in one report, Peter Vance in the other: a guess is no other shooter."""
-    employee = ActorRef(key="unnamed_former_employee", name="former employee", type="civilians",
-                        text="A former employee", start=0, end=17)
-    a = report("a", "A former employee shot Carla Holt at an office party in Dayton on Monday.", "shot", "shooting",
-               day=MONDAY, agents=[employee], targets=[HOLT])
-    b = report("b", "Peter Vance shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
-               "shooting", day=MONDAY, agents=[VANCE], targets=[HOLT])
-    assert len(cluster_mentions([a, b])) == 1
-    c = report("c", "Sam Okafor shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
-               "shooting", day=MONDAY, agents=[OKAFOR], targets=[HOLT])
-    assert len(cluster_mentions([b, c])) == 2  # two named shooters stay apart
-
-
-def test_one_wrong_place_of_an_event_does_not_part_the_next_report():
-    """An event that took a stray place (the report's other city, given to a sentence naming none)
-    still takes a report naming the place it already has."""
-    first = report("a", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
-                   day=MONDAY, targets=[HOLT])
-    stray = report("b", "A gunman shot Carla Holt in Lima on Monday.", "shot", "shooting", at=70,
-                   place=LIMA, day=MONDAY, targets=[HOLT])
-    stray = replace(stray, place=replace(stray.place, start=10, end=14))  # outside its sentence: not its own
-    again = report("b", "Carla Holt was shot in Dayton by a man she did not know.", "shot", "shooting", at=140,
-                   day=MONDAY, targets=[HOLT])
-    assert len(cluster_mentions([first, stray, again])) == 1
