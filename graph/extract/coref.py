@@ -35,6 +35,7 @@ from graph.lexicon.words import (
     OTHER_PERSON_WORDS,
     PERPETRATOR_NOUNS,
     PERSON_DESCRIPTION_NOUNS,
+    PRONOUN_GENDER,
     REPORT_VERBS,
     STATE_VERBS,
     TITLES,
@@ -43,7 +44,6 @@ from graph.lexicon.words import (
     WOUND_VERBS,
 )
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _AGE = re.compile(r"^(\d{1,3})(?:-|\s*-\s*)years?(?:-|\s*-\s*)old$", re.I)
 _HOSPITAL = re.compile(r"hospital|medical center|trauma center", re.I)
 

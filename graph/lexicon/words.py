@@ -171,7 +171,8 @@ GROUP_SHARE_WORDS = frozenset("most many some all half third quarter fifth major
 
 # --- pronouns and determiners ------------------------------------------------------------
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}  # the gender a pronoun tells
+PERSON_PRONOUNS = frozenset(PRONOUN_GENDER)
 # the pronouns a quote's speaker may be: a person ("he said"), or a group or body ("they said")
 PERSON_SPEAKER_PRONOUNS = frozenset({"he", "she"})
 # words next to a name that tell a person's gender, for "he"/"she" (titles and nouns, lower case)
