@@ -165,7 +165,10 @@ def _dask_work(batch: list[Article], spec: WorkerSpec) -> list[ParsedArticle | A
     return parse_batch(_dask_extractor(spec), batch)
 
 
-def _dask_stream(batches: Iterator[list], scheduler: str, spec: WorkerSpec) -> Iterator[ParsedArticle | ArticleFailure]:
+@contextmanager
+def _dask_client(scheduler: str):
+    """A client of the Dask cluster at ``scheduler``, closed on leaving; ConfigError when Dask is
+    missing or the scheduler cannot be reached."""
     try:
         from distributed import Client
     except ImportError as exc:
@@ -175,11 +178,16 @@ def _dask_stream(batches: Iterator[list], scheduler: str, spec: WorkerSpec) -> I
     except (OSError, TimeoutError) as exc:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     try:
+        yield client
+    finally:
+        client.close()
+
+
+def _dask_stream(batches: Iterator[list], scheduler: str, spec: WorkerSpec) -> Iterator[ParsedArticle | ArticleFailure]:
+    with _dask_client(scheduler) as client:
         n = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
         yield from _ordered(lambda b: client.submit(_dask_work, b, spec, pure=False), batches, n * IN_FLIGHT,
                             lambda f: f.result())
-    finally:
-        client.close()
 
 
 # -- the graph stage's blocks ----------------------------------------------------------------
@@ -191,18 +199,8 @@ def block_mapper(workers: int = 1, scheduler: str | None = None) -> Iterator[Cal
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
     if scheduler:
-        try:
-            from distributed import Client
-        except ImportError as exc:
-            raise ConfigError("--scheduler needs Dask: pip install 'ctkg-conflict-timeline[dask]'") from exc
-        try:
-            client = Client(scheduler, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
-        try:
+        with _dask_client(scheduler) as client:
             yield lambda fn, items: client.gather(client.map(fn, list(items), pure=False))
-        finally:
-            client.close()
         return
     if workers == 1:
         yield None
