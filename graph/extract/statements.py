@@ -41,6 +41,8 @@ from graph.lexicon.words import (
     POLL_NOUNS,
     PREP_STANCE_NOUNS,
     PREP_STANCE_VERBS,
+    QUESTION_VERBS,
+    QUESTION_WORDS,
     QUOTE_VERBS,
     RECORD_NOUNS,
     REQUEST_VERBS,
@@ -489,6 +491,8 @@ class StatementFinder:
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if not subj and tok.tag_ == "VBG" and tok.dep_ == "advcl":
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                if not subj and tok.lemma_ in QUOTE_VERBS:
+                    subj = self._adjacent_subject(tok)
                 ref = self.speaker_of(subj, tok.idx, nominal=tok.lemma_ in QUOTE_VERBS) if subj else None
                 m = self.medium_of(tok, quote)
                 if ref is not None and ref.type == "media":
@@ -519,6 +523,18 @@ class StatementFinder:
             # nobody speaks through the outlet: its own words ("..., Politico reported")
             return Attribution(outlet[0], outlet[1], "")
         return Attribution(None, None, medium)
+
+    def _adjacent_subject(self, tok: Token) -> list[Token]:
+        """A speech verb the parser left without a subject while a name stands right before it ("At the
+        rally for his wife, former president Bill Clinton said ...", the name read as an apposition):
+        that name."""
+        if tok.i == 0:
+            return []
+        prev = self.doc[tok.i - 1]
+        if (prev.pos_ != "PROPN" or prev.head is tok or self.in_quote(prev.idx)
+                or prev.dep_ not in ("appos", "pobj", "conj", "dobj", "npadvmod")):
+            return []
+        return [prev]
 
     def medium_of(self, verb: Token, quote) -> str:
         for t in verb.subtree:
@@ -702,12 +718,20 @@ class StatementFinder:
     def indirect(self) -> list[tuple[Statement, Token | None]]:
         out: list[tuple[Statement, Token | None]] = []
         for tok in self.doc:
-            if tok.lemma_ not in INDIRECT_VERBS or tok.pos_ != "VERB" or self._outside_speech(tok):
+            question = tok.lemma_ in QUESTION_VERBS
+            if (tok.lemma_ not in INDIRECT_VERBS and not question) or tok.pos_ != "VERB" or self._outside_speech(tok):
                 continue
             comp = [c for c in tok.children if c.dep_ in ("ccomp",)]
             # a misparse may hang a second clause before the verb ("Salkin, a rabbi ..., said he was"):
             # the one after it is what was said
             comp = [c for c in comp if c.i > tok.i] or comp
+            if question:
+                # "asked the senator whether he would run": the question asked
+                comp = [c for c in comp if c.i > tok.i and c.left_edge.lower_ in QUESTION_WORDS]
+                if not comp:
+                    continue
+            inverted = not comp and tok.dep_ in ("conj", "ROOT") and tok.i - tok.sent.start > 3 \
+                and self.doc[tok.i - 1].is_punct and any(c.dep_ == "nsubj" and c.i > tok.i for c in tok.children)
             if not comp:
                 # "He said legalizing it could put ...": a gerund clause the parser took for an xcomp
                 comp = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
@@ -740,6 +764,14 @@ class StatementFinder:
                 while last.i > objs[0].i and (last.is_punct or last.is_space):
                     last = last.nbor(-1)
                 e = max(max(p.right_edge.idx + len(p.right_edge.text) for p in preds), last.idx + len(last.text))
+            elif inverted:
+                # "The plant is hanging on, but it is under pressure, said the chief executive": all before
+                first, last = tok.sent[0], self.doc[tok.i - 1]
+                while first.i < last.i and (first.is_punct or first.is_space):
+                    first = first.nbor(1)
+                while last.i > first.i and (last.is_punct or last.is_space):
+                    last = last.nbor(-1)
+                s, e = first.idx, last.idx + len(last.text)
             elif not comp and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "nsubj" for c in tok.children):
                 # "Acts of protest, Mr. Obama said, are acts of patriotism": the clause around the cue
@@ -753,9 +785,15 @@ class StatementFinder:
             elif comp:
                 c = comp[0]
                 s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
-                # the clause may run past the verb ("X happened, the army said"): keep the clause only
+                # the clause may run past the verb ("X happened, the army said"): keep the clause only;
+                # "the changes, which officials said will take effect": what follows the cue
                 if s < tok.idx < e:
-                    e = tok.idx
+                    before = [t for t in c.subtree if t.i < tok.i]
+                    if c.i > tok.i and all(t.tag_ in ("WDT", "WP", "WRB") or t.lower_ == "that" or t.is_punct
+                                           for t in before):
+                        s = next(t for t in c.subtree if t.i > tok.i).idx
+                    else:
+                        e = tok.idx
                 if tok.i > c.i:
                     e = min(e, tok.idx)
             else:
@@ -774,6 +812,8 @@ class StatementFinder:
                 subj = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             elif not subj and tok.dep_ in ("advcl", "conj", "xcomp"):
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                subj = self._adjacent_subject(tok)
             speaker = self.speaker_of(subj, tok.idx)
             medium = self.medium_of(tok, None)
             outlet = None
@@ -863,7 +903,8 @@ class StatementFinder:
             if content is None and lemma in PREP_STANCE_VERBS:
                 content = next((p for c in tok.children if c.dep_ in ("prep", "prt") and c.i > tok.i
                                 and c.lower_ in PREP_STANCE_VERBS[lemma]
-                                for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+                                for p in c.children if p.dep_ in ("pobj", "pcomp")
+                                and p.ent_type_ not in ("DATE", "TIME")), None)  # "spoke on Monday"
             if content is None:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]

@@ -49,6 +49,10 @@ QUOTE_VERBS = (SPEECH_VERBS - frozenset("brief comment disclose indicate inform 
                              "reiterate shout yell bark scream exclaim quip joke recall observe".split())
 # verbs whose clausal complement is a reported statement: not the verbs of request or opinion
 INDIRECT_VERBS = QUOTE_VERBS - {"ask", "urge", "demand", "believe", "describe"}
+# verbs that report a question: "X asked (Y) whether/how ...": the question is the statement
+QUESTION_VERBS = frozenset("ask wonder inquire enquire query".split())
+# the words that open a reported question
+QUESTION_WORDS = frozenset("whether if how what why when where who whom which".split())
 # stances and beliefs reported without a quote, as CAMEO codes them (disapprove, reject):
 # "X condemned the strike" (the object is what was said), "officials believe the attackers fled"
 # (the clause); never physical acts ("attack"). Stated intentions: STATED_INTENT_VERBS below
