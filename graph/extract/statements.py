@@ -105,6 +105,9 @@ def _close_of(para: str, i: int, mark: str) -> int:
     start = i + len(mark)
     j = para.find(close, start)
     if mark == "\u201c":
+        nested = _nested_close(para, start)
+        if nested >= 0:
+            return nested
         # a curly quote may be closed by a straight one in sloppy text
         k = para.find('"', start)
         nxt_open = para.find("\u201c", start)
@@ -116,6 +119,22 @@ def _close_of(para: str, i: int, mark: str) -> int:
         if k >= 0 and (j < 0 or k < j):
             j = k
     return j
+
+
+def _nested_close(para: str, start: int) -> int:
+    """The curly mark that closes a quotation opened before ``start`` when a quotation nests inside it
+    (\u201cHis claim that it \u201cwill pass\u201d is absurd,\u201d she said), or -1 when there is no nesting or
+    the marks never balance."""
+    depth, nested = 1, False
+    for k in range(start, len(para)):
+        ch = para[k]
+        if ch == "\u201c":
+            depth, nested = depth + 1, True
+        elif ch == "\u201d":
+            depth -= 1
+            if depth == 0:
+                return k if nested else -1
+    return -1
 
 
 def _span(para: str, s: int, e: int, offset: int) -> tuple[int, int] | None:
@@ -238,8 +257,10 @@ class StatementFinder:
                     return ref
             ref = self.ents.actor_at(s)
             # "U.N. Special Envoy for Syria Staffan de Mistura": the person inside the phrase
+            # (not a possessive's: "Clinton's introducer, actress Jamie Lee Curtis" is Curtis)
             persons = [self.ents.by_token[t.i] for t in s.subtree if t.i in self.ents.by_token
-                       and self.ents.by_token[t.i].type == "person" and not self.in_quote(t.idx)]
+                       and self.ents.by_token[t.i].type == "person" and not self.in_quote(t.idx)
+                       and not self._in_possessive(t, s)]
             if persons and (ref is None or ref.type != "person"):
                 return persons[0]
             if ref is not None and ref.type == "other":
@@ -257,6 +278,15 @@ class StatementFinder:
             if ref is not None:
                 return ref
         return None
+
+    @staticmethod
+    def _in_possessive(tok: Token, top: Token) -> bool:
+        """Whether ``tok`` is inside a possessive below ``top`` ("Clinton" in "Clinton's introducer")."""
+        while tok.i != top.i and tok.head.i != tok.i:
+            if tok.dep_ == "poss":
+                return True
+            tok = tok.head
+        return False
 
     def share_speaker(self, tok: Token) -> ActorRef | None:
         """A group named by a share or a people's name ("Most of the candidates said", "two in three
@@ -493,6 +523,12 @@ class StatementFinder:
                     subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if not subj and tok.lemma_ in QUOTE_VERBS:
                     subj = self._adjacent_subject(tok)
+                if not subj and quote and quote[1] <= tok.idx and not self.text[quote[1]:tok.idx].strip(
+                        " ,.!?\u201d\"'\u2019"):
+                    # '"...," mused radio host Stu Brenner': the verb right after the quote, its subject
+                    # after it (the parser takes it for an object)
+                    subj = sorted([c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i],
+                                  key=lambda c: not any(t.ent_type_ == "PERSON" for t in c.subtree))[:1]
                 ref = self.speaker_of(subj, tok.idx, nominal=tok.lemma_ in QUOTE_VERBS) if subj else None
                 m = self.medium_of(tok, quote)
                 if ref is not None and ref.type == "media":
@@ -603,6 +639,8 @@ class StatementFinder:
             if att.speaker is None:
                 att = self._cue_after(qe, (qs, qe)) or att
             if att.speaker is None:
+                att = self._name_after(qe, (qs, qe)) or att
+            if att.speaker is None:
                 att = self._introduced(qs, (qs, qe)) or att
             if att.speaker is None:
                 # "According to the newspaper, "..."": the phrase hangs on a word inside the quote
@@ -673,6 +711,31 @@ class StatementFinder:
                 att = self.attribute(t, quote)
                 if att.speaker is not None:
                     return att
+        return None
+
+    def _name_after(self, qe: int, quote: tuple[int, int]) -> Attribution | None:
+        """'"...," Texas delegate Bill Eastman, wearing a hat, said as ...', parsed with no subject for the
+        verb: the person named right after the closing mark, when a speech verb without a subject of its
+        own follows in the sentence."""
+        m = re.match(r"[,!?.]?[\u201d\"'\u2019]*[ \t]+", self.text[qe:qe + 8])
+        if m is None:
+            return None
+        span = self.doc.char_span(qe + m.end(), qe + m.end() + 1, alignment_mode="expand")
+        if span is None or self.in_quote(span[0].idx):
+            return None
+        first = span[0]
+        sent = first.sent
+        verb = next((t for t in sent if t.i > first.i and t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB"
+                     and not self.in_quote(t.idx) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)),
+                    None)
+        if verb is None:
+            return None
+        for t in self.doc[first.i:min(verb.i, first.i + 6)]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            ref = self.ents.by_token.get(t.i)
+            if ref is not None and ref.type == "person":
+                return Attribution(ref, verb)
         return None
 
     def _labelled(self, qs: int) -> Attribution | None:

@@ -324,3 +324,60 @@ def test_a_name_and_a_colon_in_the_paragraph_introduce_the_quote(parse_text):
                    "More from Finch: \u201cNobody expected turnout this high in the valley. It broke every model.\u201d\n")
     got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
     assert [sp for sp, _ in got] == ["Laura Finch"], got
+
+
+def test_a_reported_question_is_the_statement(parse_text):
+    p = parse_text("A reporter asked Senator Tom Berg how he was feeling on election day.\n")
+    assert any(k == "indirect" and t == "how he was feeling on election day" for _, k, t in said(p)), said(p)
+
+
+def test_cue_after_the_clause_with_its_speaker_after_the_verb(parse_text):
+    p = parse_text("In nearby Dunmore, the old mill is hanging on, but it is under heavy pressure from cheap "
+                   "imports, said the company's chief executive, Johan Ferreira.\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "indirect"]
+    assert any(sp == "Johan Ferreira" and "the old mill is hanging on" in t for sp, t in got), got
+
+
+def test_relative_clause_cue_keeps_what_follows_it(parse_text):
+    p = parse_text("The tax changes, which officials said will go into effect in the next few months, will not "
+                   "apply to farmers.\n")
+    texts = [t for _, k, t in said(p) if k == "indirect"]
+    assert "will go into effect in the next few months" in texts, said(p)
+
+
+def test_name_right_before_a_subjectless_said(parse_text):
+    p = parse_text("At a rally for his wife, former governor Walt Brennan said his wife was ready to lead the "
+                   "state in hard times.\n")
+    assert any(sp == "Walt Brennan" and t.startswith("his wife was ready") for sp, _, t in said(p)), said(p)
+
+
+def test_a_date_is_not_what_someone_spoke_about(parse_text):
+    p = parse_text("Senator Tom Berg spoke on Monday. He says he respects the governor.\n")
+    texts = [t for _, _, t in said(p)]
+    assert "Monday" not in texts and "he respects the governor" in texts, said(p)
+
+
+def test_any_verb_right_after_the_quote_with_the_speaker_after_it(parse_text):
+    p = parse_text("\u201cImagine Tom Vale going up against the governor on the same stage,\u201d mused radio "
+                   "co-host Stu Brenner.\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Stu Brenner"], said(p)
+
+
+def test_the_person_in_an_apposition_speaks_not_the_possessive(parse_text):
+    p = parse_text("\u201cIt is about time that we had a woman running this state,\u201d exhorted Senator Hale's "
+                   "introducer, actress Jamie Lee Curtis.\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Jamie Lee Curtis"], said(p)
+
+
+def test_a_quotation_nested_in_a_quotation_stays_one():
+    text = ("\u201cHis claim that the deal \u201cwill pass by June\u201d makes clear he has no idea,\u201d "
+            "wrote Mort Klaus.\n")
+    assert [text[s:e] for s, e in find_quotes(text)] == [
+        "His claim that the deal \u201cwill pass by June\u201d makes clear he has no idea"]
+
+
+def test_the_name_after_the_quote_when_the_parse_loses_the_subject(parse_text):
+    p = parse_text("\u201cWe have had more successful conventions than this one,\u201d Texas delegate Bill Eastman, "
+                   "wearing a cowboy hat and \u201cTed Cruz\u201d campaign pins, said as confetti fluttered down.\n")
+    got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
+    assert got and got[0][0] == "Bill Eastman" and got[0][1].startswith("We have had more successful"), got
