@@ -235,10 +235,22 @@ class StatementFinder:
                   medium: str) -> tuple[Statement, Token]:
         """An indirect statement reported by ``tok``; its speaker is recorded for pronouns."""
         sent = tok.sent
+        text = self._closed(start, text)
         self.spoken.append((tok.idx, speaker))
         return (Statement(article_id=self.ents.article.article_id, kind="indirect", text=text, start=start,
                           end=start + len(text), speaker=speaker, medium=medium,
                           sentence_start=sent.start_char, sentence_end=sent.end_char), tok)
+
+    def _closed(self, start: int, text: str) -> str:
+        """A reported statement that opens a quotation and stops before its closing mark ('said the plan
+        was "a mistake' + '."'): with the closing mark (and the stop before it) that follows at once."""
+        opened = (text.count("\u201c") > text.count("\u201d") or text.count('"') % 2 == 1
+                  or text.count("''") % 2 == 1)
+        if not opened:
+            return text
+        end = start + len(text)
+        m = re.match(r"[.,!?]?(?:\u201d|\"|'')", self.text[end:end + 3])
+        return text if m is None else self.text[start:end + m.end()]
 
     # -- speakers ----------------------------------------------------------------------
     def speaker_of(self, subj_tokens: list[Token], at: int, *, nominal: bool = True) -> ActorRef | None:
@@ -256,6 +268,9 @@ class StatementFinder:
                 if ref is not None:
                     return ref
             ref = self.ents.actor_at(s)
+            if ref is not None and ref.type == "civilians" and nominal and s.pos_ == "NOUN":
+                # "Many people involved in the talks assumed ...": those people, not a country's civilians
+                ref = self.cited_phrase(s) or ref
             # "U.N. Special Envoy for Syria Staffan de Mistura": the person inside the phrase
             # (not a possessive's: "Clinton's introducer, actress Jamie Lee Curtis" is Curtis)
             persons = [self.ents.by_token[t.i] for t in s.subtree if t.i in self.ents.by_token
@@ -983,6 +998,7 @@ class StatementFinder:
                     c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))]
                 if of:
                     last = max(last, of[0].right_edge, key=lambda t: t.i)
+            last = self._rest_of_clause(tok, last)
             while last.i > first.i and (last.is_punct or last.is_space):
                 last = last.nbor(-1)
             s, e = first.idx, last.idx + len(last.text)
@@ -995,6 +1011,23 @@ class StatementFinder:
                 continue
             out.append(self._reported(tok, text, s, speaker, self.medium_of(tok, None)))
         return out
+
+    def _rest_of_clause(self, verb: Token, last: Token) -> Token:
+        """The verb's modifiers after ``last`` belong to what was said ("mentioned the network five times",
+        "opposed the bill in its first form", "pushed for action while the code is rewritten"), up to another
+        predicate ("and left"), a clause that reports speech of its own (", saying ...") or a date."""
+        for c in sorted((c for c in verb.children if c.i > last.i), key=lambda c: c.i):
+            if c.is_punct or c.is_space:
+                continue
+            if c.dep_ not in ("prep", "npadvmod", "advmod", "advcl", "oprd", "xcomp", "ccomp", "dative", "dobj",
+                              "acomp", "agent"):
+                break
+            if any(t.lemma_ in QUOTE_VERBS or t.lemma_ in INDIRECT_VERBS for t in c.subtree if t.pos_ == "VERB"):
+                break
+            if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                break  # when it was said is the statement's date, not its words ("on Monday")
+            last = c.right_edge
+        return last
 
     def noun_cues(self) -> list[tuple[Statement, Token | None]]:
         """A noun that reports a speaker's words or stance, the speaker its possessive or "by" object:

@@ -381,3 +381,22 @@ def test_the_name_after_the_quote_when_the_parse_loses_the_subject(parse_text):
                    "wearing a cowboy hat and \u201cTed Cruz\u201d campaign pins, said as confetti fluttered down.\n")
     got = [(sp, t) for sp, k, t in said(p) if k == "direct"]
     assert got and got[0][0] == "Bill Eastman" and got[0][1].startswith("We have had more successful"), got
+
+
+def test_a_statement_that_opens_a_quotation_keeps_its_closing_mark(parse_text):
+    p = parse_text("Campaign chair Paul Manafort dismissed the whole story as \u201cabsurd.\u201d He left early.\n")
+    assert ("Paul Manafort", "indirect", "the whole story as \u201cabsurd.\u201d") in said(p), said(p)
+
+
+def test_people_who_speak_are_named_as_written_not_as_a_countrys_civilians(parse_text):
+    p = parse_text("Many people involved in the negotiations assumed that Mr. Clarke had the backing of the bank.\n")
+    assert ("Many people", "indirect", "that Mr. Clarke had the backing of the bank") in said(p), said(p)
+
+
+def test_the_rest_of_a_stance_but_not_its_date(parse_text):
+    p = parse_text("In a two-minute answer, Senator Tom Berg mentioned the network five times and seemed to blame "
+                   "the moderators. Mayor Ann Vale criticized the plan on Monday, saying it would hurt workers.\n")
+    got = said(p)
+    assert ("Tom Berg", "indirect", "the network five times") in got, got
+    assert ("Ann Vale", "indirect", "the plan") in got, got
+
