@@ -52,6 +52,7 @@ from graph.lexicon.words import (
     STATED_INTENT_VERBS,
     STATEMENT_MEDIA,
     STATEMENT_NOUNS,
+    VIEW_VERBS,
 )
 
 # a transcript's turn: a paragraph (or quotation) that opens with its speaker's name in capitals
@@ -966,6 +967,14 @@ class StatementFinder:
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
                 if content is not None and content.lemma_.lower() == "life":
                     content = None  # "the blast claimed twelve lives"
+                if content is None:
+                    # "two-thirds of the voters support banning the imports": a gerund clause
+                    content = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i
+                                    and c.tag_ == "VBG"), None)
+            if content is None and lemma in VIEW_VERBS and any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+                # "voters see the plan as unfair": the object and what it is seen as
+                content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
             if content is None and lemma in EVIDENCE_VERBS and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in RECORD_NOUNS for c in tok.children):
                 content = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
@@ -986,8 +995,12 @@ class StatementFinder:
             if content is None:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-            if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            if not subj and (tok.dep_ in ("conj", "xcomp") or tok.dep_ == "advcl" and tok.tag_ == "VBG") \
+                    and tok.head.pos_ in ("VERB", "AUX"):
+                # "..., McCain said, citing slow growth": the subject of the clause it hangs on
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if not subj and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+                subj = [tok.head]  # "pastors supporting Mr. Cruz"
             if not subj:
                 continue
             first, last = content.left_edge, content.right_edge

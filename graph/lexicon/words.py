@@ -60,7 +60,7 @@ STANCE_VERBS = frozenset(
     "support endorse oppose criticize criticise condemn denounce praise reject question blame defend cite "
     "mention propose demand discuss express welcome applaud slam dismiss deny dispute challenge highlight "
     "acknowledge recommend decry lament back accuse thank congratulate encourage blast reveal disclose "
-    "promote".split()) | frozenset(
+    "promote want".split()) | frozenset(
     # what a speaker announces, claims or favours ("announced his candidacy", "touted the deal",
     # "mocked the plan", "favors a tax cut")
     "announce claim confirm state declare tout embrace mock favor favour prefer dislike ridicule describe "
@@ -71,6 +71,9 @@ STANCE_VERBS = frozenset(
 EVIDENCE_VERBS = frozenset("show find indicate reveal suggest".split())
 RECORD_NOUNS = frozenset("poll survey study report record data figure analysis filing document email tally count "
                          "result review audit memo letter statistic".split())
+# verbs of how one sees something, a stance when they say "as" what ("voters see the plan as unfair",
+# "regards the deal as a mistake")
+VIEW_VERBS = frozenset("see view regard consider portray depict paint cast treat".split())
 # stances whose content is a prepositional object ("warned of an offensive", "spoke about the talks")
 PREP_STANCE_VERBS = {
     "speak": ("about", "on"), "talk": ("about",), "comment": ("on", "about"), "write": ("about",),

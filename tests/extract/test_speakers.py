@@ -400,3 +400,13 @@ def test_the_rest_of_a_stance_but_not_its_date(parse_text):
     assert ("Tom Berg", "indirect", "the network five times") in got, got
     assert ("Ann Vale", "indirect", "the plan") in got, got
 
+
+
+def test_how_someone_sees_something_and_a_participle_stance(parse_text):
+    p = parse_text("Most developers in the county see golf courses as wasted space.\n\n"
+                   "Senator Tom Berg spoke in Ames, citing the high cost of seed and fuel.\n\n"
+                   "Two pastors supporting Mr. Cruz attended the meeting.\n")
+    texts = [t for _, k, t in said(p) if k == "indirect"]
+    assert "golf courses as wasted space" in texts, said(p)
+    assert "the high cost of seed and fuel" in texts, said(p)
+    assert "Mr. Cruz" in texts, said(p)
