@@ -678,6 +678,8 @@ class StatementFinder:
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                         for t in between):
                     att = Attribution(prev.speaker, prev_verb, prev.medium)
+            if att.speaker is None:
+                att = self._paragraph_before(qs) or att
             sent = span[0].sent
             st = Statement(article_id=self.ents.article.article_id, kind="direct", text=text, start=qs, end=qe,
                            speaker=att.speaker, medium=att.medium, sentence_start=sent.start_char,
@@ -753,6 +755,19 @@ class StatementFinder:
             if ref is not None and ref.type == "person":
                 return Attribution(ref, verb)
         return None
+
+    def _paragraph_before(self, qs: int) -> Attribution | None:
+        """A quotation that opens its paragraph with no cue of its own, after a paragraph in which someone
+        spoke ("Carter said that the fleet would stay.\n\n"That is because ...""): the last speaker there."""
+        para_start = self.text.rfind("\n", 0, qs) + 1
+        if self.text[para_start:qs].strip(" \t\"'\u201c\u2018`"):
+            return None
+        before = self.text[:para_start].rstrip()
+        if not before:
+            return None
+        prev_start = before.rfind("\n") + 1
+        said = [(off, r) for off, r in self.spoken if prev_start <= off < len(before)]
+        return Attribution(max(said, key=lambda x: x[0])[1], None) if said else None
 
     def _labelled(self, qs: int) -> Attribution | None:
         """'Pollsters disagree - Laura Finch: "..."': a name right before a colon that opens the quote, in
