@@ -109,6 +109,11 @@ def _close_of(para: str, i: int, mark: str) -> int:
         nested = _nested_close(para, start)
         if nested >= 0:
             return nested
+        # an opening mark typed where the closing one belongs ('\u201cIt is unusual,\u201c said Noble'): after
+        # the words' last stop and before a space, it closes
+        wrong = re.search(r"[,.!?\u2026]\u201c(?=\s|$)", para[start:])
+        if wrong is not None and (j < 0 or start + wrong.end() - 1 < j):
+            return start + wrong.end() - 1
         # a curly quote may be closed by a straight one in sloppy text
         k = para.find('"', start)
         nxt_open = para.find("\u201c", start)
@@ -721,9 +726,10 @@ class StatementFinder:
         if span is None:
             return None
         sent = span[0].sent
-        if sent.start_char < qe or len(sent) > 30:
+        if sent.start_char < qe:
             return None
-        for t in sent:
+        # the cue opens the sentence ('"..!" Kettering declared, a point he likes to make ...')
+        for t in sent[:30] if len(sent) <= 30 else sent[:4]:
             if (t.lemma_ in QUOTE_VERBS and t.pos_ == "VERB" and not self.in_quote(t.idx)
                     and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)):
                 att = self.attribute(t, quote)

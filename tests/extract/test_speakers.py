@@ -410,3 +410,22 @@ def test_how_someone_sees_something_and_a_participle_stance(parse_text):
     assert "golf courses as wasted space" in texts, said(p)
     assert "the high cost of seed and fuel" in texts, said(p)
     assert "Mr. Cruz" in texts, said(p)
+
+
+def test_an_opening_mark_typed_for_the_closing_one(parse_text):
+    text = "\u201cIt is unusual,\u201c said Larry Noble, a lawyer. \u201cIt is a hard thing to do.\u201d\n"
+    assert [text[s:e] for s, e in find_quotes(text)] == ["It is unusual", "It is a hard thing to do."]
+    p = parse_text(text)
+    assert {sp for sp, k, _ in said(p) if k == "direct"} == {"Larry Noble"}, said(p)
+
+
+def test_a_long_sentence_that_opens_with_the_cue(parse_text):
+    p = parse_text("\"And I'm not being paid!\" Kettering declared, a point he likes to make after a recent "
+                   "appearance on a radio station during which callers asked how much he was getting.\n")
+    assert ("Kettering", "direct", "And I'm not being paid!") in said(p), said(p)
+
+
+def test_quotation_paragraph_after_a_paragraph_with_a_speaker(parse_text):
+    p = parse_text("Senator Ash Carter said that the fleet would stay in the region for decades.\n\n"
+                   "\u201cThat is because this region remains the most important one for our own security.\u201d\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Ash Carter"], said(p)
