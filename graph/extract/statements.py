@@ -55,6 +55,8 @@ from graph.lexicon.words import (
     VIEW_VERBS,
 )
 
+# verbs whose clausal complement is what someone said or thinks: its subject is no speaker
+REPORTING_HEADS = QUOTE_VERBS | INDIRECT_VERBS | COGNITION_VERBS
 # a transcript's turn: a paragraph (or quotation) that opens with its speaker's name in capitals
 TURN = re.compile(r"([A-Z][A-Z.'\u2019\- ]{1,30}[A-Z.])\s*:\s+(?=\S)")
 OPEN_QUOTES = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "``": "''", "''": "''"}
@@ -533,7 +535,18 @@ class StatementFinder:
         seen = 0
         while seen < 12:
             seen += 1
-            if tok.pos_ in ("VERB", "AUX") and not (quote and quote[0] <= tok.idx < quote[1]):
+            # a clause a speech verb reports ("Trump said Bush is "not smart enough"") has the topic for
+            # subject, not the speaker: the verb above it speaks
+            reported = (tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and tok.lemma_ not in QUOTE_VERBS
+                        and tok.head.lemma_ in REPORTING_HEADS)
+            if tok.pos_ in ("VERB", "AUX") and not (quote and quote[0] <= tok.idx < quote[1]) and not reported:
+                # "As the paper noted, the candidate "has fans"", "as Ruth Marcus puts it, ...": the aside speaks
+                for c in tok.children:
+                    if c.dep_ == "advcl" and (c.lemma_ in QUOTE_VERBS or c.lemma_ == "put") and any(
+                            m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                        ref = self.speaker_of([x for x in c.children if x.dep_ == "nsubj"], c.idx)
+                        if ref is not None:
+                            return Attribution(ref, c, "")
                 subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
                 if not subj:
                     # "Speaking Thursday in Geneva, U.N. envoy X warned": a misparsed participle

@@ -429,3 +429,16 @@ def test_quotation_paragraph_after_a_paragraph_with_a_speaker(parse_text):
     p = parse_text("Senator Ash Carter said that the fleet would stay in the region for decades.\n\n"
                    "\u201cThat is because this region remains the most important one for our own security.\u201d\n")
     assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Ash Carter"], said(p)
+
+
+def test_a_quote_inside_a_reported_clause_is_the_reporters(parse_text):
+    p = parse_text("Later, at the Rotary Club, Governor Dana Whitfield said Mayor Tom Olsen is "
+                   "\u201cnot smart enough to win\u201d and more.\n")
+    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Dana Whitfield"], said(p)
+
+
+def test_as_the_paper_noted_names_the_speaker_of_the_quote(parse_text):
+    p = parse_text("But as the nationalist Global Times tabloid noted in an op-ed Thursday, the leading "
+                   "candidate \"has surprisingly earned himself a few fans in China.\"\n")
+    got = said(p)
+    assert [sp for sp, k, _ in got if k == "direct"] == ["Global Times"], got
