@@ -642,6 +642,7 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
                    date_start=st.time.start.isoformat() if st.time.start else "",
                    date_end=st.time.end.isoformat() if st.time.end else "", date_precision=st.time.precision,
                    medium=next((x.medium for x in group if x.medium), ""),
+                   cue=next((x.cue for x in group if x.cue), ""),
                    speaker_name=G.nodes[node_id(Kind.ACTOR, speaker)]["name"] if speaker else "",
                    articles=sorted({x.article_id for x in group}))
         if speaker:

@@ -169,6 +169,7 @@ class Statement:
     time: TimeValue = field(default_factory=TimeValue)
     medium: str = ""  # "Twitter", "a statement posted by SANA", ...
     about: tuple[int, ...] = ()  # indexes into ParsedArticle.events
+    cue: str = ""  # the word that reports it, as a lemma: "say", "deny", "warn", "according to", "claim"
     sentence_start: int = 0
     sentence_end: int = 0
 

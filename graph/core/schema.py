@@ -41,7 +41,7 @@ NODE_ATTRS: dict[Kind, tuple[str, ...]] = {
     Kind.ACTOR: ("actor_id", "name", "type", "country", "aliases"),
     Kind.PLACE: ("place_id", "name", "country", "latitude", "longitude", "geonameid", "aliases"),
     Kind.STATEMENT: ("statement_id", "kind_of", "text", "article", "char_start", "char_end", "date", "date_start",
-                     "date_end", "date_precision", "medium", "speaker_name", "articles"),
+                     "date_end", "date_precision", "medium", "speaker_name", "articles", "cue"),
 }
 
 

@@ -72,6 +72,7 @@ class CTKG(DefinedNamespace):
     textEnd: URIRef
     about: URIRef
     medium: URIRef
+    cue: URIRef
     affiliation: URIRef
     country: URIRef
     alias: URIRef

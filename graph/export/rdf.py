@@ -255,6 +255,8 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
                 yield s, p, o, aid
             if d.get("medium"):
                 yield s, CTKG.medium, _text(d["medium"]), aid
+            if d.get("cue"):
+                yield s, CTKG.cue, _text(d["cue"]), aid
     # the event and actor types used, labelled, so the data describes itself
     for t in sorted({d["event_type"] for _, d in G.nodes(data=True) if d["kind"] == Kind.EVENT.value}):
         yield _event_type(t), RDF.type, SEM.EventType, None

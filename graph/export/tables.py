@@ -23,7 +23,7 @@ EVENT_COLUMNS = ["event_id", "date", "date_start", "date_end", "date_precision",
 MENTION_COLUMNS = ["event_id", "article", "sentence", "char_start", "char_end", "trigger", "trigger_start",
                    "trigger_end", "modality", "date", "date_start", "date_end", "time_text"]
 STATEMENT_COLUMNS = ["statement_id", "speaker", "article", "kind", "text", "char_start", "char_end", "date",
-                     "date_start", "date_end", "date_precision", "about_events", "medium", "articles"]
+                     "date_start", "date_end", "date_precision", "about_events", "medium", "articles", "cue"]
 TIMEX_COLUMNS = ["article", "text", "char_start", "char_end", "type", "value", "date_start", "date_end",
                  "precision"]
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "affiliation", "aliases", "articles"]

@@ -18,7 +18,7 @@ from graph.extract.actors import ArticleEntities
 from graph.extract.event_lexicon import default_lexicon
 from graph.extract.events import EventFinder
 from graph.extract.resolver import Resolver
-from graph.extract.statements import StatementFinder, same_speaker_dates
+from graph.extract.statements import StatementFinder, same_speaker_dates, statement_cue
 from graph.lexicon.words import REPORT_VERBS
 
 MAX_SENTENCE_CHARS = 5000  # a longer run without a sentence end is no sentence (a dump, a table, garbage)
@@ -116,7 +116,7 @@ class Extractor:
                 explicit.add(i)
             about = tuple(j for j, ev in enumerate(out.events)
                           if st.start <= ev.trigger_start < st.end)
-            dated.append(replace(st, time=time, about=about))
+            dated.append(replace(st, time=time, about=about, cue=statement_cue(verb)))
         out.statements = same_speaker_dates(dated, explicit)
         for st in out.statements:
             if st.speaker is None:

@@ -537,8 +537,9 @@ class StatementFinder:
             seen += 1
             # a clause a speech verb reports ("Trump said Bush is "not smart enough"") has the topic for
             # subject, not the speaker: the verb above it speaks
+            # (not when an outlet reports: "The army issued a statement announcing "...", SANA said")
             reported = (tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and tok.lemma_ not in QUOTE_VERBS
-                        and tok.head.lemma_ in REPORTING_HEADS)
+                        and tok.head.lemma_ in REPORTING_HEADS and not self._outlet_subject(tok.head))
             if tok.pos_ in ("VERB", "AUX") and not (quote and quote[0] <= tok.idx < quote[1]) and not reported:
                 # "As the paper noted, the candidate "has fans"", "as Ruth Marcus puts it, ...": the aside speaks
                 for c in tok.children:
@@ -593,6 +594,11 @@ class StatementFinder:
             # nobody speaks through the outlet: its own words ("..., Politico reported")
             return Attribution(outlet[0], outlet[1], "")
         return Attribution(None, None, medium)
+
+    def _outlet_subject(self, verb: Token) -> bool:
+        """Whether a medium is the verb's subject ("..., the news agency said")."""
+        return any(self.ents.by_token.get(t.i) is not None and self.ents.by_token[t.i].type == "media"
+                   for c in verb.children if c.dep_ == "nsubj" for t in c.subtree)
 
     def _adjacent_subject(self, tok: Token) -> list[Token]:
         """A speech verb the parser left without a subject while a name stands right before it ("At the
@@ -856,7 +862,9 @@ class StatementFinder:
                 first, last = h.left_edge, h.right_edge
                 while last.i > h.i and (last.is_punct or last.is_space):
                     last = last.nbor(-1)
-                if tok.left_edge.i <= first.i:
+                if tok.left_edge.i <= first.i or all(t.is_punct or t.is_space or t.dep_ == "cc"
+                                                     for t in self.doc[first.i:tok.left_edge.i]):
+                    # the aside opens the clause ("But as the paper noted, ..."): what follows it
                     first = tok.right_edge.nbor(1) if tok.right_edge.i + 1 < len(self.doc) else tok.right_edge
                     while first.i < last.i and (first.is_punct or first.is_space):
                         first = first.nbor(1)
@@ -1244,6 +1252,16 @@ class StatementFinder:
             o is not st and o.start <= st.start and st.end <= o.end and (o.end - o.start) > (st.end - st.start)
             and o.speaker is not None and (st.speaker is None or o.speaker.key != st.speaker.key)
             for o, _ in allst)]
+
+
+def statement_cue(verb: Token | None) -> str:
+    """The word that reports a statement, as a lemma ("denied" -> "deny", "according to"); "" for a quote
+    no verb introduces (a transcript's turn, a follow-on quotation)."""
+    if verb is None:
+        return ""
+    if verb.lower_ == "according":
+        return "according to"
+    return verb.lemma_.lower()
 
 
 def same_speaker_dates(statements: list[Statement], explicit: set[int]) -> list[Statement]:

@@ -442,3 +442,20 @@ def test_as_the_paper_noted_names_the_speaker_of_the_quote(parse_text):
                    "candidate \"has surprisingly earned himself a few fans in China.\"\n")
     got = said(p)
     assert [sp for sp, k, _ in got if k == "direct"] == ["Global Times"], got
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Police spokesman Omar Haddad denied that officers fired on the crowd.\n", "deny"),
+    ("Colonel Ines Duarte warned that the bridge could collapse within days.\n", "warn"),
+    ("According to the mayor, Lina Ortiz, the water supply was cut on Friday night.\n", "according to"),
+])
+def test_statements_keep_the_word_that_reports_them(parse_text, sentence, cue):
+    p = parse_text(sentence)
+    assert cue in [s.cue for s in p.statements], [(s.cue, s.text) for s in p.statements]
+
+
+def test_an_outlet_that_relays_a_statement_is_its_medium_not_its_speaker(parse_text):
+    p = parse_text("The army issued a statement announcing \"the full restoration of order to the northern "
+                   "districts after freeing them,\" the state news agency SANA said.\n")
+    direct = [s for s in p.statements if s.kind == "direct"]
+    assert direct and direct[0].speaker is not None and "SANA" not in direct[0].speaker.name, direct
