@@ -13,7 +13,8 @@ CASES = [
      "United Nations", "both sides to respect the ceasefire"),
     ("Al-Monitor reported that the general was killed by a roadside bomb near the city.",
      "Al-Monitor", "that the general was killed"),
-    ("The minister asked whether the talks would resume.", None, None),
+    # a reported question is what was asked, not a request for an act
+    ("The minister asked whether the talks would resume.", "minister", "whether the talks would resume"),
     ("Residents were asked to leave their homes before the shelling began.", None, None),
 ]
 
