@@ -19,6 +19,7 @@ The result depends only on the set of parsed articles, never on their order.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
 from graph.core.schema import Kind, Rel, node_id, stable_hash
-from graph.lexicon.words import STOP_WORDS
+from graph.lexicon.words import GROUP_NOUN_KINDS, STOP_WORDS
 
 MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
@@ -46,12 +47,31 @@ HARM_FAMILIES = ("harm", "shooting", "strike", "assault", "execution")
 # the mode that names a whole family without saying how: "the attack" may be the bombing, the
 # shelling or the air strike another sentence or article describes
 GENERIC_MODES = {"strike": "attack"}
+# the keys of generic actors ("the army", "gunmen", "residents"): no one in particular
+GENERIC_ACTOR_KEYS = frozenset(GROUP_NOUN_KINDS.values())
 
 
 @lru_cache(maxsize=1 << 16)
 def _words(s: str) -> frozenset[str]:
     """Content words of a sentence (cached: merging compares each sentence with many others)."""
     return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP_WORDS and len(w) > 2)
+
+
+_CALENDAR_NAMES = frozenset(n.casefold() for n in (*calendar.day_name, *calendar.month_name) if n)
+_CAPITALIZED = re.compile(r"(?<![\w.'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _names(s: str) -> frozenset[str]:
+    """The names a sentence gives (capitalized words inside it, casefolded; not its first word, a day
+    or month, or a word of the stop list): what ties two reports of one story ("Kirkpatrick",
+    "TallGrass"). A headline in title case names nothing (every word is capitalized)."""
+    if not re.search(r"(?<![\w'-])[a-z]{4,}", s):
+        return frozenset()  # no word of four letters in lower case: a title-case headline
+    found = [(m.start(), m.group()) for m in _CAPITALIZED.finditer(s)]
+    first = re.search(r"[A-Za-z]", s)
+    return frozenset(w.casefold() for i, w in found if (first is None or i != first.start())
+                     and w.casefold() not in STOP_WORDS and w.casefold() not in _CALENDAR_NAMES and len(w) > 2)
 
 
 @dataclass
@@ -72,12 +92,14 @@ class Cluster:
     places: dict[str, PlaceRef] = field(default_factory=dict)
     own_places: set[str] = field(default_factory=set)  # keys of places named in a mention's own sentence
     sides: set[str] = field(default_factory=set)
+    named_sides: set[str] = field(default_factory=set)  # the sides of named agents only (see _named)
     agent_types: set[str] = field(default_factory=set)
     target_keys: set[str] = field(default_factory=set)
     agent_keys: set[str] = field(default_factory=set)
     target_people: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     triggers: set[str] = field(default_factory=set)  # the trigger words, casefolded
+    names: set[str] = field(default_factory=set)  # the names its sentences give (see _names)
     texts: list[str] = field(default_factory=list)  # distinct sentences, in order
     _seen_texts: set[str] = field(default_factory=set)
 
@@ -101,12 +123,14 @@ class Cluster:
             if _own_place(m):
                 self.own_places.add(m.place.key)
         self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
+        self.named_sides.update(_side(a) for a in m.agents if a.key not in m.learned and _named(a))
         self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
         self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
         self.agent_keys.update(a.key for a in m.agents if a.key not in m.learned)
         self.target_people.update(a.key for a in m.targets if a.key not in m.learned and a.type == "person")
         self.articles.add(m.article_id)
         self.triggers.add(m.trigger.casefold())
+        self.names |= _names(m.sentence)
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
             self.texts.append(m.sentence)
@@ -211,8 +235,12 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
     if agents and magents:
         if agents & magents:
             x["agents"] = 1.0
-        elif not (f.event_type == "RETREAT" and _movers(c, m)):
-            return None  # others did it (rebels and residents leave a city together: movers do not conflict)
+        elif f.event_type == "RETREAT" and _movers(c, m):
+            pass  # rebels and residents leave a city together: movers do not conflict
+        elif c.named_sides and {_side(a) for a in _ruled(m.agents, m) if _named(a)}:
+            return None  # others did it: both name their agents
+        else:
+            x["nominal_agents"] = 1.0  # "a former employee" may be the man another report names: a soft conflict
     targets = c.target_keys
     mtargets = {a.key for a in _ruled(m.targets, m)}
     if targets and mtargets & targets:
@@ -224,6 +252,8 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
         x["same_trigger"] = 1.0
     x["text"] = _similarity(c, m)
     x["content_words"] = _shared_words(c, m)
+    if _shared_names(c, m):
+        x["names"] = 1.0
     if m.article_id in c.articles:
         x["same_article"] = 1.0
     # "the attack" with no place or actors, in an article that reports one with them: the same one
@@ -259,7 +289,7 @@ def rule_score(x: dict[str, float]) -> float:
     the same mode 1, one family 0.5, the generic mode 0.5 (1 when a date, agents, the article or words
     tie them too), place 1 (0.5 inside), date 1, agents 1, targets 0.5, the words' overlap, a bare
     reference in the same article 1, nothing but the type -1; related modes never."""
-    if x.get("related_mode"):
+    if x.get("related_mode") or x.get("nominal_agents"):
         return float("-inf")
     g = x.get
     dated = g("same_date", 0.0) or g("near_date", 0.0)
@@ -298,6 +328,20 @@ def _shared_words(c: Cluster, m: EventMention) -> float:
     return _similarity(c, m, frozenset(names))
 
 
+def _shared_names(c: Cluster, m: EventMention) -> bool:
+    """Whether the mention's sentence and the event's sentences give a name in common that is not
+    the name of a place of theirs (places are scored on their own)."""
+    mine = _names(m.sentence)
+    if not mine:
+        return False
+    shared = mine & c.names
+    if not shared:
+        return False
+    for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
+        shared = shared - _words(p.text) - _words(p.place.name)
+    return bool(shared)
+
+
 SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
 
 
@@ -320,6 +364,14 @@ def _movers(c: Cluster, m: EventMention) -> bool:
     """Whether both sides of a movement are non-state groups of people (they move together)."""
     kinds = {"civilians", "armed_group"}
     return c.agent_types <= kinds and all(a.type in kinds for a in _ruled(m.agents, m))
+
+
+def _named(a) -> bool:
+    """An agent named by the text: not a nominal guess ("a former employee", "the suspect") nor a
+    generic group ("gunmen", "residents"); a state's forces stand for their state."""
+    if _side(a).startswith("state:"):
+        return True
+    return not a.key.startswith("unnamed_") and a.key not in GENERIC_ACTOR_KEYS
 
 
 def _side(a) -> str:

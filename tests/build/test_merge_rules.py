@@ -109,3 +109,21 @@ def test_merge_weights_are_fitted_and_validated(tmp_path):
         load_weights(tmp_path / "nan.json")
     (tmp_path / "ok.json").write_text(json.dumps(data))
     assert load_weights(tmp_path / "ok.json") == w
+
+
+def test_a_described_shooter_is_no_other_shooter_than_the_named_one():
+    """"a former employee" in one report, Peter Vance in the other: a description does not part them
+    (the fitted score weighs it); two named shooters always stay apart."""
+    employee = ActorRef(key="unnamed_former_employee", name="former employee", type="civilians",
+                        text="A former employee", start=0, end=17)
+    a = report("a", "A former employee shot Carla Holt at an office party in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, agents=[employee], targets=[HOLT])
+    b = report("b", "Peter Vance shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
+               "shooting", day=MONDAY, agents=[VANCE], targets=[HOLT])
+    clusters = cluster_mentions([a, b])
+    assert groups(clusters) == {frozenset({("a", "shot"), ("b", "shot")})}
+    assert "nominal agents" in clusters[0].reasons[0]
+    c = report("c", "Sam Okafor shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
+               "shooting", day=MONDAY, agents=[OKAFOR], targets=[HOLT])
+    assert len(cluster_mentions([b, c])) == 2
+
