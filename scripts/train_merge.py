@@ -188,7 +188,8 @@ def bcubed(mentions: list[EventMention], units, weights: MergeWeights) -> tuple[
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def refine(mentions: list[EventMention], units, start: dict[str, float], threshold: float, log=None):
+def refine(mentions: list[EventMention], units, start: dict[str, float], threshold: float, log=None,
+           min_precision: float = MIN_PRECISION):
     """The coordinate search of ``--refine`` (see the docstring): (weights, (P, R, F1))."""
     cur = {f: start.get(f, 0.0) for f in FEATURES} | {"threshold": threshold}
 
@@ -196,7 +197,7 @@ def refine(mentions: list[EventMention], units, start: dict[str, float], thresho
         return MergeWeights(weights=tuple(d[f] for f in FEATURES), threshold=d["threshold"])
 
     def objective(prf: tuple[float, float, float]) -> float:
-        return prf[2] - PENALTY * max(0.0, MIN_PRECISION - prf[0])
+        return prf[2] - PENALTY * max(0.0, min_precision - prf[0])
 
     best = bcubed(mentions, units, weights_of(cur))
     for _ in range(ROUNDS):
@@ -221,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "graph" / "data" / "merge_weights.json")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--min-precision", type=float, default=MIN_PRECISION,
+                    help="the tuning B-cubed precision the threshold (or --refine) must keep")
     ap.add_argument("--refine", action="store_true",
                     help="search the weights of --out on the tuning clustering's B-cubed F1 instead of fitting")
     args = ap.parse_args(argv)
@@ -231,11 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.refine:
         old = json.loads(args.out.read_text(encoding="utf-8"))
         weights, (p, r, f) = refine(mentions, units, old["weights"], old["threshold"],
-                                    log=lambda s: print(s, file=sys.stderr))
+                                    log=lambda s: print(s, file=sys.stderr), min_precision=args.min_precision)
         data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
                           "logistic regression over graph.build.merge_model.FEATURES, then refined with --refine "
                           "(coordinate search on the tuning clustering's B-cubed F1, precision >= "
-                          f"{MIN_PRECISION}). Do not edit by hand; rerun the script.",
+                          f"{args.min_precision}). Do not edit by hand; rerun the script.",
                 "fit": {**old.get("fit", {}), "refined": True, "tuning_bcubed_p": round(p, 4),
                         "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
                 **weights.to_dict()}
@@ -252,15 +255,15 @@ def main(argv: list[str] | None = None) -> int:
         weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
         p, r, f = bcubed(mentions, units, weights)
         print(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
-        if p >= MIN_PRECISION:
+        if p >= args.min_precision:
             tried.append((f, weights, p, r))
     if not tried:
-        raise SystemExit(f"no threshold reaches B-cubed precision {MIN_PRECISION}")
+        raise SystemExit(f"no threshold reaches B-cubed precision {args.min_precision}")
     top = max(x[0] for x in tried)  # of the thresholds within TIE of the best F1, the highest (fewest merges)
     f, weights, p, r = max((x for x in tried if x[0] >= top - TIE), key=lambda x: x[1].threshold)
     data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
                       "logistic regression over graph.build.merge_model.FEATURES, threshold with the best tuning "
-                      f"B-cubed F1 at precision >= {MIN_PRECISION}. Do not edit by hand; rerun the script.",
+                      f"B-cubed F1 at precision >= {args.min_precision}. Do not edit by hand; rerun the script.",
             "fit": {"articles": len(parsed), "examples": len(y), "positive": int(y.sum()),
                     "tuning_bcubed_p": round(p, 4), "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
             **weights.to_dict()}

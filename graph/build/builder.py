@@ -19,7 +19,6 @@ The result depends only on the set of parsed articles, never on their order.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -57,23 +56,6 @@ def _words(s: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", s.casefold()) if w not in STOP_WORDS and len(w) > 2)
 
 
-_CALENDAR_NAMES = frozenset(n.casefold() for n in (*calendar.day_name, *calendar.month_name) if n)
-_CAPITALIZED = re.compile(r"(?<![\w.'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
-
-
-@lru_cache(maxsize=1 << 16)
-def _names(s: str) -> frozenset[str]:
-    """The names a sentence gives (capitalized words inside it, casefolded; not its first word, a day
-    or month, or a word of the stop list): what ties two reports of one story ("Kirkpatrick",
-    "TallGrass"). A headline in title case names nothing (every word is capitalized)."""
-    if not re.search(r"(?<![\w'-])[a-z]{4,}", s):
-        return frozenset()  # no word of four letters in lower case: a title-case headline
-    found = [(m.start(), m.group()) for m in _CAPITALIZED.finditer(s)]
-    first = re.search(r"[A-Za-z]", s)
-    return frozenset(w.casefold() for i, w in found if (first is None or i != first.start())
-                     and w.casefold() not in STOP_WORDS and w.casefold() not in _CALENDAR_NAMES and len(w) > 2)
-
-
 @dataclass
 class Cluster:
     mentions: list[EventMention] = field(default_factory=list)
@@ -99,7 +81,6 @@ class Cluster:
     target_people: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     triggers: set[str] = field(default_factory=set)  # the trigger words, casefolded
-    names: set[str] = field(default_factory=set)  # the names its sentences give (see _names)
     texts: list[str] = field(default_factory=list)  # distinct sentences, in order
     _seen_texts: set[str] = field(default_factory=set)
 
@@ -130,7 +111,6 @@ class Cluster:
         self.target_people.update(a.key for a in m.targets if a.key not in m.learned and a.type == "person")
         self.articles.add(m.article_id)
         self.triggers.add(m.trigger.casefold())
-        self.names |= _names(m.sentence)
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
             self.texts.append(m.sentence)
@@ -252,8 +232,6 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
         x["same_trigger"] = 1.0
     x["text"] = _similarity(c, m)
     x["content_words"] = _shared_words(c, m)
-    if _shared_names(c, m):
-        x["names"] = 1.0
     if m.article_id in c.articles:
         x["same_article"] = 1.0
     # "the attack" with no place or actors, in an article that reports one with them: the same one
@@ -326,20 +304,6 @@ def _shared_words(c: Cluster, m: EventMention) -> float:
     for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
         names |= _words(p.text) | _words(p.place.name)
     return _similarity(c, m, frozenset(names))
-
-
-def _shared_names(c: Cluster, m: EventMention) -> bool:
-    """Whether the mention's sentence and the event's sentences give a name in common that is not
-    the name of a place of theirs (places are scored on their own)."""
-    mine = _names(m.sentence)
-    if not mine:
-        return False
-    shared = mine & c.names
-    if not shared:
-        return False
-    for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
-        shared = shared - _words(p.text) - _words(p.place.name)
-    return bool(shared)
 
 
 SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
