@@ -478,7 +478,48 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
         else:
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
             blocks.grew(best, m)
-    return blocks.clusters
+    return _join_within_articles(blocks.clusters, weights)
+
+
+def _join_within_articles(clusters: list[Cluster], weights: MergeWeights) -> list[Cluster]:
+    """Second pass: two events that one article reports with mentions each would take (the score of
+    either mention for the other's event reaches the threshold) are one event. The greedy pass can
+    start two events for one story from two other reports, and the article's "the murder" and
+    "killed" then join one each. Both events are of one merge family and one block (a mention an
+    event would take overlaps the interval of every mention of it), so the blocks stay independent.
+    Repeated until nothing joins; the joined event keeps the place of the earlier one in the list
+    (the canonical order of first mentions) and every reason."""
+    order = {id(c): i for i, c in enumerate(clusters)}
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    joined_any = True
+    while joined_any:
+        joined_any = False
+        by_article: dict[str, list[EventMention]] = defaultdict(list)
+        for c in clusters:
+            for m in c.mentions:
+                by_article[m.article_id].append(m)
+        for art in sorted(by_article):
+            ms = sorted(by_article[art], key=_canonical_order)
+            for i, a in enumerate(ms):
+                for b in ms[i + 1:]:
+                    ca, cb = owner[id(a)], owner[id(b)]
+                    if ca is cb or merge_family(a) != merge_family(b) or ca.sentences & cb.sentences:
+                        continue
+                    sa, why = merge_score(ca, b, weights)
+                    if sa < 0 or merge_score(cb, a, weights)[0] < 0:
+                        continue
+                    keep, gone = (ca, cb) if order[id(ca)] < order[id(cb)] else (cb, ca)
+                    joined = Cluster()
+                    for m in sorted(keep.mentions + gone.mentions, key=_canonical_order):
+                        joined.add(m)
+                        owner[id(m)] = joined
+                    joined.reasons = keep.reasons + gone.reasons + [
+                        f"{b.article_id}@{b.trigger_start}: within article with @{a.trigger_start}: {why} ({sa:.2f})"]
+                    order[id(joined)] = order[id(keep)]
+                    joined_any = True
+        if joined_any:
+            clusters = sorted({id(c): c for c in owner.values()}.values(), key=lambda c: order[id(c)])
+    return clusters
 
 
 # --- statements ------------------------------------------------------------------------
