@@ -6,10 +6,12 @@ same mode, one family, or the family's generic mode such as "attack" for a bombi
 families of harm to people such as a shooting and a killing; the same or a nearby place;
 overlapping date intervals; shared agents and targets; similar trigger and sentence words; the
 same article) and parts what disagrees (another type or unrelated mode, conflicting places,
-disjoint dates, other agents, other named victims). Two scores of that evidence are used: weights
+disjoint dates, other named agents, other named victims; an agent only described, "a former
+employee", against a named one is evidence the fitted score weighs, not a refusal). Two scores of that evidence are used: weights
 fitted on the ECB+ tuning part (graph.build.merge_model, graph/data/merge_weights.json, fitted by
 scripts/train_merge.py) and the hand-set rule of before (:func:`rule_score`); a mention joins the
-best event either one accepts. An undated mention is compared as if it lay in the week up to its
+best event either one accepts, and a second pass joins two events that one article reports with
+mentions each would take (:func:`_join_within_articles`). An undated mention is compared as if it lay in the week up to its
 article's date (reports are mostly of recent events): that decides merges only, never a date;
 an event the texts do not date stays undated, with ``not_after`` its earliest article's date. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
