@@ -6,10 +6,12 @@ same mode, one family, or the family's generic mode such as "attack" for a bombi
 families of harm to people such as a shooting and a killing; the same or a nearby place;
 overlapping date intervals; shared agents and targets; similar trigger and sentence words; the
 same article) and parts what disagrees (another type or unrelated mode, conflicting places,
-disjoint dates, other agents, other named victims). Two scores of that evidence are used: weights
+disjoint dates, other named agents, other named victims; an agent only described, "a former
+employee", against a named one is evidence the fitted score weighs, not a refusal). Two scores of that evidence are used: weights
 fitted on the ECB+ tuning part (graph.build.merge_model, graph/data/merge_weights.json, fitted by
 scripts/train_merge.py) and the hand-set rule of before (:func:`rule_score`); a mention joins the
-best event either one accepts. An undated mention is compared as if it lay in the week up to its
+best event either one accepts, and a second pass joins two events that one article reports with
+mentions each would take (:func:`_join_within_articles`). An undated mention is compared as if it lay in the week up to its
 article's date (reports are mostly of recent events): that decides merges only, never a date;
 an event the texts do not date stays undated, with ``not_after`` its earliest article's date. Each event node keeps every mention as a ``mentioned_in``
 edge to its article and records why mentions were merged (``merge_reason``).
@@ -33,7 +35,7 @@ from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
 from graph.core.schema import Kind, Rel, node_id, stable_hash
-from graph.lexicon.words import STOP_WORDS
+from graph.lexicon.words import GROUP_NOUN_KINDS, STOP_WORDS
 
 MODE_FAMILIES = {
     "capture": "capture", "evacuation": "movement", "displacement": "movement", "departure": "movement",
@@ -46,6 +48,8 @@ HARM_FAMILIES = ("harm", "shooting", "strike", "assault", "execution")
 # the mode that names a whole family without saying how: "the attack" may be the bombing, the
 # shelling or the air strike another sentence or article describes
 GENERIC_MODES = {"strike": "attack"}
+# the keys of generic actors ("the army", "gunmen", "residents"): no one in particular
+GENERIC_ACTOR_KEYS = frozenset(GROUP_NOUN_KINDS.values())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -72,6 +76,7 @@ class Cluster:
     places: dict[str, PlaceRef] = field(default_factory=dict)
     own_places: set[str] = field(default_factory=set)  # keys of places named in a mention's own sentence
     sides: set[str] = field(default_factory=set)
+    named_sides: set[str] = field(default_factory=set)  # the sides of named agents only (see _named)
     agent_types: set[str] = field(default_factory=set)
     target_keys: set[str] = field(default_factory=set)
     agent_keys: set[str] = field(default_factory=set)
@@ -101,6 +106,7 @@ class Cluster:
             if _own_place(m):
                 self.own_places.add(m.place.key)
         self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
+        self.named_sides.update(_side(a) for a in m.agents if a.key not in m.learned and _named(a))
         self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
         self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
         self.agent_keys.update(a.key for a in m.agents if a.key not in m.learned)
@@ -211,8 +217,12 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
     if agents and magents:
         if agents & magents:
             x["agents"] = 1.0
-        elif not (f.event_type == "RETREAT" and _movers(c, m)):
-            return None  # others did it (rebels and residents leave a city together: movers do not conflict)
+        elif f.event_type == "RETREAT" and _movers(c, m):
+            pass  # rebels and residents leave a city together: movers do not conflict
+        elif c.named_sides and {_side(a) for a in _ruled(m.agents, m) if _named(a)}:
+            return None  # others did it: both name their agents
+        else:
+            x["nominal_agents"] = 1.0  # "a former employee" may be the man another report names: a soft conflict
     targets = c.target_keys
     mtargets = {a.key for a in _ruled(m.targets, m)}
     if targets and mtargets & targets:
@@ -259,7 +269,7 @@ def rule_score(x: dict[str, float]) -> float:
     the same mode 1, one family 0.5, the generic mode 0.5 (1 when a date, agents, the article or words
     tie them too), place 1 (0.5 inside), date 1, agents 1, targets 0.5, the words' overlap, a bare
     reference in the same article 1, nothing but the type -1; related modes never."""
-    if x.get("related_mode"):
+    if x.get("related_mode") or x.get("nominal_agents"):
         return float("-inf")
     g = x.get
     dated = g("same_date", 0.0) or g("near_date", 0.0)
@@ -320,6 +330,14 @@ def _movers(c: Cluster, m: EventMention) -> bool:
     """Whether both sides of a movement are non-state groups of people (they move together)."""
     kinds = {"civilians", "armed_group"}
     return c.agent_types <= kinds and all(a.type in kinds for a in _ruled(m.agents, m))
+
+
+def _named(a) -> bool:
+    """An agent named by the text: not a nominal guess ("a former employee", "the suspect") nor a
+    generic group ("gunmen", "residents"); a state's forces stand for their state."""
+    if _side(a).startswith("state:"):
+        return True
+    return not a.key.startswith("unnamed_") and a.key not in GENERIC_ACTOR_KEYS
 
 
 def _side(a) -> str:
@@ -462,7 +480,48 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
         else:
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
             blocks.grew(best, m)
-    return blocks.clusters
+    return _join_within_articles(blocks.clusters, weights)
+
+
+def _join_within_articles(clusters: list[Cluster], weights: MergeWeights) -> list[Cluster]:
+    """Second pass: two events that one article reports with mentions each would take (the score of
+    either mention for the other's event reaches the threshold) are one event. The greedy pass can
+    start two events for one story from two other reports, and the article's "the murder" and
+    "killed" then join one each. Both events are of one merge family and one block (a mention an
+    event would take overlaps the interval of every mention of it), so the blocks stay independent.
+    Repeated until nothing joins; the joined event keeps the place of the earlier one in the list
+    (the canonical order of first mentions) and every reason."""
+    order = {id(c): i for i, c in enumerate(clusters)}
+    owner = {id(m): c for c in clusters for m in c.mentions}
+    joined_any = True
+    while joined_any:
+        joined_any = False
+        by_article: dict[str, list[EventMention]] = defaultdict(list)
+        for c in clusters:
+            for m in c.mentions:
+                by_article[m.article_id].append(m)
+        for art in sorted(by_article):
+            ms = sorted(by_article[art], key=_canonical_order)
+            for i, a in enumerate(ms):
+                for b in ms[i + 1:]:
+                    ca, cb = owner[id(a)], owner[id(b)]
+                    if ca is cb or merge_family(a) != merge_family(b) or ca.sentences & cb.sentences:
+                        continue
+                    sa, why = merge_score(ca, b, weights)
+                    if sa < 0 or merge_score(cb, a, weights)[0] < 0:
+                        continue
+                    keep, gone = (ca, cb) if order[id(ca)] < order[id(cb)] else (cb, ca)
+                    joined = Cluster()
+                    for m in sorted(keep.mentions + gone.mentions, key=_canonical_order):
+                        joined.add(m)
+                        owner[id(m)] = joined
+                    joined.reasons = keep.reasons + gone.reasons + [
+                        f"{b.article_id}@{b.trigger_start}: within article with @{a.trigger_start}: {why} ({sa:.2f})"]
+                    order[id(joined)] = order[id(keep)]
+                    joined_any = True
+        if joined_any:
+            clusters = sorted({id(c): c for c in owner.values()}.values(), key=lambda c: order[id(c)])
+    return clusters
 
 
 # --- statements ------------------------------------------------------------------------

@@ -39,13 +39,15 @@ FEATURES = (
     "same_article",  # the mention's article already reports the event
     "bare_reference",  # "the attack" with no roles, in an article that reports the event with them
     "untied",  # no place, no shared agent: nothing but the type ties them
+    "nominal_agents",  # other agents, where one side only describes them ("a former employee")
 )
 PACKAGED = "data/merge_weights.json"
 # how a merge reason names a feature
 REASON_NAMES = {"same_mode": "mode", "same_trigger": "trigger", "mode_family": "mode family", "generic_mode": "generic mode",
                 "related_mode": "related mode", "same_place": "place", "inside_place": "place (inside)",
                 "same_date": "date", "near_date": "date (near article)",
-                "content_words": "content words", "same_article": "article", "bare_reference": "same article"}
+                "content_words": "content words", "same_article": "article", "bare_reference": "same article",
+                "nominal_agents": "nominal agents"}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from graph.build.builder import cluster_mentions
+from graph.build.builder import Cluster, _join_within_articles, cluster_mentions
 from graph.build.merge_model import FEATURES, default_weights, load_weights
 from graph.core.errors import ConfigError
 from graph.core.model import ActorRef, EventMention, PlaceMatch, PlaceRef, TimeValue
@@ -109,3 +109,45 @@ def test_merge_weights_are_fitted_and_validated(tmp_path):
         load_weights(tmp_path / "nan.json")
     (tmp_path / "ok.json").write_text(json.dumps(data))
     assert load_weights(tmp_path / "ok.json") == w
+
+
+def test_a_described_shooter_is_no_other_shooter_than_the_named_one():
+    """"a former employee" in one report, Peter Vance in the other: a description does not part them
+    (the fitted score weighs it); two named shooters always stay apart."""
+    employee = ActorRef(key="unnamed_former_employee", name="former employee", type="civilians",
+                        text="A former employee", start=0, end=17)
+    a = report("a", "A former employee shot Carla Holt at an office party in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, agents=[employee], targets=[HOLT])
+    b = report("b", "Peter Vance shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
+               "shooting", day=MONDAY, agents=[VANCE], targets=[HOLT])
+    clusters = cluster_mentions([a, b])
+    assert groups(clusters) == {frozenset({("a", "shot"), ("b", "shot")})}
+    assert "nominal agents" in clusters[0].reasons[0]
+    c = report("c", "Sam Okafor shot Carla Holt at an office party in Dayton on Monday, police said.", "shot",
+               "shooting", day=MONDAY, agents=[OKAFOR], targets=[HOLT])
+    assert len(cluster_mentions([b, c])) == 2
+
+
+
+def _event(*mentions: EventMention) -> Cluster:
+    c = Cluster()
+    for m in mentions:
+        c.add(m)
+    return c
+
+
+def test_two_events_that_take_each_others_mention_in_one_article_join():
+    """The first pass may start two events for one shooting (from other reports); an article whose
+    "shot" joined one and "shot dead" the other ties them: each event would take the other mention."""
+    a = report("a", "Peter Vance shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+               day=MONDAY, agents=[VANCE], targets=[HOLT])
+    c1 = report("c", "Peter Vance shot Carla Holt outside a bakery in Dayton, police said.", "shot", "shooting",
+                day=MONDAY, agents=[VANCE], targets=[HOLT])
+    c2 = report("c", "Carla Holt was shot dead in Dayton on Monday as she left work.", "shot", "shooting", at=90,
+                day=MONDAY, targets=[HOLT])
+    joined = _join_within_articles([_event(a, c1), _event(c2)], default_weights())
+    assert groups(joined) == {frozenset({("a", "shot"), ("c", "shot")})} and len(joined[0].mentions) == 3
+    assert any("within article" in r for r in joined[0].reasons)
+    other = report("c", "Dana Greer was shot dead in Dayton on Monday as she left work.", "shot", "shooting", at=90,
+                   day=MONDAY, targets=[GREER])
+    assert len(_join_within_articles([_event(a, c1), _event(other)], default_weights())) == 2
