@@ -429,6 +429,10 @@ class ArticleEntities:
               and self.people.find(name) is not None):
             self._person(ent, ent, None)  # "Bolton said": the surname of the victim named before, no place
             return
+        elif (2 <= len(words := name_words(name)) <= 4 and entry is None and _org_type(name) == "other"
+              and (p := self.people.find(" ".join(words))) is not None and p.name.casefold() == " ".join(words).casefold()):
+            self._person(ent, ent, None)  # a person's full name, named before, that the tagger took for another name
+            return
         if label in ("GPE", "LOC", "FAC") or (label in ("NORP", "PERSON", "ORG") and entry is None):
             if self._maybe_place(ent, label, entry):
                 return

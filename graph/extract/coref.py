@@ -29,6 +29,7 @@ from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
     DEATH_STATE_WORDS,
     HARM_VERBS,
+    HURT_CONDITIONS,
     IDENTIFY_VERBS,
     KIN_NOUNS,
     OFFICIAL_WORDS,
@@ -36,6 +37,7 @@ from graph.lexicon.words import (
     PERPETRATOR_NOUNS,
     PERSON_DESCRIPTION_NOUNS,
     PRONOUN_GENDER,
+    RECOVERY_VERBS,
     REPORT_VERBS,
     STATE_VERBS,
     TITLES,
@@ -131,7 +133,7 @@ class PersonCoref:
         self.hurt: dict[str, ActorRef] = {}  # persons the article says were hurt
         for n in self.named:
             self._describe_named(n)
-            if self._hurt(n.tok):
+            if self.said_hurt(n.tok):
                 self.hurt.setdefault(n.ref.key, n.ref)
         self._identifications()
 
@@ -190,7 +192,7 @@ class PersonCoref:
             ref = next((self.person_at(c) for c in tok.children if c.dep_ == "appos" and self.person_at(c)), None)
         return ref
 
-    def _hurt(self, tok: Token) -> bool:
+    def said_hurt(self, tok: Token) -> bool:
         """Whether the text says this named person was hurt or killed, outside any attack word:
         "X was pronounced dead", "X was found shot", "found X dead", "X suffered a gunshot wound",
         "X was taken to a hospital", "X, who was pronounced dead"."""
@@ -222,6 +224,8 @@ class PersonCoref:
     def _state_of(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         kids = list(verb.children)
+        if self._condition(verb):
+            return True
         if lemma in STATE_VERBS:
             return any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj", "conj") and (
                 c.lower_ in DEATH_STATE_WORDS or (c.lemma_.lower() in HARM_VERBS | {"shoot"} and c.tag_ == "VBN"))
@@ -239,6 +243,18 @@ class PersonCoref:
         if lemma == "take" and any(c.dep_ == "auxpass" for c in kids):
             return any(_HOSPITAL.search(x.text) for x in verb.subtree)
         return False
+
+    @staticmethod
+    def _condition(verb: Token) -> bool:
+        """"X is in critical condition", "X was listed in stable condition", "X is expected to survive", "X is
+        recovering from his wounds", "X underwent surgery": the state of someone hurt."""
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.lemma_.lower() == "condition" and any(m.lower_ in HURT_CONDITIONS for m in p.children)
+                for p in c.children if p.dep_ == "pobj") for c in verb.children):
+            return True
+        return any(v.lemma_.lower() in RECOVERY_VERBS and (v.lemma_.lower() != "undergo" or any(
+            o.lemma_.lower() == "surgery" for o in v.children if o.dep_ == "dobj"))
+            for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"])
 
     @staticmethod
     def _with_wound(verb: Token) -> bool:
@@ -272,7 +288,8 @@ class PersonCoref:
                 d = describe(t)
             else:
                 continue
-            if (_speaks(t) and self._official(t)) or (gender and d.gender and d.gender != gender):
+            if (_speaks(t) and self._official(t)) or (gender and d.gender and d.gender != gender) \
+                    or _coargument(t, pron):
                 continue
             return t
         return None
@@ -340,6 +357,28 @@ def _speaks(tok: Token) -> bool:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.i > 0 and \
         head.doc[head.head.i - 1].lower_ == "according"
+
+
+def _clause_head(tok: Token) -> Token:
+    """The word whose clause a name's word is in: the head of the whole name ("Lt. Dana Rourke")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _coargument(cand: Token, pron: Token) -> bool:
+    """Whether a candidate is the subject of the very verb a "him" or "her" is the object of: "an officer
+    shot him", "the deputy fired at her" (such a pronoun is never its own clause's subject; only a
+    "himself" is)."""
+    if pron.dep_ in ("dobj", "dative"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ == "prep":
+        verb = pron.head.head
+    else:
+        return False
+    head = _clause_head(cand)
+    return head.dep_ in ("nsubj", "nsubjpass") and (head.head.i == verb.i or any(
+        v.i == verb.i for v in head.head.conjuncts if not dependents(v, "nsubj", "nsubjpass")))
 
 
 def _count(tok: Token) -> int | None:
