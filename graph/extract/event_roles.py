@@ -710,11 +710,6 @@ class RoleFinder(TriggerFinder):
                     else:
                         targets += objs
             gov = h.head
-            if e.plover == "ASSAULT" and h.dep_ in ("compound", "amod", "nmod") and gov.lemma_.lower() in VICTIM_NOUNS:
-                targets.append(gov)  # "X and Y were homicide victims", "the shooting victim"
-            elif e.plover == "ASSAULT" and h.dep_ == "pobj" and gov.lower_ == "of" \
-                    and gov.head.lemma_.lower() in VICTIM_NOUNS:
-                targets.append(gov.head)  # "X was the victim of a shooting"
             if h.dep_ in ("dobj",) and gov.lemma_.lower() in AGENT_VERBS:
                 agents += self.agent_tokens_raw(gov)
             if e.plover == "ASSAULT":
