@@ -130,12 +130,18 @@ class PersonCoref:
                 self.named.append(Named(span.root, ref))
         self.descriptions: dict[str, Description] = {}
         self.links: dict[int, ActorRef] = {}  # a noun's or pronoun's token -> the person it is
+        self.group_links: dict[int, list[ActorRef]] = {}  # a plural noun's or pronoun's token -> the people
         self.hurt: dict[str, ActorRef] = {}  # persons the article says were hurt
         for n in self.named:
             self._describe_named(n)
             if self.said_hurt(n.tok):
                 self.hurt.setdefault(n.ref.key, n.ref)
         self._identifications()
+        for t in doc:  # "the victims, X and Y, were taken to a hospital"
+            names = [c for c in t.children if c.dep_ == "appos" and self.person_at(c) is not None]
+            refs = [r for c in names for x in [c] + self._listed(c) for r in [self._person_in(x)] if r is not None]
+            if len({r.key for r in refs}) >= 2:
+                self._group([t], list({r.key: r for r in refs}.values()))
 
     # -- what the text says outright ------------------------------------------------------
     def person_at(self, tok: Token) -> ActorRef | None:
@@ -176,6 +182,11 @@ class PersonCoref:
             else:
                 continue
             refs = [r for p in who for r in [self._person_in(p)] if r is not None]
+            if len(refs) == 1:  # "identified them as X and Y", "the victims were identified as X, 23, and Y"
+                more = [r for p in who for x in self._listed(p) for r in [self._person_in(x)] if r is not None]
+                if more:
+                    self._group(themes, list({r.key: r for r in refs + more}.values()))
+                    continue
             if len(refs) != 1:
                 continue
             for th in themes:
@@ -184,6 +195,33 @@ class PersonCoref:
                     self._add_description(refs[0].key, describe(th))
                     if th.lemma_.lower() in VICTIM_NOUNS:  # "the victim (the body) was identified as X"
                         self.hurt.setdefault(refs[0].key, refs[0])
+
+    def _listed(self, tok: Token) -> list[Token]:
+        """The other names of a list: "X and Y", "X, Y and Z" (read as conjuncts, or Y as an apposition of X)."""
+        out = [c for c in tok.conjuncts if c.i > tok.i]
+        for c in tok.children:
+            if c.dep_ == "appos" and self.person_at(c) is not None:
+                out += [c] + [x for x in c.conjuncts if x.i > c.i]
+        return out
+
+    def _group(self, themes: list[Token], refs: list[ActorRef]) -> None:
+        """Several people a plural noun or pronoun is identified as: "the victims" (hurt, then), "them" (and
+        the plural person noun it stands for, in its sentence or the one before: "two men were shot")."""
+        for th in themes:
+            lemma = th.lemma_.lower()
+            if th.pos_ == "PRON" and th.lower_ in ("them", "they"):
+                first = self.doc[th.sent.start - 1].sent.start if th.sent.start > 0 else th.sent.start
+                nouns = [t for t in self.doc[first:th.i] if t.tag_ in ("NNS", "NNPS") and (
+                    t.lemma_.lower() in PERSON_DESCRIPTION_NOUNS or t.lower_ == "people")]
+                for t in nouns[-1:] + [th]:
+                    self.group_links.setdefault(t.i, refs)
+            elif th.tag_ in ("NNS", "NNPS") and (lemma in PERSON_DESCRIPTION_NOUNS or th.lower_ == "people"):
+                self.group_links.setdefault(th.i, refs)
+            else:
+                continue
+            if lemma in VICTIM_NOUNS or th.pos_ == "PRON":
+                for r in refs:
+                    self.hurt.setdefault(r.key, r)
 
     def _person_in(self, tok: Token) -> ActorRef | None:
         """The person a phrase names: its head, or a name it is made of ("26-year-old Antwan Green")."""
@@ -309,6 +347,9 @@ class PersonCoref:
         """The named people a plural noun for victims stands for: "two women were shot" and "X and Y
         were pronounced dead": X and Y, when as many agreeing people are said to be hurt as the noun
         counts (at least two when it gives no number)."""
+        group = self.group_links.get(tok.i)
+        if group:
+            return [replace(r, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)) for r in group]
         if not victim or tok.tag_ not in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
             return []
         lemma = tok.lemma_.lower()
