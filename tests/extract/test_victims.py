@@ -160,3 +160,85 @@ def test_a_body_identified_as_someone_is_a_victim_of_the_reported_death(parse_te
     p = parse_text("Deputies are investigating the death of a man whose body was pulled from a river on Saturday. "
                    "The body was identified as Wendell Pryce, 53.")
     assert "Wendell Pryce" in _targets(p, "death")
+
+
+# -- issue 16 (roles that generalize): the rules below, on sentences written for these tests ----------------
+
+def _named_targets(parsed):
+    """The names each event has among its targets but not among its agents (X -> X fills no role)."""
+    return {t.name for e in parsed.events for t in e.targets if all(a.key != t.key for a in e.agents)}
+
+
+@pytest.mark.parametrize("text,victim", [
+    # the subject of a copula whose predicate is the people hurt
+    ("Kevin Miller was one of two people shot on Maple Street.", "Kevin Miller"),
+    ("Kevin Miller and Laura Jones were the two people killed in the shooting.", "Laura Jones"),
+    # a list "X, Y and Z" the parser reads as an apposition
+    ("Gunfire broke out at a party. Tomas Rudd, Ilse Varga and Pavel Horak were the people wounded.", "Pavel Horak"),
+])
+def test_people_said_to_be_the_ones_hurt_are_the_victims(parse_text, text, victim):
+    p = parse_text(text)
+    assert victim in _named_targets(p), [(e.trigger, [t.name for t in e.targets], [a.name for a in e.agents])
+                                         for e in p.events]
+
+
+def test_him_is_not_the_subject_of_his_own_verb(parse_text):
+    """ "an officer shot him": "him" is the man named before, never the officer."""
+    p = parse_text("Police were called to Maple Street. Kevin Miller raised a knife and threatened officers. "
+                   "That is when an officer shot him.")
+    ev = [e for e in p.events if e.trigger == "shot"][0]
+    assert "Kevin Miller" in {t.name for t in ev.targets}
+
+
+def test_a_reduced_relative_tagged_as_a_past_tense_is_a_passive(parse_text):
+    """ "The man killed Saturday": the man was killed, and the name he is identified as is no attacker."""
+    p = parse_text("The man killed Saturday in the shooting has been identified as Kevin Miller.")
+    for trigger in ("killed", "shooting"):
+        ev = [e for e in p.events if e.trigger == trigger][0]
+        assert "Kevin Miller" in {t.name for t in ev.targets}, trigger
+        assert "Kevin Miller" not in {a.name for a in ev.agents}, trigger
+
+
+def test_a_verb_misparsed_as_a_modifier_of_its_object(parse_text):
+    """ "fatally shot LeGrier, who ...", parsed with "shot" as an adjective of the name."""
+    p = parse_text("Tavon LeGrier called 911 twice. One of the responding deputies, Aaron Rialto, fatally shot "
+                   "LeGrier, who the deputy said was coming at him with a bat.")
+    ev = [e for e in p.events if e.trigger == "shot"][0]
+    assert "Tavon LeGrier" in {t.name for t in ev.targets}
+    assert "Aaron Rialto" not in {t.name for t in ev.targets}
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("A man was shot in the back Saturday on Elm Street. Kevin Miller, 31, is in critical condition at Mercy "
+     "Hospital.", "Kevin Miller"),
+    ("A woman was shot on Elm Street on Saturday. Police said Laura Jones is expected to survive.", "Laura Jones"),
+    ("Kevin Miller was taken to a hospital with non-life-threatening injuries after the shooting.", "Kevin Miller"),
+])
+def test_the_state_of_someone_hurt_makes_a_victim(parse_text, text, victim):
+    p = parse_text(text)
+    assert victim in _named_targets(p), [(e.trigger, [t.name for t in e.targets]) for e in p.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were shot Saturday night on Elm Street. The victims, Kevin Miller and Brian Ross, were taken to a "
+    "hospital.",
+    "Two men were shot Saturday night on Elm Street. Police identified them as Kevin Miller, 23, and Brian Ross, 25.",
+    "Two men were shot Saturday night. The victims were identified as Kevin Miller, 23, and Brian Ross, 25.",
+])
+def test_several_victims_identified_together(parse_text, text):
+    p = parse_text(text)
+    assert {"Kevin Miller", "Brian Ross"} <= _targets(p, "shot"), [(e.trigger, [t.name for t in e.targets])
+                                                                   for e in p.events]
+
+
+def test_suspects_identified_together_are_not_victims(parse_text):
+    p = parse_text("Two men were shot Saturday night. The suspects were identified as Colin Drake, 23, and Ned "
+                   "Alder, 25.")
+    assert not {"Colin Drake", "Ned Alder"} & _targets(p, "shot")
+
+
+def test_a_full_name_the_tagger_took_for_an_organization_is_the_person_named_before(parse_text):
+    p = parse_text("Brittany Mills, 28, had ended the relationship. The examiner said Brittany Mills and Kamesha "
+                   "Mills were the people killed.")
+    people = [a for a in p.actors if a.name == "Brittany Mills"]
+    assert people and all(a.type == "person" for a in people)
