@@ -242,3 +242,9 @@ def test_a_full_name_the_tagger_took_for_an_organization_is_the_person_named_bef
                    "Mills were the people killed.")
     people = [a for a in p.actors if a.name == "Brittany Mills"]
     assert people and all(a.type == "person" for a in people)
+
+
+def test_someone_said_to_be_hurt_in_the_next_sentence_is_no_learned_attacker(parse_text):
+    p = parse_text("Gunfire broke out at a party Saturday. Laura Jones was listed in stable condition on Sunday.")
+    assert "Laura Jones" in _named_targets(p)
+    assert not any(a.name == "Laura Jones" for e in p.events for a in e.agents)
