@@ -320,7 +320,29 @@ class ArticleEntities:
                 and doc[ent.start - 1].pos_ == "NOUN":
             return True  # "victim Victoria Cantu", "suspect Dale Ruiz"
         root = ent.root
-        return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS
+        if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS:
+            return True
+        return self._surname_again(ent)
+
+    def _surname_again(self, ent: Span) -> bool:
+        """Whether the last word of a name comes back alone later as the subject of a verb, as a person's
+        surname does in a report ("Police say Marcus Torres tried ... Torres was taken to a hospital"), and an
+        organization's last word seldom does (a word the article also writes in lower case is a common word)."""
+        doc, last = self.doc, ent[-1]
+        if any(t.text == last.lower_ for t in doc):
+            return False  # a common word ("Akron Police ... police said"), not a surname
+        if ent[0].ent_type_ != "PERSON" and self.resolver.place(ent[0].text, self.country or None) is not None:
+            return False  # "Houston Kinsey": a place before a name, not a first name
+        for t in doc[ent.end:]:
+            if t.text != last.text or t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON", "ORG") \
+                    or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = doc[t.i - 1] if t.i > 0 else None
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if (before is None or not (before.pos_ == "PROPN" and before.text[:1].isupper())) and (
+                    after is None or not (after.pos_ == "PROPN" and after.text[:1].isupper())):
+                return True
+        return False
 
     def _untagged_people(self) -> None:
         """People named again where the tagger saw no name: "Cheyanne Donta Woods, a 29-year-old man,

@@ -248,3 +248,17 @@ def test_someone_said_to_be_hurt_in_the_next_sentence_is_no_learned_attacker(par
     p = parse_text("Gunfire broke out at a party Saturday. Laura Jones was listed in stable condition on Sunday.")
     assert "Laura Jones" in _named_targets(p)
     assert not any(a.name == "Laura Jones" for e in p.events for a in e.agents)
+
+
+def test_a_name_the_tagger_missed_is_a_person_when_its_surname_comes_back_as_a_subject(parse_text):
+    """ "Darnell Ashby's family ... Ashby was taken to a hospital": a surname, whatever the tagger said (it
+    takes this name for an organization's)."""
+    p = parse_text("Darnell Ashby's family said he was shot while walking home. Ashby was taken to a hospital.")
+    assert any(a.name == "Darnell Ashby" and a.type == "person" for a in p.actors), \
+        [(a.name, a.type) for a in p.actors]
+    assert "Darnell Ashby" in _targets(p, "shot")
+
+
+def test_a_word_also_written_in_lower_case_is_no_surname(parse_text):
+    p = parse_text("Officers of the Akron Police arrived at noon. Police said two men were shot.")
+    assert not any(a.type == "person" and a.name == "Akron Police" for a in p.actors)
