@@ -262,3 +262,16 @@ def test_a_name_the_tagger_missed_is_a_person_when_its_surname_comes_back_as_a_s
 def test_a_word_also_written_in_lower_case_is_no_surname(parse_text):
     p = parse_text("Officers of the Akron Police arrived at noon. Police said two men were shot.")
     assert not any(a.type == "person" and a.name == "Akron Police" for a in p.actors)
+
+
+def test_a_first_name_spelt_twice_is_one_person(parse_text):
+    """A report may spell a victim's first name two ways; one letter more or less is the same name, a changed
+    letter ("Jalen", "Jaden") another one."""
+    from graph.extract.persons import PersonIndex
+
+    idx = PersonIndex()
+    a = idx.add("Kameela Ross", 0)
+    assert idx.add("Kamela Ross", 50) is a
+    assert idx.add("Jalen Ross", 80) is not idx.add("Jaden Ross", 90)
+    p = parse_text("Kameela Ross, 23, and her cousin were shot on Sunday. Kamela Ross was taken to a hospital.")
+    assert len({a.key for a in p.actors if a.type == "person" and a.name.endswith("Ross")}) == 1
