@@ -181,6 +181,12 @@ class RoleFinder(TriggerFinder):
             subj = [h.head]  # "X, who was pronounced dead"
         if not subj and h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX"):
             subj = dependents(h.head, "nsubjpass") or dependents(h.head, "nsubj")  # "X was believed to be shot"
+        if not subj and h.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in h.children):
+            # "X remains hospitalized after being shot", "X died after being shot": the clause's subject
+            gov = h.head.head if h.dep_ == "pcomp" and h.head.dep_ == "prep" else h.head
+            if gov.pos_ in ("VERB", "AUX"):  # (the subject may hang off an auxiliary: "X remains hospitalized")
+                subj = dependents(gov, "nsubjpass") or dependents(gov, "nsubj") or [
+                    x for c in gov.children if c.dep_ in ("aux", "auxpass") for x in dependents(c, "nsubj")]
         if not subj and self._found_hurt(h):
             subj = dependents(h.head, "nsubjpass") or dependents(h.head, "dobj")
         if not subj and h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):

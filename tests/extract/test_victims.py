@@ -275,3 +275,12 @@ def test_a_first_name_spelt_twice_is_one_person(parse_text):
     assert idx.add("Jalen Ross", 80) is not idx.add("Jaden Ross", 90)
     p = parse_text("Kameela Ross, 23, and her cousin were shot on Sunday. Kamela Ross was taken to a hospital.")
     assert len({a.key for a in p.actors if a.type == "person" and a.name.endswith("Ross")}) == 1
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("Kevin Miller, 24, remains hospitalized after being shot Saturday.", "Kevin Miller"),
+    ("Laura Jones died after being shot in the head.", "Laura Jones"),
+])
+def test_after_being_shot_names_the_clause_subject(parse_text, text, victim):
+    p = parse_text(text)
+    assert victim in _targets(p, "shot") and victim not in _agents(p, "shot")
