@@ -20,6 +20,7 @@ different role. Only nouns of :data:`~graph.lexicon.words.PERSON_DESCRIPTION_NOU
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -27,6 +28,8 @@ from spacy.tokens import Doc, Token
 from graph.core.model import ActorRef
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
+    ATTACK_VERBS,
+    CHARGE_VERBS,
     DEATH_STATE_WORDS,
     HARM_VERBS,
     HURT_CONDITIONS,
@@ -42,6 +45,7 @@ from graph.lexicon.words import (
     STATE_VERBS,
     TITLES,
     VICTIM_NOUNS,
+    WITNESS_VERBS,
     WOUND_NOUNS,
     WOUND_VERBS,
 )
@@ -131,6 +135,7 @@ class PersonCoref:
         self.descriptions: dict[str, Description] = {}
         self.links: dict[int, ActorRef] = {}  # a noun's or pronoun's token -> the person it is
         self.group_links: dict[int, list[ActorRef]] = {}  # a plural noun's or pronoun's token -> the people
+        self.guessed: set[int] = set()  # nouns resolved only as the one bystander the article names
         self.hurt: dict[str, ActorRef] = {}  # persons the article says were hurt
         for n in self.named:
             self._describe_named(n)
@@ -386,7 +391,61 @@ class PersonCoref:
                     and self.descriptions.get(k, Description()).agrees(d)]
             if len(hurt) == 1:
                 return hurt[0]
+            if not self.hurt and not self._name_withheld():
+                # nobody said hurt by name: the one agreeing person the article names who neither speaks, holds
+                # an office, is charged or arrested, nor acts ("A man was shot ... Family said X was on his way")
+                free = [r for k, r in self.bystanders().items() if k not in here
+                        and self.descriptions.get(k, Description()).agrees(d)]
+                if len(free) == 1:
+                    self.guessed.add(tok.i)
+                    return free[0]
         return None
+
+    def _name_withheld(self) -> bool:
+        """Whether the article says a name was not given ("whose name has not been released", "the name was
+        withheld"): then the person it names is someone else."""
+        for t in self.doc:
+            if t.lemma_.lower() == "name" and t.pos_ == "NOUN":
+                verb = t.head
+                if verb.lemma_.lower() == "withhold" or any(c.dep_ == "neg" for c in verb.children) and (
+                        verb.lemma_.lower() in ("release", "disclose", "give", "make") or verb.lemma_.lower() in IDENTIFY_VERBS):
+                    return True
+        return False
+
+    def bystanders(self) -> dict[str, ActorRef]:
+        """The people named in the article in no other part: never speaking, never with an office's title,
+        never a suspect, charged, arrested or the subject of an attack verb, never the "by" of a passive."""
+        got = self.__dict__.get("_bystanders")
+        if got is None:
+            out: dict[str, ActorRef] = {}
+            barred: set[str] = set()
+            for n in self.named:
+                if self.descriptions.get(n.ref.key, Description()).perpetrator or self._in_a_part(n.tok):
+                    barred.add(n.ref.key)
+                else:
+                    out.setdefault(n.ref.key, n.ref)
+            times = Counter(n.ref.key for n in self.named)
+            # (a person's name, written at least twice: not a credit line's or a hospital's name the tagger took
+            # for a person's)
+            got = self.__dict__["_bystanders"] = {
+                k: r for k, r in out.items() if k not in barred and times[k] >= 2
+                and len(words := r.name.split()) >= 2 and all(re.fullmatch(r"[^\W\d_][\w'\u2019-]*", w) for w in words)}
+        return got
+
+    def _in_a_part(self, tok: Token) -> bool:
+        if _speaks(tok) or self._official(tok):
+            return True
+        head = _clause_head(tok)
+        while head.dep_ in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if head.dep_ in ("dobj", "nsubjpass") and lemma in CHARGE_VERBS:
+            return True  # "police arrested X", "X was charged with murder"
+        if head.dep_ == "nsubj" and (lemma in ATTACK_VERBS or lemma in CHARGE_VERBS or lemma in WITNESS_VERBS):
+            return True  # "X shot the man", "X faces charges", "X heard the shots"
+        return head.dep_ == "pobj" and verb.lower_ == "by"
+
 
 
 def _speaks(tok: Token) -> bool:

@@ -284,3 +284,31 @@ def test_a_first_name_spelt_twice_is_one_person(parse_text):
 def test_after_being_shot_names_the_clause_subject(parse_text, text, victim):
     p = parse_text(text)
     assert victim in _targets(p, "shot") and victim not in _agents(p, "shot")
+
+
+def test_a_victim_described_only_is_the_one_bystander_the_article_names(parse_text):
+    """Nobody is said hurt by name, and one person is named in no other part: the man shot is that person."""
+    p = parse_text("A 23-year-old man was shot and killed Saturday night on Elm Street. Family members said Kevin "
+                   "Miller was on his way home from work. Miller had just started a new job.")
+    assert "Kevin Miller" in _targets(p, "shot")
+
+
+@pytest.mark.parametrize("text", [
+    # the victim's name is withheld: the person named is someone else
+    "A man was shot early Sunday. Police said the victim, whose name has not been released, was 30. Kevin Miller, "
+    "who lives nearby, said he saw nothing. Miller moved here in May.",
+    # a witness, an official and a suspect are no bystanders
+    "A man was shot early Sunday. Kevin Miller heard the shots from his porch. Miller called police.",
+    "A man was shot early Sunday. Police arrested Kevin Miller, 30, on Monday. Miller is in jail.",
+    "A man was shot early Sunday, Sgt. Kevin Miller said. Miller asked witnesses to come forward.",
+])
+def test_no_bystander_when_the_article_says_otherwise(parse_text, text):
+    p = parse_text(text)
+    assert "Kevin Miller" not in _targets(p, "shot"), [(e.trigger, [t.name for t in e.targets]) for e in p.events]
+
+
+def test_a_bystander_guess_neither_ties_nor_parts_merges(parse_text):
+    p = parse_text("A 23-year-old man was shot and killed Saturday night on Elm Street. Family members said Kevin "
+                   "Miller was on his way home from work. Miller had just started a new job.")
+    ev = [e for e in p.events if e.trigger == "shot"][0]
+    assert "kevin_miller" in ev.learned
