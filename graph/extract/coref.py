@@ -414,7 +414,8 @@ class PersonCoref:
 
     def bystanders(self) -> dict[str, ActorRef]:
         """The people named in the article in no other part: never speaking, never with an office's title,
-        never a suspect, charged, arrested or the subject of an attack verb, never the "by" of a passive."""
+        never a suspect, charged, arrested or the subject of an attack verb, never the "by" of a passive, no
+        public figure of the actor gazetteer, and named at least twice."""
         got = self.__dict__.get("_bystanders")
         if got is None:
             out: dict[str, ActorRef] = {}
@@ -429,6 +430,7 @@ class PersonCoref:
             # for a person's)
             got = self.__dict__["_bystanders"] = {
                 k: r for k, r in out.items() if k not in barred and times[k] >= 2
+                and self.ents.resolver.gazetteer.get(k) is None  # (a public figure of the gazetteer is no bystander)
                 and len(words := r.name.split()) >= 2 and all(re.fullmatch(r"[^\W\d_][\w'\u2019-]*", w) for w in words)}
         return got
 

@@ -301,10 +301,14 @@ def test_a_victim_described_only_is_the_one_bystander_the_article_names(parse_te
     "A man was shot early Sunday. Kevin Miller heard the shots from his porch. Miller called police.",
     "A man was shot early Sunday. Police arrested Kevin Miller, 30, on Monday. Miller is in jail.",
     "A man was shot early Sunday, Sgt. Kevin Miller said. Miller asked witnesses to come forward.",
+    # a public figure of the actor gazetteer is no bystander
+    "A man was killed in Damascus on Monday. Maher al-Assad was seen in the city on Sunday. Maher al-Assad has "
+    "commanded the unit for years.",
 ])
 def test_no_bystander_when_the_article_says_otherwise(parse_text, text):
     p = parse_text(text)
-    assert "Kevin Miller" not in _targets(p, "shot"), [(e.trigger, [t.name for t in e.targets]) for e in p.events]
+    hurt = {t.name for e in p.events if e.event_type == "ASSAULT" for t in e.targets}
+    assert not {"Kevin Miller", "Maher al-Assad"} & hurt, [(e.trigger, [t.name for t in e.targets]) for e in p.events]
 
 
 def test_a_bystander_guess_neither_ties_nor_parts_merges(parse_text):
