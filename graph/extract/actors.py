@@ -105,6 +105,7 @@ class ArticleEntities:
     dateline_country: str = ""  # ISO3 of the dateline's place
     claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
+    _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -329,12 +330,16 @@ class ArticleEntities:
         surname does in a report ("Police say Marcus Torres tried ... Torres was taken to a hospital"), and an
         organization's last word seldom does (a word the article also writes in lower case is a common word)."""
         doc, last = self.doc, ent[-1]
-        if any(t.text == last.lower_ for t in doc):
+        if self._words_at is None:  # each word's positions, read once per article
+            self._words_at = {}
+            for t in doc:
+                self._words_at.setdefault(t.text, []).append(t.i)
+        if last.lower_ in self._words_at:
             return False  # a common word ("Akron Police ... police said"), not a surname
         if ent[0].ent_type_ != "PERSON" and self.resolver.place(ent[0].text, self.country or None) is not None:
             return False  # "Houston Kinsey": a place before a name, not a first name
-        for t in doc[ent.end:]:
-            if t.text != last.text or t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON", "ORG") \
+        for t in (doc[i] for i in self._words_at.get(last.text, ()) if i >= ent.end):
+            if t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON", "ORG") \
                     or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             before = doc[t.i - 1] if t.i > 0 else None

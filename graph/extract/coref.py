@@ -403,14 +403,16 @@ class PersonCoref:
 
     def _name_withheld(self) -> bool:
         """Whether the article says a name was not given ("whose name has not been released", "the name was
-        withheld"): then the person it names is someone else."""
-        for t in self.doc:
-            if t.lemma_.lower() == "name" and t.pos_ == "NOUN":
-                verb = t.head
-                if verb.lemma_.lower() == "withhold" or any(c.dep_ == "neg" for c in verb.children) and (
-                        verb.lemma_.lower() in ("release", "disclose", "give", "make") or verb.lemma_.lower() in IDENTIFY_VERBS):
-                    return True
-        return False
+        withheld"): then the person it names is someone else (read once)."""
+        got = self.__dict__.get("_withheld")
+        if got is None:
+            got = self.__dict__["_withheld"] = any(
+                t.lemma_.lower() == "name" and t.pos_ == "NOUN" and (
+                    t.head.lemma_.lower() == "withhold" or any(c.dep_ == "neg" for c in t.head.children) and (
+                        t.head.lemma_.lower() in ("release", "disclose", "give", "make")
+                        or t.head.lemma_.lower() in IDENTIFY_VERBS))
+                for t in self.doc)
+        return got
 
     def bystanders(self) -> dict[str, ActorRef]:
         """The people named in the article in no other part: never speaking, never with an office's title,
