@@ -236,6 +236,13 @@ class PersonCoref:
         return ref
 
     def said_hurt(self, tok: Token) -> bool:
+        """Whether the text says this named person was hurt (see :meth:`_said_hurt`; read once per word)."""
+        cache = self.__dict__.setdefault("_hurt_cache", {})
+        if tok.i not in cache:
+            cache[tok.i] = self._said_hurt(tok)
+        return cache[tok.i]
+
+    def _said_hurt(self, tok: Token) -> bool:
         """Whether the text says this named person was hurt or killed, outside any attack word:
         "X was pronounced dead", "X was found shot", "found X dead", "X suffered a gunshot wound",
         "X was taken to a hospital", "X, who was pronounced dead"."""

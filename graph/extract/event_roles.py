@@ -589,7 +589,8 @@ class RoleFinder(TriggerFinder):
         la = self.resolve_learned([x for x in self.learned(trig, "agent", 2)
                                    if ((v := self.coref.person_for(x, True)) is None or v.key not in victims)
                                    and not self.identified_as_hurt(x)
-                                   and not (x.sent.start != trig.head.sent.start and self.coref.said_hurt(x))])
+                                   and not (x.sent.start != trig.head.sent.start and self.coref.person_at(x) is not None
+                                            and self.coref.said_hurt(x))])
         lt = self.resolve_learned(self.learned(trig, "target", 3),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
