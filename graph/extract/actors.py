@@ -105,6 +105,7 @@ class ArticleEntities:
     dateline_country: str = ""  # ISO3 of the dateline's place
     claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
+    _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -320,7 +321,33 @@ class ArticleEntities:
                 and doc[ent.start - 1].pos_ == "NOUN":
             return True  # "victim Victoria Cantu", "suspect Dale Ruiz"
         root = ent.root
-        return root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS
+        if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS:
+            return True
+        return self._surname_again(ent)
+
+    def _surname_again(self, ent: Span) -> bool:
+        """Whether the last word of a name comes back alone later as the subject of a verb, as a person's
+        surname does in a report ("Police say Marcus Torres tried ... Torres was taken to a hospital"), and an
+        organization's last word seldom does (a word the article also writes in lower case is a common word)."""
+        doc, last = self.doc, ent[-1]
+        if self._words_at is None:  # each word's positions, read once per article
+            self._words_at = {}
+            for t in doc:
+                self._words_at.setdefault(t.text, []).append(t.i)
+        if last.lower_ in self._words_at:
+            return False  # a common word ("Akron Police ... police said"), not a surname
+        if ent[0].ent_type_ != "PERSON" and self.resolver.place(ent[0].text, self.country or None) is not None:
+            return False  # "Houston Kinsey": a place before a name, not a first name
+        for t in (doc[i] for i in self._words_at.get(last.text, ()) if i >= ent.end):
+            if t.pos_ != "PROPN" or t.ent_type_ not in ("", "PERSON", "ORG") \
+                    or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = doc[t.i - 1] if t.i > 0 else None
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if (before is None or not (before.pos_ == "PROPN" and before.text[:1].isupper())) and (
+                    after is None or not (after.pos_ == "PROPN" and after.text[:1].isupper())):
+                return True
+        return False
 
     def _untagged_people(self) -> None:
         """People named again where the tagger saw no name: "Cheyanne Donta Woods, a 29-year-old man,
@@ -428,6 +455,10 @@ class ArticleEntities:
               and not (self._place_context(ent) and r.place(name, self.country or None) is not None)
               and self.people.find(name) is not None):
             self._person(ent, ent, None)  # "Bolton said": the surname of the victim named before, no place
+            return
+        elif (2 <= len(words := name_words(name)) <= 4 and entry is None and _org_type(name) == "other"
+              and (p := self.people.find(" ".join(words))) is not None and p.name.casefold() == " ".join(words).casefold()):
+            self._person(ent, ent, None)  # a person's full name, named before, that the tagger took for another name
             return
         if label in ("GPE", "LOC", "FAC") or (label in ("NORP", "PERSON", "ORG") and entry is None):
             if self._maybe_place(ent, label, entry):

@@ -20,6 +20,7 @@ different role. Only nouns of :data:`~graph.lexicon.words.PERSON_DESCRIPTION_NOU
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -27,8 +28,11 @@ from spacy.tokens import Doc, Token
 from graph.core.model import ActorRef
 from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
+    ATTACK_VERBS,
+    CHARGE_VERBS,
     DEATH_STATE_WORDS,
     HARM_VERBS,
+    HURT_CONDITIONS,
     IDENTIFY_VERBS,
     KIN_NOUNS,
     OFFICIAL_WORDS,
@@ -36,10 +40,12 @@ from graph.lexicon.words import (
     PERPETRATOR_NOUNS,
     PERSON_DESCRIPTION_NOUNS,
     PRONOUN_GENDER,
+    RECOVERY_VERBS,
     REPORT_VERBS,
     STATE_VERBS,
     TITLES,
     VICTIM_NOUNS,
+    WITNESS_VERBS,
     WOUND_NOUNS,
     WOUND_VERBS,
 )
@@ -128,12 +134,19 @@ class PersonCoref:
                 self.named.append(Named(span.root, ref))
         self.descriptions: dict[str, Description] = {}
         self.links: dict[int, ActorRef] = {}  # a noun's or pronoun's token -> the person it is
+        self.group_links: dict[int, list[ActorRef]] = {}  # a plural noun's or pronoun's token -> the people
+        self.guessed: set[int] = set()  # nouns resolved only as the one bystander the article names
         self.hurt: dict[str, ActorRef] = {}  # persons the article says were hurt
         for n in self.named:
             self._describe_named(n)
-            if self._hurt(n.tok):
+            if self.said_hurt(n.tok):
                 self.hurt.setdefault(n.ref.key, n.ref)
         self._identifications()
+        for t in doc:  # "the victims, X and Y, were taken to a hospital"
+            names = [c for c in t.children if c.dep_ == "appos" and self.person_at(c) is not None]
+            refs = [r for c in names for x in [c] + self._listed(c) for r in [self._person_in(x)] if r is not None]
+            if len({r.key for r in refs}) >= 2:
+                self._group([t], list({r.key: r for r in refs}.values()))
 
     # -- what the text says outright ------------------------------------------------------
     def person_at(self, tok: Token) -> ActorRef | None:
@@ -174,6 +187,11 @@ class PersonCoref:
             else:
                 continue
             refs = [r for p in who for r in [self._person_in(p)] if r is not None]
+            if len(refs) == 1:  # "identified them as X and Y", "the victims were identified as X, 23, and Y"
+                more = [r for p in who for x in self._listed(p) for r in [self._person_in(x)] if r is not None]
+                if more:
+                    self._group(themes, list({r.key: r for r in refs + more}.values()))
+                    continue
             if len(refs) != 1:
                 continue
             for th in themes:
@@ -183,6 +201,33 @@ class PersonCoref:
                     if th.lemma_.lower() in VICTIM_NOUNS:  # "the victim (the body) was identified as X"
                         self.hurt.setdefault(refs[0].key, refs[0])
 
+    def _listed(self, tok: Token) -> list[Token]:
+        """The other names of a list: "X and Y", "X, Y and Z" (read as conjuncts, or Y as an apposition of X)."""
+        out = [c for c in tok.conjuncts if c.i > tok.i]
+        for c in tok.children:
+            if c.dep_ == "appos" and self.person_at(c) is not None:
+                out += [c] + [x for x in c.conjuncts if x.i > c.i]
+        return out
+
+    def _group(self, themes: list[Token], refs: list[ActorRef]) -> None:
+        """Several people a plural noun or pronoun is identified as: "the victims" (hurt, then), "them" (and
+        the plural person noun it stands for, in its sentence or the one before: "two men were shot")."""
+        for th in themes:
+            lemma = th.lemma_.lower()
+            if th.pos_ == "PRON" and th.lower_ in ("them", "they"):
+                first = self.doc[th.sent.start - 1].sent.start if th.sent.start > 0 else th.sent.start
+                nouns = [t for t in self.doc[first:th.i] if t.tag_ in ("NNS", "NNPS") and (
+                    t.lemma_.lower() in PERSON_DESCRIPTION_NOUNS or t.lower_ == "people")]
+                for t in nouns[-1:] + [th]:
+                    self.group_links.setdefault(t.i, refs)
+            elif th.tag_ in ("NNS", "NNPS") and (lemma in PERSON_DESCRIPTION_NOUNS or th.lower_ == "people"):
+                self.group_links.setdefault(th.i, refs)
+            else:
+                continue
+            if lemma in VICTIM_NOUNS or th.pos_ == "PRON":
+                for r in refs:
+                    self.hurt.setdefault(r.key, r)
+
     def _person_in(self, tok: Token) -> ActorRef | None:
         """The person a phrase names: its head, or a name it is made of ("26-year-old Antwan Green")."""
         ref = self.person_at(tok)
@@ -190,7 +235,14 @@ class PersonCoref:
             ref = next((self.person_at(c) for c in tok.children if c.dep_ == "appos" and self.person_at(c)), None)
         return ref
 
-    def _hurt(self, tok: Token) -> bool:
+    def said_hurt(self, tok: Token) -> bool:
+        """Whether the text says this named person was hurt (see :meth:`_said_hurt`; read once per word)."""
+        cache = self.__dict__.setdefault("_hurt_cache", {})
+        if tok.i not in cache:
+            cache[tok.i] = self._said_hurt(tok)
+        return cache[tok.i]
+
+    def _said_hurt(self, tok: Token) -> bool:
         """Whether the text says this named person was hurt or killed, outside any attack word:
         "X was pronounced dead", "X was found shot", "found X dead", "X suffered a gunshot wound",
         "X was taken to a hospital", "X, who was pronounced dead"."""
@@ -222,6 +274,8 @@ class PersonCoref:
     def _state_of(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         kids = list(verb.children)
+        if self._condition(verb):
+            return True
         if lemma in STATE_VERBS:
             return any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "dobj", "conj") and (
                 c.lower_ in DEATH_STATE_WORDS or (c.lemma_.lower() in HARM_VERBS | {"shoot"} and c.tag_ == "VBN"))
@@ -239,6 +293,18 @@ class PersonCoref:
         if lemma == "take" and any(c.dep_ == "auxpass" for c in kids):
             return any(_HOSPITAL.search(x.text) for x in verb.subtree)
         return False
+
+    @staticmethod
+    def _condition(verb: Token) -> bool:
+        """"X is in critical condition", "X was listed in stable condition", "X is expected to survive", "X is
+        recovering from his wounds", "X underwent surgery": the state of someone hurt."""
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.lemma_.lower() == "condition" and any(m.lower_ in HURT_CONDITIONS for m in p.children)
+                for p in c.children if p.dep_ == "pobj") for c in verb.children):
+            return True
+        return any(v.lemma_.lower() in RECOVERY_VERBS and (v.lemma_.lower() != "undergo" or any(
+            o.lemma_.lower() == "surgery" for o in v.children if o.dep_ == "dobj"))
+            for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"])
 
     @staticmethod
     def _with_wound(verb: Token) -> bool:
@@ -272,7 +338,8 @@ class PersonCoref:
                 d = describe(t)
             else:
                 continue
-            if (_speaks(t) and self._official(t)) or (gender and d.gender and d.gender != gender):
+            if (_speaks(t) and self._official(t)) or (gender and d.gender and d.gender != gender) \
+                    or _coargument(t, pron):
                 continue
             return t
         return None
@@ -292,6 +359,9 @@ class PersonCoref:
         """The named people a plural noun for victims stands for: "two women were shot" and "X and Y
         were pronounced dead": X and Y, when as many agreeing people are said to be hurt as the noun
         counts (at least two when it gives no number)."""
+        group = self.group_links.get(tok.i)
+        if group:
+            return [replace(r, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)) for r in group]
         if not victim or tok.tag_ not in ("NNS", "NNPS") or tok.pos_ not in ("NOUN", "PROPN"):
             return []
         lemma = tok.lemma_.lower()
@@ -328,7 +398,65 @@ class PersonCoref:
                     and self.descriptions.get(k, Description()).agrees(d)]
             if len(hurt) == 1:
                 return hurt[0]
+            if not self.hurt and not self._name_withheld():
+                # nobody said hurt by name: the one agreeing person the article names who neither speaks, holds
+                # an office, is charged or arrested, nor acts ("A man was shot ... Family said X was on his way")
+                free = [r for k, r in self.bystanders().items() if k not in here
+                        and self.descriptions.get(k, Description()).agrees(d)]
+                if len(free) == 1:
+                    self.guessed.add(tok.i)
+                    return free[0]
         return None
+
+    def _name_withheld(self) -> bool:
+        """Whether the article says a name was not given ("whose name has not been released", "the name was
+        withheld"): then the person it names is someone else (read once)."""
+        got = self.__dict__.get("_withheld")
+        if got is None:
+            got = self.__dict__["_withheld"] = any(
+                t.lemma_.lower() == "name" and t.pos_ == "NOUN" and (
+                    t.head.lemma_.lower() == "withhold" or any(c.dep_ == "neg" for c in t.head.children) and (
+                        t.head.lemma_.lower() in ("release", "disclose", "give", "make")
+                        or t.head.lemma_.lower() in IDENTIFY_VERBS))
+                for t in self.doc)
+        return got
+
+    def bystanders(self) -> dict[str, ActorRef]:
+        """The people named in the article in no other part: never speaking, never with an office's title,
+        never a suspect, charged, arrested or the subject of an attack verb, never the "by" of a passive, no
+        public figure of the actor gazetteer, and named at least twice."""
+        got = self.__dict__.get("_bystanders")
+        if got is None:
+            out: dict[str, ActorRef] = {}
+            barred: set[str] = set()
+            for n in self.named:
+                if self.descriptions.get(n.ref.key, Description()).perpetrator or self._in_a_part(n.tok):
+                    barred.add(n.ref.key)
+                else:
+                    out.setdefault(n.ref.key, n.ref)
+            times = Counter(n.ref.key for n in self.named)
+            # (a person's name, written at least twice: not a credit line's or a hospital's name the tagger took
+            # for a person's)
+            got = self.__dict__["_bystanders"] = {
+                k: r for k, r in out.items() if k not in barred and times[k] >= 2
+                and self.ents.resolver.gazetteer.get(k) is None  # (a public figure of the gazetteer is no bystander)
+                and len(words := r.name.split()) >= 2 and all(re.fullmatch(r"[^\W\d_][\w'\u2019-]*", w) for w in words)}
+        return got
+
+    def _in_a_part(self, tok: Token) -> bool:
+        if _speaks(tok) or self._official(tok):
+            return True
+        head = _clause_head(tok)
+        while head.dep_ in ("appos", "conj") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if head.dep_ in ("dobj", "nsubjpass") and lemma in CHARGE_VERBS:
+            return True  # "police arrested X", "X was charged with murder"
+        if head.dep_ == "nsubj" and (lemma in ATTACK_VERBS or lemma in CHARGE_VERBS or lemma in WITNESS_VERBS):
+            return True  # "X shot the man", "X faces charges", "X heard the shots"
+        return head.dep_ == "pobj" and verb.lower_ == "by"
+
 
 
 def _speaks(tok: Token) -> bool:
@@ -340,6 +468,28 @@ def _speaks(tok: Token) -> bool:
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.i > 0 and \
         head.doc[head.head.i - 1].lower_ == "according"
+
+
+def _clause_head(tok: Token) -> Token:
+    """The word whose clause a name's word is in: the head of the whole name ("Lt. Dana Rourke")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _coargument(cand: Token, pron: Token) -> bool:
+    """Whether a candidate is the subject of the very verb a "him" or "her" is the object of: "an officer
+    shot him", "the deputy fired at her" (such a pronoun is never its own clause's subject; only a
+    "himself" is)."""
+    if pron.dep_ in ("dobj", "dative"):
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.dep_ == "prep":
+        verb = pron.head.head
+    else:
+        return False
+    head = _clause_head(cand)
+    return head.dep_ in ("nsubj", "nsubjpass") and (head.head.i == verb.i or any(
+        v.i == verb.i for v in head.head.conjuncts if not dependents(v, "nsubj", "nsubjpass")))
 
 
 def _count(tok: Token) -> int | None:

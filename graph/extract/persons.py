@@ -11,8 +11,10 @@ afterwards, as a reader does:
   (:meth:`PersonIndex.find` says so with ``None``; :meth:`PersonIndex.ambiguous` tells that
   several share the word);
 * a full name is the same person as a full name with the same first name and surname
-  ("Dzhokhar A. Tsarnaev" and "Dzhokhar Tsarnaev"); a different first name is a different
-  person ("Turki al-Maliki" is not "Nouri al-Maliki"), whatever an actor gazetteer says;
+  ("Dzhokhar A. Tsarnaev" and "Dzhokhar Tsarnaev"), or with the same surname and a first name
+  spelt with one letter more or less (a report's "Kameela" and "Kamela" Ross: :func:`spelling_variant`);
+  a different first name is a different person ("Turki al-Maliki" is not "Nouri al-Maliki"),
+  whatever an actor gazetteer says;
 * across articles people join on their full names only: :func:`person_key` is the key of a
   full name, the same in every article, and a lone surname keeps a key of its own.
 
@@ -61,6 +63,20 @@ def word_key(w: str) -> str:
     return name_key(w).replace(" ", "")
 
 
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two first names (compared forms) are one name spelt with one letter more or less, as one
+    report may spell a name twice ("kameela", "kamela"); names of fewer than five letters, and those that
+    differ by a changed letter ("jalen", "jaden"), are different names.
+
+    >>> spelling_variant("kameela", "kamela"), spelling_variant("jalen", "jaden"), spelling_variant("dan", "dana")
+    (True, False, False)
+    """
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 @dataclass
 class Person:
     """A person named in full in one article."""
@@ -106,7 +122,8 @@ class PersonIndex:
 
     def _same(self, words: list[str]) -> Person | None:
         first, last = word_key(words[0]), word_key(words[-1])
-        return next((p for p in self.people if p.first == first and p.last == last), None)
+        return next((p for p in self.people if p.first == first and p.last == last), None) or next(
+            (p for p in self.people if p.last == last and spelling_variant(p.first, first)), None)
 
     def _by_part(self, word: str) -> tuple[list[Person], list[Person]]:
         w = word_key(word)

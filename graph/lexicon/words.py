@@ -399,6 +399,16 @@ WOUND_NOUNS = frozenset({"wound", "injury", "gunshot"})
 OPENED_FIRE_OBJECTS = frozenset({"fire", "gunfire"})
 STATE_VERBS = frozenset({"pronounce", "declare", "find", "discover", "leave", "locate"})  # + a death state
 WOUND_VERBS = frozenset({"suffer", "sustain", "succumb", "treat", "hospitalize", "airlift", "transport", "rush"})
+# verbs whose active subject attacked someone ("X shot the man"): such a named person is no bystander
+ATTACK_VERBS = frozenset({"shoot", "kill", "stab", "fire", "murder", "wound", "injure", "attack", "rob", "threaten",
+                          "assault", "confront"})
+# verbs whose subject witnessed it ("X heard the shots", "X called 911"): such a named person is no bystander
+# who was hurt
+WITNESS_VERBS = frozenset({"hear", "see", "witness", "call", "watch", "notice"})
+# "X is in critical condition", "X was listed in stable condition": the condition of someone hurt
+HURT_CONDITIONS = frozenset({"critical", "stable", "serious", "fair", "grave", "guarded", "life-threatening"})
+# "X is expected to survive", "X is recovering", "X underwent surgery": what only someone hurt does
+RECOVERY_VERBS = frozenset({"survive", "recover", "undergo"})
 # verbs a headline uses in the passive without "was" ("Man shot by deputy", "Teen killed")
 HEADLINE_PASSIVE_VERBS = frozenset({"shoot", "kill", "wound", "injure", "hurt", "murder", "slay", "stab", "gun",
                                     "attack", "hit", "strike", "find"})
