@@ -459,3 +459,27 @@ def test_an_outlet_that_relays_a_statement_is_its_medium_not_its_speaker(parse_t
                    "districts after freeing them,\" the state news agency SANA said.\n")
     direct = [s for s in p.statements if s.kind == "direct"]
     assert direct and direct[0].speaker is not None and "SANA" not in direct[0].speaker.name, direct
+
+
+@pytest.mark.parametrize("text, speaker, kind, starts", [
+    ("\u201cThe convoy will leave at dawn,\u201d said Omar Haddad, a spokesman for the relief agency.\n",
+     "Omar Haddad", "direct", "The convoy will leave at dawn"),
+    ("Governor Lena Brandt said: \u201cWe will rebuild every school the flood destroyed.\u201d\n",
+     "Lena Brandt", "direct", "We will rebuild every school"),
+    ("The interior ministry confirmed that two border posts had been closed overnight.\n",
+     "ministry", "indirect", "that two border posts had been closed"),
+    ("Colonel Ines Duarte announced that the curfew would be lifted on Sunday.\n",
+     "Ines Duarte", "indirect", "that the curfew would be lifted"),
+    ("Rebel commander Yusuf Kala claimed that his fighters had taken the airport.\n",
+     "Yusuf Kala", "indirect", "that his fighters had taken the airport"),
+    ("Mayor Tomas Riva told reporters the water supply would be restored by Friday.\n",
+     "Tomas Riva", "indirect", "the water supply would be restored"),
+    ("\u201cThe bridge is gone,\u201d said Mayor Tomas Riva. \u201cWe have no way to reach the farms.\u201d\n\n"
+     "\u201cWe need boats, and we need them now.\u201d\n",
+     "Tomas Riva", "direct", "We need boats"),
+    ("Senator Ada Morrow visited the camp on Monday.\n\n\u201cNobody should live like this,\u201d she said.\n",
+     "Ada Morrow", "direct", "Nobody should live like this"),
+])
+def test_each_cue_form_names_its_speaker(parse_text, text, speaker, kind, starts):
+    got = said(parse_text(text))
+    assert any(sp is not None and sp.endswith(speaker) and k == kind and t.startswith(starts) for sp, k, t in got), got
