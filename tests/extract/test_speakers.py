@@ -10,6 +10,11 @@ def said(p) -> list[tuple[str | None, str, str]]:
     return [(s.speaker.name if s.speaker else None, s.kind, s.text) for s in p.statements]
 
 
+def direct_speakers(p) -> list[str | None]:
+    """The speakers of the direct quotes, in order."""
+    return [sp for sp, k, _ in said(p) if k == "direct"]
+
+
 def test_colon_on_the_line_before_introduces_the_quote(parse_text):
     p = parse_text("Senator Ted Okafor spoke first.\n\nOkafor continued:\n\n"
                    "\u201cYou look at these questions and you wonder who wrote them for the debate tonight.\u201d\n")
@@ -149,7 +154,7 @@ def test_a_quote_signed_after_a_dash(parse_text):
     p = parse_text("Readers wrote to us after the debate.\n\n"
                    "\u201cThe candidate does not know our lives at all, and it shows every time.\u201d\u2015 Lucia Ferrante\n\n"
                    "\u201cWe are tired of being told what we think by people who never ask.\u201d \u2015 Omar Benali.\n")
-    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Lucia Ferrante", "Omar Benali"], said(p)
+    assert direct_speakers(p) == ["Lucia Ferrante", "Omar Benali"], said(p)
 
 
 def test_one_quotation_in_two_pieces_is_one_statement(parse_text):
@@ -360,13 +365,13 @@ def test_a_date_is_not_what_someone_spoke_about(parse_text):
 def test_any_verb_right_after_the_quote_with_the_speaker_after_it(parse_text):
     p = parse_text("\u201cImagine Tom Vale going up against the governor on the same stage,\u201d mused radio "
                    "co-host Stu Brenner.\n")
-    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Stu Brenner"], said(p)
+    assert direct_speakers(p) == ["Stu Brenner"], said(p)
 
 
 def test_the_person_in_an_apposition_speaks_not_the_possessive(parse_text):
     p = parse_text("\u201cIt is about time that we had a woman running this state,\u201d exhorted Senator Hale's "
                    "introducer, actress Jamie Lee Curtis.\n")
-    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Jamie Lee Curtis"], said(p)
+    assert direct_speakers(p) == ["Jamie Lee Curtis"], said(p)
 
 
 def test_a_quotation_nested_in_a_quotation_stays_one():
@@ -428,13 +433,13 @@ def test_a_long_sentence_that_opens_with_the_cue(parse_text):
 def test_quotation_paragraph_after_a_paragraph_with_a_speaker(parse_text):
     p = parse_text("Senator Ash Carter said that the fleet would stay in the region for decades.\n\n"
                    "\u201cThat is because this region remains the most important one for our own security.\u201d\n")
-    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Ash Carter"], said(p)
+    assert direct_speakers(p) == ["Ash Carter"], said(p)
 
 
 def test_a_quote_inside_a_reported_clause_is_the_reporters(parse_text):
     p = parse_text("Later, at the Rotary Club, Governor Dana Whitfield said Mayor Tom Olsen is "
                    "\u201cnot smart enough to win\u201d and more.\n")
-    assert [sp for sp, k, _ in said(p) if k == "direct"] == ["Dana Whitfield"], said(p)
+    assert direct_speakers(p) == ["Dana Whitfield"], said(p)
 
 
 def test_as_the_paper_noted_names_the_speaker_of_the_quote(parse_text):
