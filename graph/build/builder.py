@@ -137,6 +137,11 @@ class Cluster:
                     self.near_start, self.near_end = s, e
 
 
+# an event whose mentions name more actors in one role than ROLE_LIST keeps only those named by at
+# least ROLE_SUPPORT_SHARE of the mentions that name its most-named one: one stray guess among
+# seventy reports does not make an event's attacker or victim
+ROLE_LIST = 5
+ROLE_SUPPORT_SHARE = 0.25
 RECENT_DAYS = 7  # an undated mention is compared as if it lay in the week up to its article's date
 
 
@@ -640,11 +645,11 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
                 agent_count[actor_key(x)] += 1
             for x in m.targets:
                 target_count[actor_key(x)] += 1
-        agents = sorted(agent_count, key=lambda k: (-agent_count[k], k))
+        agents = _supported(agent_count)
         # an actor on both sides stays a target only where one mention says so ("the bomber was
         # killed": a suicide attacker is agent and victim of his own attack)
         both = {actor_key(x) for m in ms for x in m.targets if x in m.agents}
-        targets = [k for k in sorted(target_count, key=lambda k: (-target_count[k], k)) if k not in agents or k in both]
+        targets = [k for k in _supported(target_count) if k not in agents or k in both]
         place_count = Counter(m.place.key for m in ms if m.place is not None)
         place = sorted(place_count, key=lambda k: (-place_count[k], k))[0] if place_count else ""
         modality = Counter(m.modality for m in ms).most_common(1)[0][0]
@@ -734,6 +739,13 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
 
 ALIAS_LEAD = re.compile(r"^((the|a|an|some|about|around|nearly|almost|over|more than|at least|up to|all|"
                         r"other|several|many|last|remaining)\s+|[\d][\d,.]*\s+|[\"'\u201c\u2018])+", re.I)
+
+
+def _supported(count: Counter) -> list[str]:
+    """The actors of one role that enough of the event's mentions name (see ROLE_SUPPORT_SHARE),
+    the most named first."""
+    top = max(count.values(), default=0) if len(count) > ROLE_LIST else 0
+    return sorted((k for k, n in count.items() if n >= ROLE_SUPPORT_SHARE * top), key=lambda k: (-count[k], k))
 
 
 def _clean_alias(text: str) -> str:

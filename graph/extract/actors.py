@@ -39,6 +39,7 @@ from graph.lexicon.words import (
     GOV_MODS,
     GROUP_NOUN_KINDS,
     IDENTIFY_VERBS,
+    MUNITIONS,
     NOT_NAMES,
     OF_PHRASE_HEADS,
     PERSON_DESCRIPTION_NOUNS,
@@ -58,6 +59,9 @@ MAX_NAME_CHARS = 150  # a longer "entity" (a run of garbage the tagger took for 
 # "Peoria, Ill.", "East Peoria, IL", "Fort Worth, Texas": up to four capitalized words, a comma, a state
 _CITY_STATE = re.compile(r"(?<![\w.'\u2019])(?P<city>[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*){0,3}),[ \t]+"
                          r"(?P<state>[A-Z][A-Za-z.]*(?:[ \t]?[A-Z][a-z.]*)?)")
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _in_skip(start: int, end: int, skip) -> bool:
@@ -129,6 +133,7 @@ class ArticleEntities:
             if seen:
                 self.country = sorted(seen, key=lambda c: (-seen[c], c))[0]
         self._untagged_people()
+        self._untagged_acronyms()
         self._rank_by_neighbours()
         for chunk in self._group_chunks():
             ref = self.group_actor(chunk)
@@ -372,6 +377,29 @@ class ArticleEntities:
                 continue
             if self.people.find(" ".join(words)) is not None:
                 self._person(span, span, None)
+
+    def _untagged_acronyms(self) -> None:
+        """An organization the tagger did not tag: "shot by the IRA", "the FDLR denied it". A word of two
+        to six capitals with "the" before it, heading its phrase, that names no place, is an
+        organization (the gazetteer's actor when it knows the letters)."""
+        r, skip = self.resolver, self.article.skip + tuple(self.claimed)
+        for t in self.doc:
+            if not (t.pos_ == "PROPN" and ACRONYM.fullmatch(t.text) and t.ent_type_ == ""
+                    and t.dep_ not in ("compound", "amod", "nmod") and t.i not in self.by_token
+                    and t.i not in self.place_by_token and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                    and t.text not in NOT_NAMES and t.lower_ not in MUNITIONS):
+                continue
+            if _in_skip(t.idx, t.idx + len(t), skip) or r.geo.country(t.text, codes=True) is not None \
+                    or r.place(t.text, self.country or None) is not None:
+                continue
+            span = self.doc[t.i:t.i + 1]
+            entry = r.lookup(t.text)
+            if entry is not None:
+                if entry.type not in ("civilians", "other", "person"):
+                    self._add_actor(r.entry_ref(entry, t.text, t.idx, t.idx + len(t)), span)
+                continue
+            self._add_actor(ActorRef(key=slug(t.text), name=t.text, type=_org_type(t.text), text=t.text,
+                                     start=t.idx, end=t.idx + len(t)), span)
 
     def _free_name_word(self, t: Token) -> bool:
         """A capitalized proper noun (or a title before one) that no actor or place claims."""

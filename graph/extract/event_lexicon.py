@@ -104,6 +104,12 @@ def _down_particle(finder: EventFinder, tok: Token) -> bool:
     return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
 
 
+@condition("up_particle")
+def _up_particle(finder: EventFinder, tok: Token) -> bool:
+    """"blew himself up", "blew up a bridge": an explosion, only with its particle "up"."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+
+
 @condition("call_for")
 def _call_for(finder: EventFinder, tok: Token) -> bool:
     """"called for a ceasefire", "called on X to ...": an appeal, not a name or a phone call."""

@@ -33,6 +33,7 @@ from graph.extract.role_model import (
 )
 from graph.lexicon.words import (
     ADOPT_VERBS,
+    AFFILIATE_NOUNS,
     AGENT_VERBS,
     BLAME_VERBS,
     CASUALTY_VERBS,
@@ -241,6 +242,8 @@ class RoleFinder(TriggerFinder):
                 if ref is None:
                     ref = self.owner(x)  # "a General Assembly resolution calling for ..."
                 if ref is None:
+                    ref = self.affiliated(x)  # "an ISIS supporter": the group
+                if ref is None:
                     ref = self.unnamed(x)
                 if ref is None and (phrases is True or (phrases and x.i in phrases)):
                     ref = self.phrase(x)
@@ -331,6 +334,19 @@ class RoleFinder(TriggerFinder):
         typ = "military" if lemma in MILITARY_NOUNS else "civilians"
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
                         text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
+
+    def affiliated(self, tok: Token) -> ActorRef | None:
+        """The group a person noun names its people by: "an ISIS supporter", "a Boko Haram member",
+        "supporters of the PKK" -> that group, when it is an armed group ("police recruits" stay recruits)."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in AFFILIATE_NOUNS:
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i]
+        mods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for c in mods:
+            ref = self.ents.actor_at(c)
+            if ref is not None and ref.type == "armed_group":
+                return ref
+        return None
 
     def definite_group(self, tok: Token) -> ActorRef | None:
         """"the group", "the militia": the last armed group named before, in this or the two

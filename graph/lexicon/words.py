@@ -228,6 +228,10 @@ GROUP_NOUN_KINDS = {
     "demonstrator": "protesters", "police": "police", "policeman": "police", "police officer": "police",
 }
 # "the group", "the militia": nouns that stand for the armed group named before
+# people named by the group they belong to: "an ISIS supporter", "a Boko Haram member", "supporters of X"
+# stand for that group when it is an armed group
+AFFILIATE_NOUNS = frozenset("member supporter follower loyalist sympathizer sympathiser operative fighter militant "
+                            "gunman bomber affiliate insurgent jihadist recruit".split())
 ORGANIZATION_NOUNS = frozenset({"group", "organization", "organisation", "movement", "militia", "outfit", "faction",
                                 "network"})
 FORCE_NOUNS = frozenset({"force", "fighter", "group", "unit", "militia", "brigade", "faction"})

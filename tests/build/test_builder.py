@@ -185,3 +185,45 @@ def test_the_reports_place_alone_does_not_tie_two_articles():
     assert len(cluster_mentions([a, b])) == 2
     own_a, own_b = mention("a", GAZA, s1, start=_at(s1, "fire")), mention("b", GAZA, s2, start=_at(s2, "attack"))
     assert len(cluster_mentions([own_a, own_b])) == 1  # the same place named in both sentences ties them
+
+
+def _one_event(mentions):
+    from graph.build.builder import Cluster
+    c = Cluster()
+    for m in mentions:
+        c.add(m)
+    return [c]
+
+
+def _roles_of_one_event(mentions):
+    from graph.build.builder import build_graph
+    from graph.core.model import Article, ParsedArticle
+    from graph.core.schema import Kind, Rel
+
+    parsed = [ParsedArticle(article=Article(article_id=a, text="x" * 200),
+                            events=[m for m in mentions if m.article_id == a])
+              for a in sorted({m.article_id for m in mentions})]
+    G = build_graph(parsed, cluster=_one_event)
+    (event,) = [n for n, d in G.nodes(data=True) if d["kind"] == Kind.EVENT.value]
+    return [G.nodes[v]["name"] for _, v, k in G.out_edges(event, keys=True) if k == Rel.AGENT.value]
+
+
+def _person(name: str) -> ActorRef:
+    return ActorRef(key=name.lower().replace(" ", "_"), name=name, type="person", text=name, start=0, end=len(name))
+
+
+def test_an_event_many_reports_name_keeps_the_attackers_they_agree_on():
+    """Seventy reports of one bombing: six stray guesses, each made once, are not its attackers."""
+    bomber, strays = _person("Ivo Renner"), [_person(n) for n in ("Ana Soto", "Ben Ode", "Cy Lark", "Di Moss",
+                                                                    "Ed Pike", "Flo Vance")]
+    ms = [mention(f"a{i}", GAZA, "Renner set off the bomb", agents=[bomber], start=10 + i) for i in range(8)]
+    ms += [mention(f"b{i}", GAZA, "The bombing was condemned", agents=[s], start=10 + i) for i, s in enumerate(strays)]
+    assert _roles_of_one_event(ms) == ["Ivo Renner"]
+
+
+def test_an_event_with_a_few_named_attackers_keeps_them_all():
+    names = [_person(n) for n in ("Ivo Renner", "Ana Soto", "Ben Ode")]
+    ms = [mention("a", GAZA, "Renner set off the bomb", agents=[names[0]])]
+    ms += [mention("a", GAZA, "Renner set off the bomb", agents=[names[0]], start=30)]
+    ms += [mention("b", GAZA, "Soto and Ode helped", agents=names[1:], start=50)]
+    assert sorted(_roles_of_one_event(ms)) == ["Ana Soto", "Ben Ode", "Ivo Renner"]
