@@ -216,6 +216,57 @@ def refine(mentions: list[EventMention], units, start: dict[str, float], thresho
     return weights_of(cur), best
 
 
+def fitted(mentions: list[EventMention], units, articles: int, min_precision: float = MIN_PRECISION,
+           log=None) -> dict:
+    """The weights file (as data) fitted on labelled mentions: steps 1-3 of the docstring."""
+    X, y = examples(mentions, units)
+    if log:
+        log(f"{articles} tuning articles, {len(mentions)} mentions, {len(y)} examples ({int(y.sum())} positive)")
+    if not len(y):
+        raise SystemExit("no labelled mention has a candidate event: nothing to fit")
+    w = fit(X, y)
+    tried = []
+    for t in THRESHOLDS:
+        weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
+        p, r, f = bcubed(mentions, units, weights)
+        if log:
+            log(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if p >= min_precision:
+            tried.append((f, weights, p, r))
+    if not tried:
+        raise SystemExit(f"no threshold reaches B-cubed precision {min_precision}")
+    top = max(x[0] for x in tried)  # of the thresholds within TIE of the best F1, the highest (fewest merges)
+    f, weights, p, r = max((x for x in tried if x[0] >= top - TIE), key=lambda x: x[1].threshold)
+    data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
+                      "logistic regression over graph.build.merge_model.FEATURES, threshold with the best tuning "
+                      f"B-cubed F1 at precision >= {min_precision}. Do not edit by hand; rerun the script.",
+            "fit": {"articles": articles, "examples": len(y), "positive": int(y.sum()),
+                    "tuning_bcubed_p": round(p, 4), "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
+            **weights.to_dict()}
+    parse_weights(data, "fitted weights")
+    return data
+
+
+def refined(mentions: list[EventMention], units, old: dict, min_precision: float = MIN_PRECISION, log=None) -> dict:
+    """The weights file (as data) of ``--refine``, starting from the file ``old``."""
+    weights, (p, r, f) = refine(mentions, units, old["weights"], old["threshold"], log=log,
+                                min_precision=min_precision)
+    data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
+                      "logistic regression over graph.build.merge_model.FEATURES, then refined with --refine "
+                      "(coordinate search on the tuning clustering's B-cubed F1, precision >= "
+                      f"{min_precision}). Do not edit by hand; rerun the script.",
+            "fit": {**old.get("fit", {}), "refined": True, "tuning_bcubed_p": round(p, 4),
+                    "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
+            **weights.to_dict()}
+    parse_weights(data, "refined weights")
+    return data
+
+
+def weights_text(data: dict) -> str:
+    """The file's text: the same data always gives the same bytes."""
+    return json.dumps(data, indent=2) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", type=Path, nargs="*", default=[], help="build folders whose parse store to read")
@@ -231,46 +282,18 @@ def main(argv: list[str] | None = None) -> int:
     parsed = tuning_articles(ev, args.shared.resolve(), args.build, args.workers)
     units = gold_units(ev, args.shared.resolve(), {p.article.article_id for p in parsed})
     mentions = [m for p in parsed for m in p.events]
+
+    def log(s: str) -> None:
+        print(s, file=sys.stderr)
+
     if args.refine:
-        old = json.loads(args.out.read_text(encoding="utf-8"))
-        weights, (p, r, f) = refine(mentions, units, old["weights"], old["threshold"],
-                                    log=lambda s: print(s, file=sys.stderr), min_precision=args.min_precision)
-        data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
-                          "logistic regression over graph.build.merge_model.FEATURES, then refined with --refine "
-                          "(coordinate search on the tuning clustering's B-cubed F1, precision >= "
-                          f"{args.min_precision}). Do not edit by hand; rerun the script.",
-                "fit": {**old.get("fit", {}), "refined": True, "tuning_bcubed_p": round(p, 4),
-                        "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
-                **weights.to_dict()}
-        parse_weights(data, "refined weights")
-        args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}: tuning B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
-        return 0
-    X, y = examples(mentions, units)
-    print(f"{len(parsed)} tuning articles, {len(mentions)} mentions, {len(y)} examples ({int(y.sum())} positive)",
-          file=sys.stderr)
-    w = fit(X, y)
-    tried = []
-    for t in THRESHOLDS:
-        weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
-        p, r, f = bcubed(mentions, units, weights)
-        print(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
-        if p >= args.min_precision:
-            tried.append((f, weights, p, r))
-    if not tried:
-        raise SystemExit(f"no threshold reaches B-cubed precision {args.min_precision}")
-    top = max(x[0] for x in tried)  # of the thresholds within TIE of the best F1, the highest (fewest merges)
-    f, weights, p, r = max((x for x in tried if x[0] >= top - TIE), key=lambda x: x[1].threshold)
-    data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
-                      "logistic regression over graph.build.merge_model.FEATURES, threshold with the best tuning "
-                      f"B-cubed F1 at precision >= {args.min_precision}. Do not edit by hand; rerun the script.",
-            "fit": {"articles": len(parsed), "examples": len(y), "positive": int(y.sum()),
-                    "tuning_bcubed_p": round(p, 4), "tuning_bcubed_r": round(r, 4), "tuning_bcubed_f1": round(f, 4)},
-            **weights.to_dict()}
-    parse_weights(data, "fitted weights")
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: threshold {weights.threshold}, tuning B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}",
-          file=sys.stderr)
+        data = refined(mentions, units, json.loads(args.out.read_text(encoding="utf-8")), args.min_precision, log)
+    else:
+        data = fitted(mentions, units, len(parsed), args.min_precision, log)
+    args.out.write_text(weights_text(data), encoding="utf-8")
+    fit_ = data["fit"]
+    print(f"wrote {args.out}: threshold {data['threshold']}, tuning B-cubed P {fit_['tuning_bcubed_p']:.3f} "
+          f"R {fit_['tuning_bcubed_r']:.3f} F1 {fit_['tuning_bcubed_f1']:.3f}", file=sys.stderr)
     return 0
 
 
