@@ -42,6 +42,7 @@ from graph.lexicon.words import (
     MUNITIONS,
     NOT_NAMES,
     OF_PHRASE_HEADS,
+    OFFICE_NOUNS,
     PERSON_DESCRIPTION_NOUNS,
     PLACE_CONTEXT_WORDS,
     PLACE_PREPS,
@@ -107,6 +108,7 @@ class ArticleEntities:
     state_mentions: list[tuple[int, str, str]] = field(default_factory=list)
     dateline: PlaceRef | None = None  # the report's place, from its dateline ("SANAA, Yemen --")
     dateline_country: str = ""  # ISO3 of the dateline's place
+    dateline_end: int = -1  # the character after the dateline and its dash ("CAIRO, Egypt — "), -1 without one
     claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
     _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
@@ -176,6 +178,7 @@ class ArticleEntities:
                 continue
             self.dateline = self._add_place(m, city, span)
             self.dateline_country = m.country
+            self.dateline_end = d.end
             self.claimed.append((d.city_start, d.region_end if d.region else d.city_end))
             return
 
@@ -327,6 +330,12 @@ class ArticleEntities:
             return True  # "victim Victoria Cantu", "suspect Dale Ruiz"
         root = ent.root
         if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in IDENTIFY_VERBS:
+            return True
+        # "the UN envoy, Ramtane Lamamra," / "Adam Rojal, a spokesman for ...": a name in apposition to a
+        # noun for someone's office
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in OFFICE_NOUNS:
+            return True
+        if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in OFFICE_NOUNS for c in root.children):
             return True
         return self._surname_again(ent)
 

@@ -222,6 +222,8 @@ class RoleFinder(TriggerFinder):
                     out += [g for g in group if all(r.key != g.key for r in out)]
                     continue
                 ref = self.pronoun(x, victims) if x.pos_ == "PRON" else self.ents.actor_at(x)
+                if ref is None and not victims:
+                    ref = self.state_forces(x)  # "an Israeli air strike", "Russian shelling"
                 if ref is not None and victims and x.lemma_.lower() in PART_NOUNS and ref.start > x.idx:
                     # "100 members of the security forces": the mention is the whole phrase
                     left = x.left_edge.i
@@ -334,6 +336,19 @@ class RoleFinder(TriggerFinder):
         typ = "military" if lemma in MILITARY_NOUNS else "civilians"
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type=typ,
                         text=name, start=tok.idx, end=tok.idx + len(tok.text), country="")
+
+    def state_forces(self, tok: Token) -> ActorRef | None:
+        """The armed forces of the state a nationality word before an attack noun names: "an Israeli
+        air strike", "Russian shelling", "a Turkish drone strike" -> that state's military."""
+        if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.pos_ != "NOUN":
+            return None
+        e = self.entry_for(tok.head)
+        if e is None or e.plover != "ASSAULT":
+            return None
+        iso = self.ents.resolver.geo.demonym(tok.text)
+        if not iso:
+            return None
+        return self.ents.resolver.generic("military", iso, tok.text, tok.idx, tok.idx + len(tok.text))
 
     def affiliated(self, tok: Token) -> ActorRef | None:
         """The group a person noun names its people by: "an ISIS supporter", "a Boko Haram member",

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.core.model import EventMention, PlaceRef
+from graph.core.model import ActorRef, EventMention, PlaceRef
 from graph.extract.actors import ArticleEntities
 from graph.extract.event_lexicon import Trigger, default_lexicon
 from graph.extract.event_roles import RoleFinder, dependents
@@ -95,6 +95,22 @@ class EventFinder(RoleFinder):
         if not extra:
             return events
         return events[:first] + [replace(ev, targets=ev.targets + extra)] + events[first + 1:]
+
+    def local_civilians(self, refs: list[ActorRef], place: PlaceRef | None) -> list[ActorRef]:
+        """People hurt whom the text does not give a nationality ("killed three people in Khan Younis")
+        are the people of the event's place, not of the article's main country."""
+        iso = place.place.country if place is not None else ""
+        if not iso:
+            return refs
+        demonym = self.ents.resolver.geo.demonym
+        out: list[ActorRef] = []
+        for r in refs:
+            if r.type == "civilians" and r.country and r.country != iso and not any(
+                    demonym(w) for w in r.text.split()):
+                r = self.ents.resolver.generic("civilians", iso, r.text, r.start, r.end)
+            if all(o.key != r.key for o in out):
+                out.append(r)
+        return out
 
     # -- place, figures and modality ---------------------------------------------------
     def place(self, trig: Trigger, sent: Span) -> PlaceRef | None:

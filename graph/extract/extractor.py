@@ -82,6 +82,7 @@ class Extractor:
                     continue
                 agents, targets, learned = finder.roles_and_learned(trig)
                 place = finder.place(trig, sent)
+                targets = finder.local_civilians(targets, place)
                 time, time_text = temporal.date_for_span(doc, trig.start, trig.end, out.timexes, anchor,
                                                               text=article.text)
                 time = self._report_date(doc, trig, time, time_text, out.timexes, anchor, article.text)

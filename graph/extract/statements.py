@@ -906,6 +906,11 @@ class StatementFinder:
             elif comp:
                 c = comp[0]
                 s, e = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+                # "Two men were killed and a woman was wounded, police said": clauses joined by "and"
+                # that the parser hangs on the cue one by one are one statement
+                same_side = [x for x in comp if (x.i > tok.i) == (c.i > tok.i)]
+                if len(same_side) > 1:
+                    e = max(e, max(x.right_edge.idx + len(x.right_edge.text) for x in same_side))
                 # the clause may run past the verb ("X happened, the army said"): keep the clause only;
                 # "the changes, which officials said will take effect": what follows the cue
                 if s < tok.idx < e:
@@ -919,6 +924,8 @@ class StatementFinder:
                     e = min(e, tok.idx)
             else:
                 continue
+            if s < self.ents.dateline_end <= e:
+                s = self.ents.dateline_end  # "KHARTOUM, Sudan — Troops shelled ...": the dateline is no one's words
             text = self.text[s:e].strip().rstrip(",;: ")
             e = s + len(text)  # "that" stays: the reported clause is "that the bridge will reopen"
             while text and text[0] in " \"“'":

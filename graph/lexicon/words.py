@@ -141,6 +141,10 @@ MILITARY_NOUNS = frozenset("soldier officer general commander personnel guard co
 # who reports rather than acts: "officials said ... 'They killed'"
 REPORTER_NOUNS = frozenset("official witness resident doctor spokesman spokeswoman source medic activist "
                            "journalist reporter officer elder relative survivor".split())
+# nouns for someone's office: a name in apposition to one is a person's ("the UN envoy, X,", "X, a spokesman")
+OFFICE_NOUNS = frozenset("envoy spokesman spokeswoman spokesperson official minister president premier commander "
+                         "leader chief director ambassador mayor governor secretary chairman chairwoman coordinator "
+                         "representative negotiator mediator prosecutor lawyer attorney general colonel".split())
 # unnamed speakers: "officials said", "the ministry said", "witnesses said" -> actor type
 SPEAKER_NOUNS = {
     "official": "government", "ministry": "government", "spokesman": "person", "spokeswoman": "person",

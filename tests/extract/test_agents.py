@@ -55,3 +55,26 @@ def test_blowing_without_up_is_no_event(parse_text):
     p = parse_text("A strong wind blew across the valley on Friday.")
     assert not [e for e in p.events if e.trigger == "blew"]
 
+
+
+@pytest.mark.parametrize("text,trigger,forces", [
+    ("An Israeli air strike on a flat in Deir al-Balah killed a family of five.", "air strike", "Israeli military"),
+    ("A Russian missile strike hit a railway depot near Poltava on Monday.", "missile strike", "Russian military"),
+    ("A Turkish drone strike killed two fighters near Kobani on Friday.", "drone strike", "Turkish military"),
+])
+def test_a_nationality_before_an_attack_noun_names_that_states_forces(parse_text, text, trigger, forces):
+    p = parse_text(text)
+    assert forces in _agents(p, trigger), [(e.trigger, [a.name for a in e.agents]) for e in p.events]
+
+
+def test_people_killed_without_a_nationality_are_the_people_of_the_place(parse_text):
+    """The article names Israel more than any other state; the dead of Khan Younis are not Israelis."""
+    p = parse_text("Israel said its troops were pursuing militants. Israeli shelling killed four people in Khan "
+                   "Younis on Tuesday, Israeli media reported.")
+    victims = {t.name for e in p.events if e.trigger == "killed" for t in e.targets}
+    assert "Palestinian civilians" in victims and "Israeli civilians" not in victims
+
+
+def test_people_given_a_nationality_keep_it(parse_text):
+    p = parse_text("Two Israeli civilians were wounded in Khan Younis on Tuesday.")
+    assert "Israeli civilians" in {t.name for e in p.events for t in e.targets}

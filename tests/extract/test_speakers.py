@@ -488,3 +488,14 @@ def test_an_outlet_that_relays_a_statement_is_its_medium_not_its_speaker(parse_t
 def test_each_cue_form_names_its_speaker(parse_text, text, speaker, kind, starts):
     got = said(parse_text(text))
     assert any(sp is not None and sp.endswith(speaker) and k == kind and t.startswith(starts) for sp, k, t in got), got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a name the tagger takes for an organization, in apposition to a noun for an office, is a person's
+    ("The United Nations envoy, Ramtane Lamamra, called for an immediate ceasefire.", "Ramtane Lamamra"),
+    ("The African Union mediator, Kwabena Osei-Bonsu, said the talks would resume in Addis Ababa.",
+     "Kwabena Osei-Bonsu"),
+])
+def test_the_named_office_holder_speaks_not_the_organization(parse_text, text, speaker):
+    p = parse_text(text)
+    assert {s.speaker.name for s in p.statements if s.speaker} == {speaker}

@@ -37,3 +37,15 @@ def test_outlet_is_only_the_speaker_of_its_own_report(parse_text):
                    "the town had been recaptured.")
     names = {s.speaker.name for s in p.statements if s.speaker}
     assert "Al-Monitor" not in names and names
+
+
+def test_a_dateline_is_no_part_of_what_a_source_said(parse_text):
+    p = parse_text("MOPTI, Mali — Soldiers detained 30 villagers at a market on Sunday, a local official said.")
+    (st,) = [s for s in p.statements if s.kind == "indirect"]
+    assert st.text.startswith("Soldiers detained 30 villagers") and "MOPTI" not in st.text
+
+
+def test_clauses_joined_by_and_are_one_statement(parse_text):
+    p = parse_text("Three guards were killed and a driver was wounded when gunmen stormed the depot, police said.")
+    (st,) = [s for s in p.statements if s.kind == "indirect"]
+    assert st.text.startswith("Three guards were killed") and "stormed the depot" in st.text
