@@ -15,16 +15,18 @@ DATELINE_CHARS = 400  # a dateline opens the report, after at most a headline
 _CAPS_WORD = r"[A-Z][A-Z'\u2019.\-]*[A-Z.]"
 _REGION_WORD = r"[A-Z][A-Za-z'\u2019.\-]*"
 _DASH = r"(?:\u2014|\u2013|-{1,2}|\?{3})"
+# the filing date a wire dateline may carry: "YANGON, April 12 (Reuters) -", "KABUL, Afghanistan, Sept. 19 (Xinhua) --"
+_FILED = r"(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
 # where a dateline may start: the text's or a line's start, or after the headline's last word
 _LEAD = r"(?:^|(?<=\n)|(?<=[\w.!?\"\u201d')] ))"
 _DATELINE = re.compile(
     _LEAD + rf"(?P<city>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}})"
-    rf"(?:,[ \t]*(?P<region>{_REGION_WORD}(?:[ \t]+{_REGION_WORD}){{0,2}}))?"
+    rf"(?:,[ \t]*(?P<region>{_REGION_WORD}(?:[ \t]+{_REGION_WORD}){{0,2}}))?" + _FILED +
     r"[ \t]*(?:\((?P<agency>[^()\n]{1,40})\))?[ \t]*" + _DASH)
 # "Washington (CNN) --": a city in title case is a dateline only before a source in brackets
 _TITLE_DATELINE = re.compile(
     _LEAD + r"(?P<city>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
-    rf"(?:,[ \t]*(?P<region>{_REGION_WORD}(?:[ \t]+{_REGION_WORD}){{0,2}}))?"
+    rf"(?:,[ \t]*(?P<region>{_REGION_WORD}(?:[ \t]+{_REGION_WORD}){{0,2}}))?" + _FILED +
     r"[ \t]*\((?P<agency>[A-Z][^()\n]{0,39})\)[ \t]*" + _DASH)
 
 
@@ -55,6 +57,8 @@ def dateline_candidates(text: str) -> list[Dateline]:
     ('Sanaa', 'Yemen')
     >>> dateline_candidates("CHICAGO (AP) -- A man was shot.")[0].city_name
     'Chicago'
+    >>> dateline_candidates("YANGON, April 12 (Reuters) - An air strike hit a village.")[0].city_name
+    'Yangon'
     >>> dateline_candidates("Police said the man - a neighbor - fled.")
     []
     """

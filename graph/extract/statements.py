@@ -295,6 +295,10 @@ class StatementFinder:
                 r = self.ents.by_token.get(t.i)
                 if r is not None and not self.in_quote(t.idx):
                     return r
+            if (p := self.ents.place_at(s)) is not None and p.place.feature == "capital" and p.place.country \
+                    and s.dep_ in ("nsubj", "nsubjpass"):
+                # "Moscow said", "Washington called on ...": the capital speaks for its government
+                return self.ents.resolver.generic("government", p.place.country, s.text, s.idx, s.idx + len(s.text))
             ref = (self.named_person(s) or self.unnamed_speaker(s) or self.untracked_person(s)
                    or (self.nominal_speaker(s) or self.share_speaker(s) if nominal else None)
                    or self.proper_name_speaker(s))

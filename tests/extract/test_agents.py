@@ -78,3 +78,12 @@ def test_people_killed_without_a_nationality_are_the_people_of_the_place(parse_t
 def test_people_given_a_nationality_keep_it(parse_text):
     p = parse_text("Two Israeli civilians were wounded in Khan Younis on Tuesday.")
     assert "Israeli civilians" in {t.name for e in p.events for t in e.targets}
+
+
+def test_a_wire_dateline_with_its_filing_date_is_the_reports_place(parse_text):
+    """ "YANGON, April 12 (Reuters) -": the soldiers of a Myanmar report are Myanmar's, however often the
+    article names the United States."""
+    p = parse_text("YANGON, April 12 (Reuters) - Rebels ambushed a military convoy near Kalay, killing six soldiers. "
+                   "The United States condemned the violence. Washington urged restraint.")
+    victims = {t.name for e in p.events if e.trigger == "killing" for t in e.targets}
+    assert victims and not any("U.S." in v for v in victims), victims

@@ -499,3 +499,12 @@ def test_each_cue_form_names_its_speaker(parse_text, text, speaker, kind, starts
 def test_the_named_office_holder_speaks_not_the_organization(parse_text, text, speaker):
     p = parse_text(text)
     assert {s.speaker.name for s in p.statements if s.speaker} == {speaker}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Moscow said the strikes answered attacks on its border regions.", "Russian government"),
+    ("Washington called on both armies to stop shelling residential areas.", "U.S. government"),
+])
+def test_a_capital_speaks_for_its_government(parse_text, text, speaker):
+    p = parse_text(text)
+    assert {s.speaker.name for s in p.statements if s.speaker} == {speaker}
