@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from graph.pipeline import plural, run_build
+    from graph.read import EXTENSIONS, unread_files
 
     if not args.inputs and not Path(DEFAULT_INPUT).is_dir():
         raise ConfigError(f"no articles given (and no {DEFAULT_INPUT}/ folder here to build by default): "
@@ -106,6 +107,11 @@ def _build(args) -> int:
         print(f"note: {plural(len(result.undated), 'article')} without a publication date ({names}): their relative "
               "dates are left unresolved; give a 'published' date (NAME.meta.json sidecar or JSON Lines field)",
               file=sys.stderr)
+    unread = unread_files(inputs)
+    if unread:
+        names = ", ".join(f.name for f in unread[:UNDATED_SHOWN]) + (", ..." if len(unread) > UNDATED_SHOWN else "")
+        print(f"note: {plural(len(unread), 'file')} not read ({names}): ctkg reads "
+              f"{', '.join(sorted(EXTENSIONS))} files", file=sys.stderr)
     if result.wrote:
         print(f"{result.summary()} -> {Path(args.out)}/")
     else:

@@ -793,7 +793,12 @@ class RoleFinder(TriggerFinder):
             if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "in" and gov.head.pos_ == "VERB" \
                     and e.plover == "ASSAULT":
                 # "three were killed in an air strike": victims of the strike
-                if gov.head.lemma_ in CASUALTY_VERBS:
+                objs = dependents(gov.head, "dobj")
+                if gov.head.lemma_ in CASUALTY_VERBS and objs and not self.passive_reading(gov.head):
+                    # "gunmen killed 11 worshippers in an attack": the worshippers were hurt, the gunmen did it
+                    targets += objs
+                    agents += [x for x in dependents(gov.head, "nsubj") if x not in agents]
+                elif gov.head.lemma_ in CASUALTY_VERBS:
                     targets += dependents(gov.head, "nsubjpass") + dependents(gov.head, "nsubj")
                     if gov.head.dep_ in ("acl", "relcl") and self.passive_reading(gov.head):
                         targets += self.passive_subjects(gov.head)  # "the man killed in the shooting"

@@ -61,6 +61,22 @@ def _expand(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | ArticleFailu
                     yield f
 
 
+def unread_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files inside the input folders that no reader takes ("report.pdf", "notes.docx"), so
+    that they are named rather than passed over; sidecars and hidden files are not counted."""
+    out: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if not p.is_dir():
+            continue
+        for f in sorted(p.rglob("*")):
+            rel = f.relative_to(p).parts
+            if f.is_file() and reader_for(f) is None and not f.name.endswith(".meta.json") \
+                    and not any(part.startswith(".") for part in rel):
+                out.append(f)
+    return out
+
+
 def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
     """Files, folders (recursively) and globs, in a stable order, without duplicates.
     Raises InputError for an input that names nothing."""

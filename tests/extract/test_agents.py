@@ -87,3 +87,16 @@ def test_a_wire_dateline_with_its_filing_date_is_the_reports_place(parse_text):
                    "The United States condemned the violence. Washington urged restraint.")
     victims = {t.name for e in p.events if e.trigger == "killing" for t in e.targets}
     assert victims and not any("U.S." in v for v in victims), victims
+
+
+def test_who_kills_in_an_attack_is_its_attacker_not_its_victim(parse_text):
+    p = parse_text("Gunmen killed nine farmers in an attack on a village in Zamfara on Sunday.")
+    (attack,) = [e for e in p.events if e.trigger == "attack"]
+    assert "militants" in {a.name for a in attack.agents}
+    assert "militants" not in {t.name for t in attack.targets} and "farmers" in {t.name for t in attack.targets}
+
+
+def test_who_died_in_an_attack_is_its_victim(parse_text):
+    p = parse_text("Four soldiers died in an attack on their post in Zamfara on Sunday.")
+    (attack,) = [e for e in p.events if e.trigger == "attack"]
+    assert attack.targets and not attack.agents

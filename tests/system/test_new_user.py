@@ -223,6 +223,20 @@ def test_undated_articles_are_noted_on_the_console(tmp_path, capsys, cli_extract
     assert "2 articles" in lines[0] and "one" in lines[0] and "two" in lines[0]
 
 
+def test_files_of_a_folder_ctkg_cannot_read_are_named_on_the_console(tmp_path, capsys, cli_extractor):
+    """A PDF or a Word file dropped in the articles folder is not silently passed over."""
+    folder = articles(tmp_path / "in")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 not an article")
+    (folder / "notes.docx").write_bytes(b"PK not an article")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    assert build(str(folder), "--out", str(tmp_path / "o")) == 0
+    captured = capsys.readouterr()
+    lines = [x for x in (captured.out + captured.err).splitlines() if "not read" in x]
+    assert len(lines) == 1, captured
+    assert "2 files" in lines[0] and "report.pdf" in lines[0] and "notes.docx" in lines[0]
+    assert ".DS_Store" not in lines[0] and ".html" in lines[0]
+
+
 def test_inputs_that_name_nothing_are_counted_apart(tmp_path, capsys, cli_extractor):
     src = articles(tmp_path / "in")
     (src / "two.txt").unlink()
