@@ -31,7 +31,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -119,6 +119,11 @@ def _edges(G: nx.MultiDiGraph, key: str) -> list[tuple[str, str, dict]]:
 
 def generate_graphml(G: nx.MultiDiGraph) -> str:
     """GraphML (http://graphml.graphdrawing.org/): ``networkx.read_graphml`` and Gephi read it."""
+    return "".join(iter_graphml(G))
+
+
+def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`generate_graphml` in pieces, a few lines each, as they are made."""
     nodes, edges = _nodes(G), _edges(G, "key")
     node_schema = _schema(d for _, d in nodes)
     edge_schema = _schema(d for _, _, d in edges)
@@ -138,20 +143,26 @@ def generate_graphml(G: nx.MultiDiGraph) -> str:
         return [f'      <data key="{keys[name]}">{escape(_value(d[name], kind), _TEXT_ESCAPES)}</data>'
                 for name, kind in schema.items() if name in d and not _empty(d[name])]
 
+    yield "\n".join(out) + "\n"
     for n, d in nodes:
         rows = data({str(k): v for k, v in d.items()}, node_schema, node_keys)
-        out += [f"    <node id={_attr(n)}>", *rows, "    </node>"] if rows else [f"    <node id={_attr(n)}/>"]
+        out = [f"    <node id={_attr(n)}>", *rows, "    </node>"] if rows else [f"    <node id={_attr(n)}/>"]
+        yield "\n".join(out) + "\n"
     for i, (u, v, d) in enumerate(edges):
         rows = data({str(k): x for k, x in d.items()}, edge_schema, edge_keys)
-        out += [f'    <edge id="e{i}" source={_attr(u)} target={_attr(v)}>', *rows, "    </edge>"]
-    out += ["  </graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+        yield "\n".join([f'    <edge id="e{i}" source={_attr(u)} target={_attr(v)}>', *rows, "    </edge>"]) + "\n"
+    yield "  </graph>\n</graphml>\n"
 
 
 def generate_gexf(G: nx.MultiDiGraph) -> str:
     """GEXF 1.2 (https://gexf.net/): Gephi's own format; ``networkx.read_gexf`` reads it. Each node's
     ``label`` is its GEXF label, each edge's relation its label; the edge key is the attribute
     ``networkx_key``, networkx's name for it (``read_gexf`` gives the edges their keys back)."""
+    return "".join(iter_gexf(G))
+
+
+def iter_gexf(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`generate_gexf` in pieces, a few lines each, as they are made."""
     nodes, edges = _nodes(G), _edges(G, "networkx_key")
     node_schema = _schema((d for _, d in nodes), skip=frozenset({"label"}))
     edge_schema = _schema((d for _, _, d in edges), skip=frozenset({"label"}))
@@ -177,22 +188,22 @@ def generate_gexf(G: nx.MultiDiGraph) -> str:
         return [f"{indent}<attvalues>", *rows, f"{indent}</attvalues>"] if rows else []
 
     out.append("    <nodes>")
+    yield "\n".join(out) + "\n"
     for n, d in nodes:
         d = {str(k): v for k, v in d.items()}
         label = _text(d["label"]) if not _empty(d.get("label")) else n
         rows = values(d, node_schema, node_ids, "        ")
         head = f"      <node id={_attr(n)} label={_attr(label)}"
-        out += [head + ">", *rows, "      </node>"] if rows else [head + "/>"]
-    out += ["    </nodes>", "    <edges>"]
+        yield "\n".join([head + ">", *rows, "      </node>"] if rows else [head + "/>"]) + "\n"
+    yield "    </nodes>\n    <edges>\n"
     for i, (u, v, d) in enumerate(edges):
         d = {str(k): x for k, x in d.items()}
         label = d.get("label", d.get("relation", ""))
         label_attr = f" label={_attr(_text(label))}" if not _empty(label) else ""
         rows = values(d, edge_schema, edge_ids, "        ")
         head = f'      <edge id="e{i}" source={_attr(u)} target={_attr(v)}{label_attr}'
-        out += [head + ">", *rows, "      </edge>"] if rows else [head + "/>"]
-    out += ["    </edges>", "  </graph>", "</gexf>"]
-    return "\n".join(out) + "\n"
+        yield "\n".join([head + ">", *rows, "      </edge>"] if rows else [head + "/>"]) + "\n"
+    yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:

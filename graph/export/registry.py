@@ -5,7 +5,7 @@ generator, a function ``G -> str``. An entry is either the function itself or a
 ``"module:function"`` string naming it, imported on first use, so that loading the
 registry does not load rdflib, pyvis or plotly. :func:`register` adds or replaces a
 format; :func:`generate` produces a text and :func:`stage_many` writes several to temporary
-files, one at a time (graph.json in pieces, see ``STREAMS``); an unknown name raises
+files, one at a time (the tables, graph.json, GraphML and GEXF in pieces, see ``STREAMS``); an unknown name raises
 :class:`~graph.core.errors.UnknownFormat`. Writing a whole set of files is
 :mod:`graph.export.writer`'s job.
 """
@@ -78,8 +78,28 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
 
 # Formats whose default generator also comes in pieces (``G -> Iterator[str]``), so that the set
 # writer never holds their text whole; a format registered anew is generated whole.
-STREAMS: dict[str, str] = {"graph.json": "graph.export.tables:iter_json"}
+STREAMS: dict[str, str] = {
+    **{f"{t}.csv": f"graph.export.tables:iter_{t}_csv"
+       for t in ("articles", "events", "mentions", "statements", "timexes", "actors", "places")},
+    "graph.json": "graph.export.tables:iter_json",
+    "graph.graphml": "graph.export.interchange:iter_graphml",
+    "graph.gexf": "graph.export.interchange:iter_gexf",
+}
 _STREAMED = {name: FORMATS[name] for name in STREAMS}
+
+
+def _gathered(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Small pieces (a row, a node) joined into pieces of about ``size`` characters."""
+    buf: list[str] = []
+    n = 0
+    for piece in pieces:
+        buf.append(piece)
+        n += len(piece)
+        if n >= size:
+            yield "".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield "".join(buf)
 
 
 def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterable[str]]]:
@@ -96,7 +116,7 @@ def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterabl
                 data = None
             yield name, (text,)
         elif name in STREAMS and FORMATS.get(name) == _STREAMED[name]:
-            yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _resolve(STREAMS[name])(G))
+            yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _gathered(_resolve(STREAMS[name])(G)))
         else:
             yield name, (generate(G, name),)
 
