@@ -43,8 +43,11 @@ FORMATS: dict[str, Generator | str] = {
     "timeline.html": "graph.export.timeline:generate_timeline",
 }
 
-# The linked-data formats: while registered as here, they share one computation of the quads.
+# The linked-data formats: while registered as here, they share one computation of the quads,
+# and are written in pieces by these generators (``(G, data=...) -> Iterator[str]``).
 LINKED_DATA = {name: FORMATS[name] for name in ("graph.ttl", "graph.trig", "graph.jsonld")}
+LINKED_STREAMS = {"graph.ttl": "graph.export.rdf:iter_turtle", "graph.trig": "graph.export.rdf:iter_trig",
+                  "graph.jsonld": "graph.export.rdf:iter_jsonld"}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -111,10 +114,10 @@ def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterabl
             from graph.export.rdf import linked_data
 
             data = data or linked_data(G)
-            text = _resolve(LINKED_DATA[name])(G, data=data)
+            pieces = _gathered(_resolve(LINKED_STREAMS[name])(G, data=data))
             if not any(n in LINKED_DATA for n in names[i + 1:]):
-                data = None
-            yield name, (text,)
+                data = None  # (the pieces' generator holds the quads until it is done)
+            yield name, pieces
         elif name in STREAMS and FORMATS.get(name) == _STREAMED[name]:
             yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _gathered(_resolve(STREAMS[name])(G)))
         else:
