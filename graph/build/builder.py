@@ -408,7 +408,7 @@ def _months(t: TimeValue) -> list[tuple[int, int]] | None:
 
 class _Blocks:
     """Candidate clusters for a mention: only those that can merge at all (same type and mode
-    family, an interval touching the same months, and no own place of the event out of reach of
+    family, an interval touching the same months and meeting the event's merge interval, and no own place of the event out of reach of
     the mention's own place: see :mod:`graph.build.reach`), so clustering stays linear in the
     corpus. Candidates come back in creation order, which keeps the result identical to trying all."""
 
@@ -426,7 +426,8 @@ class _Blocks:
 
     def candidates(self, m: EventMention) -> list[Cluster]:
         fam = self._family(m)
-        months = _months(merge_time(m))
+        t = merge_time(m)
+        months = _months(t)
         if months is None:
             idx = self.family[fam]
         else:
@@ -436,7 +437,11 @@ class _Blocks:
             idx = found
         if _own_place(m):  # an event whose own place is out of its reach cannot take the mention
             idx = self.geo.reachable(idx, m.place)
-        return [self.clusters[i] for i in sorted(idx)]
+        clusters = [self.clusters[i] for i in sorted(idx)]
+        if not t.resolved:
+            return clusters
+        # nor one whose merge interval is disjoint from the mention's (merge_features refuses it)
+        return [c for c in clusters if c.near_start is None or (c.near_start <= t.end and t.start <= c.near_end)]
 
     def add(self, c: Cluster) -> None:
         i = len(self.clusters)
