@@ -70,18 +70,6 @@ def _empty(value) -> bool:
     return isinstance(value, (str, list, tuple, set, frozenset, dict)) and len(value) == 0
 
 
-def _kind(values: Iterable) -> str:
-    """The type of an attribute: boolean, long, double or string (see the module's docstring)."""
-    values = list(values)
-    if all(isinstance(v, bool) for v in values):
-        return "boolean"
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "long"
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
-        return "double"
-    return "string"
-
-
 def _value(value, kind: str) -> str:
     if kind == "boolean":
         return "true" if value else "false"
@@ -93,16 +81,34 @@ def _value(value, kind: str) -> str:
 
 
 def _schema(records: Iterable[dict], skip: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Attribute name -> type, in name order, over the non-empty values of ``records``."""
-    seen: dict[str, list] = {}
+    """Attribute name -> type, in name order, over the non-empty values of ``records``: boolean,
+    long, double or string (see the module's docstring), found value by value without keeping them."""
+    seen: dict[str, list[bool]] = {}  # name -> [all boolean, all long, all double] so far
     for data in records:
         for name, value in data.items():
-            if name not in skip and not _empty(value):
-                seen.setdefault(str(name), []).append(value)
-    return {name: _kind(seen[name]) for name in sorted(seen)}
+            if name in skip or _empty(value):
+                continue
+            flags = seen.get(str(name))
+            if flags is None:
+                flags = seen[str(name)] = [True, True, True]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if flags[0] and not isinstance(value, bool):
+                flags[0] = False
+            if flags[1] and not (number and isinstance(value, int)):
+                flags[1] = False
+            if flags[2] and not (number and math.isfinite(value)):
+                flags[2] = False
+    return {name: next((k for k, ok in zip(("boolean", "long", "double"), seen[name]) if ok), "string")
+            for name in sorted(seen)}
+
+
+# an attribute value with none of these is written as it is, in double quotes
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 
 
 def _attr(value: str) -> str:
+    if _ATTR_SPECIAL.search(value) is None:
+        return f'"{value}"'
     return quoteattr(_NOT_XML.sub("\ufffd", value), _ATTR_ESCAPES)  # ids and names too may hold anything
 
 
