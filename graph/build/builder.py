@@ -84,6 +84,7 @@ class Cluster:
     articles: set[str] = field(default_factory=set)
     triggers: set[str] = field(default_factory=set)  # the trigger words, casefolded
     texts: list[str] = field(default_factory=list)  # distinct sentences, in order
+    text_words: list[frozenset[str]] = field(default_factory=list)  # their content words (_words), made once
     _seen_texts: set[str] = field(default_factory=set)
 
     @property
@@ -116,6 +117,7 @@ class Cluster:
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
             self.texts.append(m.sentence)
+            self.text_words.append(_words(m.sentence))
         if reason:
             self.reasons.append(reason)
         if m.time.resolved:
@@ -300,8 +302,13 @@ def _ruled(refs: tuple, m: EventMention) -> list:
 def _similarity(c: Cluster, m: EventMention, leave_out: frozenset[str] = frozenset()) -> float:
     """Word overlap (Jaccard) of the mention's sentence with the event's closest sentence."""
     mine = _words(m.sentence) - leave_out
-    return max(len(mine & (_words(t) - leave_out)) / max(1, len(mine | (_words(t) - leave_out)))
-               for t in _sample(c))
+    n = len(mine)
+    best = 0.0
+    for w in _sample(c.text_words):  # (the event's word sets are made once, when it takes a sentence)
+        shared = len(mine & w)  # (mine holds no left-out word: the same as mine & (w - leave_out))
+        union = n + len(w) - shared - (len(w & leave_out) if leave_out else 0)
+        best = max(best, shared / max(1, union))
+    return best
 
 
 def _shared_words(c: Cluster, m: EventMention) -> float:
@@ -316,8 +323,8 @@ def _shared_words(c: Cluster, m: EventMention) -> float:
 SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
 
 
-def _sample(c: Cluster) -> list[str]:
-    texts = c.texts
+def _sample(texts: list) -> list:
+    """An event's first and latest SAMPLE sentences (or their word sets), all when they are few."""
     return texts if len(texts) <= 2 * SAMPLE else texts[:SAMPLE] + texts[-SAMPLE:]
 
 
@@ -406,7 +413,7 @@ def _months(t: TimeValue) -> list[tuple[int, int]] | None:
 
 class _Blocks:
     """Candidate clusters for a mention: only those that can merge at all (same type and mode
-    family, an interval touching the same months, and no own place of the event out of reach of
+    family, an interval touching the same months and meeting the event's merge interval, and no own place of the event out of reach of
     the mention's own place: see :mod:`graph.build.reach`), so clustering stays linear in the
     corpus. Candidates come back in creation order, which keeps the result identical to trying all."""
 
@@ -424,7 +431,8 @@ class _Blocks:
 
     def candidates(self, m: EventMention) -> list[Cluster]:
         fam = self._family(m)
-        months = _months(merge_time(m))
+        t = merge_time(m)
+        months = _months(t)
         if months is None:
             idx = self.family[fam]
         else:
@@ -434,7 +442,11 @@ class _Blocks:
             idx = found
         if _own_place(m):  # an event whose own place is out of its reach cannot take the mention
             idx = self.geo.reachable(idx, m.place)
-        return [self.clusters[i] for i in sorted(idx)]
+        clusters = [self.clusters[i] for i in sorted(idx)]
+        if not t.resolved:
+            return clusters
+        # nor one whose merge interval is disjoint from the mention's (merge_features refuses it)
+        return [c for c in clusters if c.near_start is None or (c.near_start <= t.end and t.start <= c.near_end)]
 
     def add(self, c: Cluster) -> None:
         i = len(self.clusters)

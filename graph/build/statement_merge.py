@@ -2,11 +2,14 @@
 same words (quote marks, case, whitespace and edge punctuation unified) or, for a known speaker
 and quotes of at least STATEMENT_MIN_WORDS words, a word overlap of STATEMENT_OVERLAP or more;
 never two reports of one article, never reports whose dates conflict. Candidates come from an
-exact-words index and a per-speaker index, never all pairs; the result does not depend on the
+exact-words index and, per speaker, an index of the words a quote must share with another to
+reach the overlap (prefix filtering), never all pairs; the result does not depend on the
 order of the statements."""
 from __future__ import annotations
 
+import math
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,11 +40,21 @@ def _statement_words(key: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", key))
 
 
+def _prefix(words: frozenset[str]) -> list[str]:
+    """The words of a quote that any quote with a word overlap of STATEMENT_OVERLAP shares at
+    least one of (prefix filtering): the first ``n - k + 1`` of its ``n`` words in a fixed order
+    (by CRC, the same on every run), where ``k`` (one less than the least overlap the bound
+    allows, against rounding) is what two such quotes must share at the least."""
+    k = max(1, math.ceil(STATEMENT_OVERLAP * len(words)) - 1)
+    return sorted(words, key=lambda w: (zlib.crc32(w.encode("utf-8")), w))[:len(words) - k + 1]
+
+
 @dataclass
 class _StatementGroup:
     statements: list
     words: frozenset[str]
     articles: set[str] = field(default_factory=set)
+    number: int = field(default=0, compare=False)  # its place in the order groups were made
 
     def fits(self, st) -> bool:
         """Another article's report, at a date that does not conflict with the first report's."""
@@ -63,23 +76,30 @@ def cluster_statements(statements: Iterable, speaker_of) -> list[list]:
     Each group lists its statements in that order; the first names the group."""
     groups: list[_StatementGroup] = []
     exact: dict[tuple[str, str, str], list[_StatementGroup]] = defaultdict(list)
-    by_speaker: dict[tuple[str, str], list[_StatementGroup]] = defaultdict(list)
+    # (speaker, kind) -> a word of a group's prefix (see _prefix) -> the groups of that speaker and
+    # kind of STATEMENT_MIN_WORDS words or more with it: the only ones that can reach the overlap
+    by_prefix: dict[tuple[str, str], dict[str, list[_StatementGroup]]] = defaultdict(lambda: defaultdict(list))
     for st in sorted(statements, key=lambda s: (s.article_id, s.start, s.end, s.kind, s.text)):
         speaker, key = speaker_of(st), statement_key(st.text)
         words = _statement_words(key)
         best = next((g for g in exact.get((speaker, st.kind, key), ()) if g.fits(st)), None)
         if best is None and speaker and len(words) >= STATEMENT_MIN_WORDS:
+            index = by_prefix[(speaker, st.kind)]
+            found = {g.number: g for w in _prefix(words) for g in index.get(w, ())}
             best_score = STATEMENT_OVERLAP
-            for g in by_speaker[(speaker, st.kind)]:
-                if len(g.words) < STATEMENT_MIN_WORDS or not g.fits(st):
+            for _, g in sorted(found.items()):  # in the order they were made
+                if not g.fits(st):
                     continue
                 score = len(words & g.words) / len(words | g.words)
                 if score > best_score or (best is None and score == best_score):  # ties: the older group
                     best, best_score = g, score
         if best is None:
-            best = _StatementGroup(statements=[], words=words)
+            best = _StatementGroup(statements=[], words=words, number=len(groups))
             groups.append(best)
-            by_speaker[(speaker, st.kind)].append(best)
+            if speaker and len(words) >= STATEMENT_MIN_WORDS:
+                index = by_prefix[(speaker, st.kind)]
+                for w in _prefix(words):
+                    index[w].append(best)
         best.add(st)
         same_words = exact[(speaker, st.kind, key)]
         if best not in same_words:

@@ -31,7 +31,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -70,18 +70,6 @@ def _empty(value) -> bool:
     return isinstance(value, (str, list, tuple, set, frozenset, dict)) and len(value) == 0
 
 
-def _kind(values: Iterable) -> str:
-    """The type of an attribute: boolean, long, double or string (see the module's docstring)."""
-    values = list(values)
-    if all(isinstance(v, bool) for v in values):
-        return "boolean"
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        return "long"
-    if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
-        return "double"
-    return "string"
-
-
 def _value(value, kind: str) -> str:
     if kind == "boolean":
         return "true" if value else "false"
@@ -93,16 +81,34 @@ def _value(value, kind: str) -> str:
 
 
 def _schema(records: Iterable[dict], skip: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Attribute name -> type, in name order, over the non-empty values of ``records``."""
-    seen: dict[str, list] = {}
+    """Attribute name -> type, in name order, over the non-empty values of ``records``: boolean,
+    long, double or string (see the module's docstring), found value by value without keeping them."""
+    seen: dict[str, list[bool]] = {}  # name -> [all boolean, all long, all double] so far
     for data in records:
         for name, value in data.items():
-            if name not in skip and not _empty(value):
-                seen.setdefault(str(name), []).append(value)
-    return {name: _kind(seen[name]) for name in sorted(seen)}
+            if name in skip or _empty(value):
+                continue
+            flags = seen.get(str(name))
+            if flags is None:
+                flags = seen[str(name)] = [True, True, True]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if flags[0] and not isinstance(value, bool):
+                flags[0] = False
+            if flags[1] and not (number and isinstance(value, int)):
+                flags[1] = False
+            if flags[2] and not (number and math.isfinite(value)):
+                flags[2] = False
+    return {name: next((k for k, ok in zip(("boolean", "long", "double"), seen[name]) if ok), "string")
+            for name in sorted(seen)}
+
+
+# an attribute value with none of these is written as it is, in double quotes
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 
 
 def _attr(value: str) -> str:
+    if _ATTR_SPECIAL.search(value) is None:
+        return f'"{value}"'
     return quoteattr(_NOT_XML.sub("\ufffd", value), _ATTR_ESCAPES)  # ids and names too may hold anything
 
 
@@ -119,6 +125,11 @@ def _edges(G: nx.MultiDiGraph, key: str) -> list[tuple[str, str, dict]]:
 
 def generate_graphml(G: nx.MultiDiGraph) -> str:
     """GraphML (http://graphml.graphdrawing.org/): ``networkx.read_graphml`` and Gephi read it."""
+    return "".join(iter_graphml(G))
+
+
+def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`generate_graphml` in pieces, a few lines each, as they are made."""
     nodes, edges = _nodes(G), _edges(G, "key")
     node_schema = _schema(d for _, d in nodes)
     edge_schema = _schema(d for _, _, d in edges)
@@ -138,20 +149,26 @@ def generate_graphml(G: nx.MultiDiGraph) -> str:
         return [f'      <data key="{keys[name]}">{escape(_value(d[name], kind), _TEXT_ESCAPES)}</data>'
                 for name, kind in schema.items() if name in d and not _empty(d[name])]
 
+    yield "\n".join(out) + "\n"
     for n, d in nodes:
         rows = data({str(k): v for k, v in d.items()}, node_schema, node_keys)
-        out += [f"    <node id={_attr(n)}>", *rows, "    </node>"] if rows else [f"    <node id={_attr(n)}/>"]
+        out = [f"    <node id={_attr(n)}>", *rows, "    </node>"] if rows else [f"    <node id={_attr(n)}/>"]
+        yield "\n".join(out) + "\n"
     for i, (u, v, d) in enumerate(edges):
         rows = data({str(k): x for k, x in d.items()}, edge_schema, edge_keys)
-        out += [f'    <edge id="e{i}" source={_attr(u)} target={_attr(v)}>', *rows, "    </edge>"]
-    out += ["  </graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+        yield "\n".join([f'    <edge id="e{i}" source={_attr(u)} target={_attr(v)}>', *rows, "    </edge>"]) + "\n"
+    yield "  </graph>\n</graphml>\n"
 
 
 def generate_gexf(G: nx.MultiDiGraph) -> str:
     """GEXF 1.2 (https://gexf.net/): Gephi's own format; ``networkx.read_gexf`` reads it. Each node's
     ``label`` is its GEXF label, each edge's relation its label; the edge key is the attribute
     ``networkx_key``, networkx's name for it (``read_gexf`` gives the edges their keys back)."""
+    return "".join(iter_gexf(G))
+
+
+def iter_gexf(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The text of :func:`generate_gexf` in pieces, a few lines each, as they are made."""
     nodes, edges = _nodes(G), _edges(G, "networkx_key")
     node_schema = _schema((d for _, d in nodes), skip=frozenset({"label"}))
     edge_schema = _schema((d for _, _, d in edges), skip=frozenset({"label"}))
@@ -177,22 +194,22 @@ def generate_gexf(G: nx.MultiDiGraph) -> str:
         return [f"{indent}<attvalues>", *rows, f"{indent}</attvalues>"] if rows else []
 
     out.append("    <nodes>")
+    yield "\n".join(out) + "\n"
     for n, d in nodes:
         d = {str(k): v for k, v in d.items()}
         label = _text(d["label"]) if not _empty(d.get("label")) else n
         rows = values(d, node_schema, node_ids, "        ")
         head = f"      <node id={_attr(n)} label={_attr(label)}"
-        out += [head + ">", *rows, "      </node>"] if rows else [head + "/>"]
-    out += ["    </nodes>", "    <edges>"]
+        yield "\n".join([head + ">", *rows, "      </node>"] if rows else [head + "/>"]) + "\n"
+    yield "    </nodes>\n    <edges>\n"
     for i, (u, v, d) in enumerate(edges):
         d = {str(k): x for k, x in d.items()}
         label = d.get("label", d.get("relation", ""))
         label_attr = f" label={_attr(_text(label))}" if not _empty(label) else ""
         rows = values(d, edge_schema, edge_ids, "        ")
         head = f'      <edge id="e{i}" source={_attr(u)} target={_attr(v)}{label_attr}'
-        out += [head + ">", *rows, "      </edge>"] if rows else [head + "/>"]
-    out += ["    </edges>", "  </graph>", "</gexf>"]
-    return "\n".join(out) + "\n"
+        yield "\n".join([head + ">", *rows, "      </edge>"] if rows else [head + "/>"]) + "\n"
+    yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:

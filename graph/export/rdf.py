@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -409,37 +410,62 @@ class _Converter(dict):
         return v
 
 
-def _serialize(items: list, fmt) -> str:
-    try:
-        text = ox.serialize(items, format=fmt, prefixes=PREFIXES).decode("utf-8")
-    except (ValueError, SyntaxError) as exc:
-        raise ExportError(f"cannot serialize the linked data: {exc}") from exc
-    # split on "\n" only: str.splitlines would also cut at U+2028, U+0085... inside literals
-    body = [line for line in text.removesuffix("\n").split("\n") if not line.startswith("@prefix ")]
-    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
-    return "\n".join(head + [""] + body) + "\n"
+def _serialize(items: Iterable, fmt) -> str:
+    return "".join(_serialized(items, fmt))
+
+
+def _serialized(items: Iterable, fmt) -> Iterator[str]:
+    """The serialization of ``items`` in pieces, ctkg's sorted prefixes first: Oxigraph writes
+    to a temporary file, read back line by line, so the text is never held whole."""
+    with tempfile.TemporaryFile() as f:
+        try:
+            ox.serialize(items, f, format=fmt, prefixes=PREFIXES)
+        except (ValueError, SyntaxError) as exc:
+            raise ExportError(f"cannot serialize the linked data: {exc}") from exc
+        f.seek(0)
+        yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+        any_line = False
+        for raw in f:  # a binary file is cut at b"\n" only (not at U+2028, U+0085... inside literals)
+            any_line = True
+            line = raw.decode("utf-8")
+            if not line.startswith("@prefix "):
+                yield line if line.endswith("\n") else line + "\n"
+        if not any_line:
+            yield "\n"
 
 
 def generate_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
     """Turtle of the whole build (the union of all graphs). ``data``: quads already computed."""
+    return "".join(iter_turtle(G, base=base, data=data))
+
+
+def iter_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> Iterator[str]:
+    """The text of :func:`generate_turtle` in pieces."""
     data = data or linked_data(G, base=base)
     c = data.terms
-    return _serialize([ox.Triple(c[s], c[p], c[o]) for s, p, o in data.triples], ox.RdfFormat.TURTLE)
+    yield from _serialized((ox.Triple(c[s], c[p], c[o]) for s, p, o in data.triples), ox.RdfFormat.TURTLE)
 
 
 def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
     """TriG: the merged events, actors, places and times in the default graph, then one named
     graph per source article (see :func:`to_dataset`)."""
+    return "".join(iter_trig(G, base=base, data=data))
+
+
+def iter_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> Iterator[str]:
+    """The text of :func:`generate_trig` in pieces."""
     data = data or linked_data(G, base=base)
     c = data.terms
     graphs: dict[str | None, object] = {None: ox.DefaultGraph()}
-    items = []
-    for s, p, o, aid in data.quads:
-        g = graphs.get(aid)
-        if g is None:
-            g = graphs[aid] = ox.NamedNode(str(article_graph_iri(data.base, aid)))
-        items.append(ox.Quad(c[s], c[p], c[o], g))
-    return _serialize(items, ox.RdfFormat.TRIG)
+
+    def items() -> Iterator:
+        for s, p, o, aid in data.quads:
+            g = graphs.get(aid)
+            if g is None:
+                g = graphs[aid] = ox.NamedNode(str(article_graph_iri(data.base, aid)))
+            yield ox.Quad(c[s], c[p], c[o], g)
+
+    yield from _serialized(items(), ox.RdfFormat.TRIG)
 
 
 def _jsonld_value(o: Node, curie) -> object:
@@ -455,6 +481,11 @@ def _jsonld_value(o: Node, curie) -> object:
 def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
     """JSON-LD of the whole build: one node object per subject, compacted with ctkg's prefixes,
     nodes sorted by @id and values sorted (order in JSON-LD arrays carries no meaning)."""
+    return "".join(iter_jsonld(G, base=base, data=data))
+
+
+def iter_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> Iterator[str]:
+    """The text of :func:`generate_jsonld` in pieces, one node object each."""
     vocab_ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
     def curie_of(iri: URIRef) -> str:
@@ -480,17 +511,17 @@ def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: Linked
             node.setdefault("@type", []).append(curie(o))
         else:
             node.setdefault(curie(p), []).append(_jsonld_value(o, curie))
-    graph = []
-    for sid, props in sorted(nodes.items()):
+    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
+    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
+    yield f'{{"@context": {context},\n"@graph": [\n'
+    for i, sid in enumerate(sorted(nodes)):
+        props = nodes.pop(sid)  # (each node object dropped once written)
         obj: dict[str, object] = {"@id": sid}
         for key in sorted(props, key=lambda k: (k != "@type", k)):
             values = props[key]
             obj[key] = values[0] if len(values) == 1 else values
-        graph.append(obj)
-    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
-    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
-    body = ",\n".join(json.dumps(obj, ensure_ascii=False) for obj in graph)
-    return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'
+        yield (",\n" if i else "") + json.dumps(obj, ensure_ascii=False)
+    yield "\n]}\n"
 
 
 def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike, *, base: str | None = None) -> None:

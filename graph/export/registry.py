@@ -5,7 +5,7 @@ generator, a function ``G -> str``. An entry is either the function itself or a
 ``"module:function"`` string naming it, imported on first use, so that loading the
 registry does not load rdflib, pyvis or plotly. :func:`register` adds or replaces a
 format; :func:`generate` produces a text and :func:`stage_many` writes several to temporary
-files, one at a time (graph.json in pieces, see ``STREAMS``); an unknown name raises
+files, one at a time (the tables, graph.json, GraphML and GEXF in pieces, see ``STREAMS``); an unknown name raises
 :class:`~graph.core.errors.UnknownFormat`. Writing a whole set of files is
 :mod:`graph.export.writer`'s job.
 """
@@ -43,8 +43,11 @@ FORMATS: dict[str, Generator | str] = {
     "timeline.html": "graph.export.timeline:generate_timeline",
 }
 
-# The linked-data formats: while registered as here, they share one computation of the quads.
+# The linked-data formats: while registered as here, they share one computation of the quads,
+# and are written in pieces by these generators (``(G, data=...) -> Iterator[str]``).
 LINKED_DATA = {name: FORMATS[name] for name in ("graph.ttl", "graph.trig", "graph.jsonld")}
+LINKED_STREAMS = {"graph.ttl": "graph.export.rdf:iter_turtle", "graph.trig": "graph.export.rdf:iter_trig",
+                  "graph.jsonld": "graph.export.rdf:iter_jsonld"}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -78,8 +81,28 @@ def generate(G: nx.MultiDiGraph, name: str) -> str:
 
 # Formats whose default generator also comes in pieces (``G -> Iterator[str]``), so that the set
 # writer never holds their text whole; a format registered anew is generated whole.
-STREAMS: dict[str, str] = {"graph.json": "graph.export.tables:iter_json"}
+STREAMS: dict[str, str] = {
+    **{f"{t}.csv": f"graph.export.tables:iter_{t}_csv"
+       for t in ("articles", "events", "mentions", "statements", "timexes", "actors", "places")},
+    "graph.json": "graph.export.tables:iter_json",
+    "graph.graphml": "graph.export.interchange:iter_graphml",
+    "graph.gexf": "graph.export.interchange:iter_gexf",
+}
 _STREAMED = {name: FORMATS[name] for name in STREAMS}
+
+
+def _gathered(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Small pieces (a row, a node) joined into pieces of about ``size`` characters."""
+    buf: list[str] = []
+    n = 0
+    for piece in pieces:
+        buf.append(piece)
+        n += len(piece)
+        if n >= size:
+            yield "".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield "".join(buf)
 
 
 def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterable[str]]]:
@@ -91,12 +114,12 @@ def _pieces(G: nx.MultiDiGraph, names: list[str]) -> Iterator[tuple[str, Iterabl
             from graph.export.rdf import linked_data
 
             data = data or linked_data(G)
-            text = _resolve(LINKED_DATA[name])(G, data=data)
+            pieces = _gathered(_resolve(LINKED_STREAMS[name])(G, data=data))
             if not any(n in LINKED_DATA for n in names[i + 1:]):
-                data = None
-            yield name, (text,)
+                data = None  # (the pieces' generator holds the quads until it is done)
+            yield name, pieces
         elif name in STREAMS and FORMATS.get(name) == _STREAMED[name]:
-            yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _resolve(STREAMS[name])(G))
+            yield name, (_SURROGATE.sub("\ufffd", piece) for piece in _gathered(_resolve(STREAMS[name])(G)))
         else:
             yield name, (generate(G, name),)
 

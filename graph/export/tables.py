@@ -10,7 +10,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -51,10 +51,14 @@ def _cell(v) -> str:
     return _CONTROL.sub(" ", str(v))
 
 
-def _csv(columns: list[str], rows: list[dict]) -> str:
-    """CSV with "\n" line ends. The csv module only quotes a cell for the line terminator's own
-    characters, so a row with a bare "\r" in a cell (old Mac line ends in an article) has every
-    cell quoted: otherwise a reader would end the row there."""
+PIECE = 1 << 16  # characters of text a streamed table gathers before handing it on
+
+
+def _csv_pieces(columns: list[str], rows: Iterable[dict], piece: int = PIECE) -> Iterator[str]:
+    """CSV with "\n" line ends, in pieces of about ``piece`` characters as the rows are written
+    (a large table is never held whole). The csv module only quotes a cell for the line
+    terminator's own characters, so a row with a bare "\r" in a cell (old Mac line ends in an
+    article) has every cell quoted: otherwise a reader would end the row there."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
@@ -62,7 +66,15 @@ def _csv(columns: list[str], rows: list[dict]) -> str:
     for r in rows:
         cells = [_cell(r.get(k)) for k in columns]
         (quoted if any("\r" in c for c in cells) else w).writerow(cells)
-    return buf.getvalue()
+        if buf.tell() >= piece:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _csv(columns: list[str], rows: Iterable[dict]) -> str:
+    return "".join(_csv_pieces(columns, rows))
 
 
 def nodes_of(G: nx.MultiDiGraph, kind: Kind) -> list[tuple[str, dict]]:
@@ -74,7 +86,7 @@ def out_edges(G: nx.MultiDiGraph, n: str, rel: Rel) -> list[tuple[str, dict]]:
                   key=lambda x: (x[0], x[1].get("trigger_start", 0)))
 
 
-def generate_events_csv(G: nx.MultiDiGraph) -> str:
+def iter_events_csv(G: nx.MultiDiGraph) -> Iterator[str]:
     rows = []
     for n, d in nodes_of(G, Kind.EVENT):
         agents = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AGENT)]
@@ -87,19 +99,19 @@ def generate_events_csv(G: nx.MultiDiGraph) -> str:
                      "latitude": p.get("latitude"), "longitude": p.get("longitude"), "sources": sorted(set(sources)),
                      "articles": d.get("articles", []), "n_mentions": len(mentions)})
     rows.sort(key=lambda r: (r.get("date_start") or "9999", r["event_id"]))
-    return _csv(EVENT_COLUMNS, rows)
+    yield from _csv_pieces(EVENT_COLUMNS, rows)
 
 
-def generate_mentions_csv(G: nx.MultiDiGraph) -> str:
+def iter_mentions_csv(G: nx.MultiDiGraph) -> Iterator[str]:
     rows = []
     for n, d in nodes_of(G, Kind.EVENT):
         for v, e in out_edges(G, n, Rel.MENTIONED_IN):
             rows.append({**e, "event_id": d["event_id"], "article": G.nodes[v]["article_id"]})
     rows.sort(key=lambda r: (r["article"], int(r["trigger_start"]), r["event_id"]))
-    return _csv(MENTION_COLUMNS, rows)
+    yield from _csv_pieces(MENTION_COLUMNS, rows)
 
 
-def generate_statements_csv(G: nx.MultiDiGraph) -> str:
+def iter_statements_csv(G: nx.MultiDiGraph) -> Iterator[str]:
     """One row per report of a statement in an article, as mentions.csv is for events: a statement
     merged across articles keeps one ``statement_id`` on each of its rows, each row with that
     article's words, offsets and date, and ``articles`` lists every article that reports it."""
@@ -116,29 +128,59 @@ def generate_statements_csv(G: nx.MultiDiGraph) -> str:
                          **{k: e.get(k, "") for k in ("char_start", "char_end", "date", "date_start", "date_end",
                                                       "date_precision")}})
     rows.sort(key=lambda r: (r["article"], int(r["char_start"]), r["statement_id"]))
-    return _csv(STATEMENT_COLUMNS, rows)
+    yield from _csv_pieces(STATEMENT_COLUMNS, rows)
 
 
-def generate_timexes_csv(G: nx.MultiDiGraph) -> str:
+def iter_timexes_csv(G: nx.MultiDiGraph) -> Iterator[str]:
     rows = list(G.graph.get("timexes", []))
     rows.sort(key=lambda r: (r["article"], int(r["char_start"]), int(r["char_end"])))
-    return _csv(TIMEX_COLUMNS, rows)
+    yield from _csv_pieces(TIMEX_COLUMNS, rows)
 
 
-def generate_actors_csv(G: nx.MultiDiGraph) -> str:
+def iter_actors_csv(G: nx.MultiDiGraph) -> Iterator[str]:
     rows = []
     for n, d in nodes_of(G, Kind.ACTOR):
         aff = [G.nodes[v]["name"] for v, _ in out_edges(G, n, Rel.AFFILIATION)]
         rows.append({**d, "affiliation": aff[0] if aff else ""})
-    return _csv(ACTOR_COLUMNS, rows)
+    yield from _csv_pieces(ACTOR_COLUMNS, rows)
+
+
+def iter_places_csv(G: nx.MultiDiGraph) -> Iterator[str]:
+    yield from _csv_pieces(PLACE_COLUMNS, [d for _, d in nodes_of(G, Kind.PLACE)])
+
+
+def iter_articles_csv(G: nx.MultiDiGraph) -> Iterator[str]:
+    yield from _csv_pieces(ARTICLE_COLUMNS, [d for _, d in nodes_of(G, Kind.ARTICLE)])
+
+
+# --- each table whole ------------------------------------------------------------------
+
+def generate_events_csv(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_events_csv(G))
+
+
+def generate_mentions_csv(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_mentions_csv(G))
+
+
+def generate_statements_csv(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_statements_csv(G))
+
+
+def generate_timexes_csv(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_timexes_csv(G))
+
+
+def generate_actors_csv(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_actors_csv(G))
 
 
 def generate_places_csv(G: nx.MultiDiGraph) -> str:
-    return _csv(PLACE_COLUMNS, [d for _, d in nodes_of(G, Kind.PLACE)])
+    return "".join(iter_places_csv(G))
 
 
 def generate_articles_csv(G: nx.MultiDiGraph) -> str:
-    return _csv(ARTICLE_COLUMNS, [d for _, d in nodes_of(G, Kind.ARTICLE)])
+    return "".join(iter_articles_csv(G))
 
 
 def generate_json(G: nx.MultiDiGraph) -> str:

@@ -128,7 +128,7 @@ def test_a_failed_incremental_build_leaves_the_folder_unchanged(builds, extracto
     def broken(*a, **k):
         raise ExportError("simulated failure")
 
-    monkeypatch.setattr(rdf, "generate_turtle", broken)
+    monkeypatch.setattr(rdf, "iter_turtle", broken)
     with pytest.raises(ExportError):
         run_build([singles[-1]], out, extractor=extractor, workers=1, add=True)
     assert _files(out) == before and _files(out / STORE_DIR) == store_before
