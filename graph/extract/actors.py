@@ -127,11 +127,13 @@ class ArticleEntities:
                 continue
             if _in_skip(ent.start_char, ent.end_char, self.claimed):
                 continue  # a dateline or a "City, State" already read as a place
-            if (ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS and ent.label_ in ("GPE", "LOC", "PERSON")) \
-                    or (ent[-1].lower_ in STREET_WORDS and ent.label_ in ("GPE", "LOC", "FAC")):
-                continue  # "Newton Street", "223rd Street": a street, not the town Newton nor a place to locate
+            if ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS and ent.label_ in ("GPE", "LOC", "PERSON"):
+                street = doc[ent.start:ent.end + 1]  # "Newton Street": a street, not the town Newton
+                self._add_place(None, street.text, street)
+                continue
             self._entity(ent)
         self._untagged_places()
+        self._locate_streets()
         if not self.country:
             # no country named: the country of the places the article resolved ("Douma" -> Syria)
             seen = Counter(p.place.country for p in self.places if p.place.country)
@@ -171,7 +173,7 @@ class ArticleEntities:
         r = self.resolver
         for t in self.doc:
             if not (t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.dep_ == "pobj"
-                    and t.head.lower_ in PLACE_PREPS and t.i not in self.place_by_token and t.i not in self.by_token):
+                    and t.head.lower_ in PLACE_PREPS and t.head.lower_ != "of" and t.i not in self.place_by_token and t.i not in self.by_token):
                 continue
             start = t.i
             while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN" \
@@ -190,6 +192,28 @@ class ArticleEntities:
             if m is not None and m.feature in ("city", "capital", "admin", "country") \
                     and name_key(m.name) == name_key(name):
                 self._add_place(m, span.text, span)
+
+    def _locate_streets(self) -> None:
+        """A street the gazetteer cannot know ("223rd Street") lies in the town the article puts it in:
+        the town named in its sentence, else the dateline's, else the article's first town."""
+        towns = [p for p in self.places if p.place.feature in ("city", "capital") and p.place.latitude is not None]
+        if not towns:
+            return
+        for i, ref in enumerate(self.places):
+            words = ref.place.name.split()
+            if ref.place.latitude is not None or len(words) < 2 or words[-1].lower() not in STREET_WORDS:
+                continue
+            sent = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            sent = sent.sent if sent is not None else None
+            same = [t for t in towns if sent is not None and sent.start_char <= t.start < sent.end_char]
+            dateline = [self.dateline] if self.dateline is not None and self.dateline in towns else []
+            town = (same or dateline or towns)[0].place
+            new = replace(ref, place=PlaceMatch(name=ref.place.name, country=town.country, latitude=town.latitude,
+                                                longitude=town.longitude))
+            self.places[i] = new
+            for t, r in list(self.place_by_token.items()):
+                if r is ref:
+                    self.place_by_token[t] = new
 
     def _find_dateline(self) -> None:
         """The report's place from its dateline; its words are a place, never an actor."""
@@ -504,7 +528,9 @@ class ArticleEntities:
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return bool((prev is not None and prev.lower_ in PLACE_PREPS)
-                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS))
+                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS)
+                    or (prev is not None and prev.text == "," and ent.start > 1
+                        and self.doc[ent.start - 2].lower_ in STREET_WORDS))  # "Newton Street, Millom"
 
     def _entity(self, ent: Span) -> None:
         r = self.resolver
@@ -627,6 +653,8 @@ class ArticleEntities:
         matches = [r.place(p, self.country or None) for p in parts]
         if label == "GPE" and len(parts) == 1 and matches[0] is None:
             matches[0] = geo.us_state_place(name)  # "in Mich.": the state
+        if len(parts) == 1 and matches[0] is None and self._place_context(ent):
+            matches[0] = geo.only_town(name)  # "in Millom": a small town no other place shares the name of
         if label in ("GPE", "LOC", "FAC"):
             if entry is not None and entry.type not in ("country",) and label == "LOC":
                 return False  # "the West" and similar: an actor, not a place

@@ -394,6 +394,16 @@ class Gazetteer:
         return self._us_states.get(t) or self._us_states.get(t.rstrip(".")) or (
             self._us_states.get(name_key(t)) if len(t) > 4 and is_proper(t) else None)
 
+    def only_town(self, name: str) -> PlaceMatch | None:
+        """The one populated place of the world whose own name ``name`` is, when there is exactly one
+        (for a name read as a place by its context: "in Millom", a small town no other place shares)."""
+        text = clean_place(name or "")
+        key = name_key(text)
+        if len(text) < 4 or not is_proper(text) or key in self._stop or self._country_name(text) is not None:
+            return None
+        own = [c for c in self._index.get(key, ()) if c & 1]
+        return _match(self._places[own[0] >> 1]) if len(own) == 1 else None
+
     def us_state_place(self, text: str) -> PlaceMatch | None:
         """The US state an abbreviation or name written alone names ("Mich.", "Calif", "Illinois"), as a
         place; a bare two-letter code ("IN", "OR", "ME" are words too) is none."""

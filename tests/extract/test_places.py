@@ -142,7 +142,19 @@ def test_a_standalone_state_abbreviation_is_the_state(parse_text):
     assert any(x.place.name == "Michigan" and x.place.latitude is not None for x in p.places), _places(p)
 
 
-def test_a_street_is_no_town(parse_text):
-    p = parse_text("A man was shot on Newton Street in Leeds on Monday night, police said.")
+@pytest.mark.parametrize("text", [
+    "A man was shot on Newton Street in Leeds on Monday night, police said.",
+    "Police in Leeds said a man was shot near 41st Street on Monday night.",
+])
+def test_a_street_is_no_town_and_lies_in_the_articles_town(parse_text, text):
+    p = parse_text(text)
     assert not any(x.place.name == "Newton" for x in p.places), _places(p)
-    assert _event(p, "shot").place.place.name == "Leeds"
+    streets = [x.place for x in p.places if x.place.name.endswith("Street")]
+    assert streets and all(s.country == "GBR" and abs(s.latitude - 53.8) < 0.2 for s in streets), streets
+
+
+def test_a_small_town_no_other_place_shares_the_name_of_is_located_by_its_context(parse_text):
+    p = parse_text("A pensioner was found dead at his home in Cockermouth on Tuesday, detectives said.")
+    assert any(x.place.name == "Cockermouth" and x.place.country == "GBR" and x.place.latitude is not None
+               for x in p.places), _places(p)
+
