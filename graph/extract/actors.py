@@ -133,7 +133,7 @@ class ArticleEntities:
                 continue
             self._entity(ent)
         self._untagged_places()
-        self._locate_streets()
+        # self._locate_streets()
         if not self.country:
             # no country named: the country of the places the article resolved ("Douma" -> Syria)
             seen = Counter(p.place.country for p in self.places if p.place.country)
@@ -506,8 +506,10 @@ class ArticleEntities:
 
     def _add_place(self, match: PlaceMatch | None, text: str, span: Span) -> PlaceRef:
         q = DIRECTIONS.match(clean_name(text))
-        if match is None and q is not None and q.group(2)[0].isupper():
+        if match is None and q is not None and q.group(2)[0].isupper() \
+                and clean_name(text).split()[-1].lower() not in STREET_WORDS:
             # a capitalized direction is part of a name the gazetteer lacks ("the South Side"), not a qualifier
+            # (but "East 223rd Street" is 223rd Street)
             name = re.sub(r"^the\s+", "", clean_name(text), flags=re.I).strip()
         else:
             name = DIRECTIONS.sub("", clean_name(text)).strip()
@@ -653,7 +655,8 @@ class ArticleEntities:
         matches = [r.place(p, self.country or None) for p in parts]
         if label == "GPE" and len(parts) == 1 and matches[0] is None:
             matches[0] = geo.us_state_place(name)  # "in Mich.": the state
-        if len(parts) == 1 and matches[0] is None and self._place_context(ent):
+        if len(parts) == 1 and matches[0] is None and self._place_context(ent) \
+                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "of"):
             matches[0] = geo.only_town(name)  # "in Millom": a small town no other place shares the name of
         if label in ("GPE", "LOC", "FAC"):
             if entry is not None and entry.type not in ("country",) and label == "LOC":

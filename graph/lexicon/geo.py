@@ -294,6 +294,10 @@ class Gazetteer:
             key = name_key(admin2)
             if not key or any((c >> 1) < n_before and places[c >> 1][_ISO] == iso for c in index.get(key, ())):
                 continue  # a town or a first-level division of the name already stands for it
+            seat = name_key(re.sub(r"\s+(County|Parish|Borough)$", "", admin2))
+            if seat != key and any((c >> 1) < n_before and places[c >> 1][_ISO] == iso
+                                   and places[c >> 1][_ADM] == admin1 for c in index.get(seat, ())):
+                continue  # "Los Angeles County": read as its town, as before ("X County" -> X)
             lat, lon = _mean(acc)
             # (its number of towns as its population: a tie-break between same-named counties, "Cook County")
             places.append(_new_place(admin2, iso, lat, lon, "", "admin", acc[0], False, False, admin1))
