@@ -133,7 +133,6 @@ class ArticleEntities:
                 continue
             self._entity(ent)
         self._untagged_places()
-        # self._locate_streets()
         if not self.country:
             # no country named: the country of the places the article resolved ("Douma" -> Syria)
             seen = Counter(p.place.country for p in self.places if p.place.country)
@@ -192,28 +191,6 @@ class ArticleEntities:
             if m is not None and m.feature in ("city", "capital", "admin", "country") \
                     and name_key(m.name) == name_key(name):
                 self._add_place(m, span.text, span)
-
-    def _locate_streets(self) -> None:
-        """A street the gazetteer cannot know ("223rd Street") lies in the town the article puts it in:
-        the town named in its sentence, else the dateline's, else the article's first town."""
-        towns = [p for p in self.places if p.place.feature in ("city", "capital") and p.place.latitude is not None]
-        if not towns:
-            return
-        for i, ref in enumerate(self.places):
-            words = ref.place.name.split()
-            if ref.place.latitude is not None or len(words) < 2 or words[-1].lower() not in STREET_WORDS:
-                continue
-            sent = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-            sent = sent.sent if sent is not None else None
-            same = [t for t in towns if sent is not None and sent.start_char <= t.start < sent.end_char]
-            dateline = [self.dateline] if self.dateline is not None and self.dateline in towns else []
-            town = (same or dateline or towns)[0].place
-            new = replace(ref, place=PlaceMatch(name=ref.place.name, country=town.country, latitude=town.latitude,
-                                                longitude=town.longitude))
-            self.places[i] = new
-            for t, r in list(self.place_by_token.items()):
-                if r is ref:
-                    self.place_by_token[t] = new
 
     def _find_dateline(self) -> None:
         """The report's place from its dateline; its words are a place, never an actor."""
@@ -656,7 +633,7 @@ class ArticleEntities:
         if label == "GPE" and len(parts) == 1 and matches[0] is None:
             matches[0] = geo.us_state_place(name)  # "in Mich.": the state
         if len(parts) == 1 and matches[0] is None and self._place_context(ent) \
-                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "of"):
+                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "of") and not self.people.is_part(name):
             matches[0] = geo.only_town(name)  # "in Millom": a small town no other place shares the name of
         if label in ("GPE", "LOC", "FAC"):
             if entry is not None and entry.type not in ("country",) and label == "LOC":
