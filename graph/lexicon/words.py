@@ -439,3 +439,7 @@ KIN_NOUNS = frozenset({"father", "son", "husband", "brother", "grandfather", "un
 # trigger verbs that tell a death or an injury by the state someone is in (event_lexicon.csv): their
 # subject (or what is found) is the one hurt, never an attacker
 STATE_TRIGGERS = frozenset({"pronounce", "find", "succumb", "suffer", "sustain"})
+
+# "Newton Street", "223rd St.": a name before one of these names a street, not a town (actors)
+STREET_WORDS = frozenset({"street", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd",
+                          "blvd.", "lane", "drive", "terrace", "highway", "parkway", "pier"})

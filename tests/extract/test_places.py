@@ -93,3 +93,72 @@ def test_a_same_named_town_near_the_articles_other_places_is_chosen(parse_text):
                    "driven from Springfield on Sunday.")
     spr = [x.place for x in p.places if x.place.name == "Springfield"]
     assert spr and all(abs(s.latitude - 42.1) < 0.2 and abs(s.longitude + 72.59) < 0.2 for s in spr)  # Massachusetts
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Three teenagers were wounded late Saturday in a shooting on the South Side, police said.", "South Side"),
+    ("Militiamen raided a market in North Kivu on Monday, killing six traders.", "North Kivu"),
+])
+def test_a_capitalized_direction_is_part_of_the_name(parse_text, text, name):
+    p = parse_text(text)
+    assert name in [x.place.name for x in p.places], _places(p)
+    assert not any(x.place.name in ("Side", "Kivu") for x in p.places), _places(p)
+
+
+def test_two_adjacent_place_names_that_name_one_city_stay_one_place(parse_text):
+    p = parse_text("Drones hit an oil terminal in Port Sudan early on Tuesday, the army said.")
+    ev = _event(p, "hit")
+    assert ev.place is not None and ev.place.place.name == "Port Sudan" and ev.place.place.feature == "city"
+    assert not any(x.place.feature == "country" for x in p.places), _places(p)
+
+
+def test_a_known_town_the_tagger_missed_is_still_the_place(parse_text):
+    p = parse_text("Militants fired mortar rounds at Ashkelon on Thursday evening.")
+    ev = _event(p, "fired")
+    assert ev.place is not None and (ev.place.place.name, ev.place.place.country) == ("Ashkelon", "ISR")
+
+
+def test_an_old_name_of_a_capital_does_not_beat_the_city_of_that_name(parse_text):
+    p = parse_text("A man was stabbed outside a bar in Philadelphia on Friday night, police said.")
+    assert ("Philadelphia", "USA") in _places(p)
+    assert not any(c == "JOR" for _, c in _places(p)), _places(p)
+
+
+def test_counties_and_standalone_state_abbreviations_are_located():
+    from graph.lexicon.geo import Gazetteer
+
+    gaz = Gazetteer.default()
+    cumbria = gaz.lookup("Cumbria")
+    assert cumbria is not None and cumbria.country == "GBR" and cumbria.latitude is not None
+    cook = gaz.lookup("Cook County")  # the one of Chicago, the county of the most towns of that name
+    assert cook is not None and abs(cook.latitude - 41.8) < 0.5 and abs(cook.longitude + 87.8) < 0.5
+    assert gaz.us_state_place("Mich.").name == "Michigan"
+    assert gaz.us_state_place("OR") is None  # a bare two-letter code is a word too
+    assert gaz.lookup("B.C.").name == "British Columbia"
+
+
+def test_a_standalone_state_abbreviation_is_the_state(parse_text):
+    p = parse_text("A state trooper was shot and wounded near Flint, in Mich. on Sunday.")
+    assert any(x.place.name == "Michigan" and x.place.latitude is not None for x in p.places), _places(p)
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot on Newton Street in Leeds on Monday night, police said.",
+    "Police in Leeds said a man was shot near 41st Street on Monday night.",
+])
+def test_a_street_is_no_town(parse_text, text):
+    p = parse_text(text)
+    assert not any(x.place.name == "Newton" for x in p.places), _places(p)
+    assert any(x.place.name.endswith("Street") for x in p.places), _places(p)
+
+
+def test_a_direction_before_a_street_is_the_streets_address_part(parse_text):
+    p = parse_text("Deputies said the gunman fled along East 41st Street after the shooting on 41st Street.")
+    assert {x.key for x in p.places if "41st" in x.text} == {"place:41st_street"}, [x.key for x in p.places]
+
+
+def test_a_small_town_no_other_place_shares_the_name_of_is_located_by_its_context(parse_text):
+    p = parse_text("A pensioner was found dead at his home in Cockermouth on Tuesday, detectives said.")
+    assert any(x.place.name == "Cockermouth" and x.place.country == "GBR" and x.place.latitude is not None
+               for x in p.places), _places(p)
+
