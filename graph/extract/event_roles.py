@@ -84,6 +84,11 @@ PHRASE_TARGET = 0.2  # the least target probability at which the rules' common n
 FAR_SENTENCES = 2  # candidates are also taken from this many sentences before the trigger's (and the next one)
 
 
+def of_objects(tok: Token) -> list[Token]:
+    """The objects of a word's of-phrases ("members of the PKK": PKK)."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def is_passive(h: Token) -> bool:
     """A verb in the passive ("was killed", "the man killed by police")."""
     # ("the man killed Saturday was identified as X": a reduced relative the tagger may call VBD)
@@ -298,17 +303,20 @@ class RoleFinder(TriggerFinder):
         """Who fires a weapon named with its owner: "Israeli jets", "Russia's warplanes",
         "government tanks" -> that state's military (or the named armed group)."""
         for c in tok.children:
-            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
-                continue
-            iso = self.ents.resolver.geo.demonym(c.text)
-            ref = self.ents.by_token.get(c.i)
-            if iso is None and ref is not None and ref.type in ("country", "government", "military"):
-                iso = ref.country or None
-            if iso:
-                return self.ents.resolver.generic("military", iso, c.text, c.idx, c.idx + len(c.text))
-            if ref is not None and ref.type in ("armed_group", "military"):
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and (ref := self.forces_named_by(c)) is not None:
                 return ref
         return None
+
+    def forces_named_by(self, c: Token) -> ActorRef | None:
+        """The armed forces a modifier names: a nationality or a state ("Israeli", "Russia's") -> that
+        state's military; a named armed group or military -> itself."""
+        iso = self.ents.resolver.geo.demonym(c.text)
+        ref = self.ents.by_token.get(c.i)
+        if iso is None and ref is not None and ref.type in ("country", "government", "military"):
+            iso = ref.country or None
+        if iso:
+            return self.ents.resolver.generic("military", iso, c.text, c.idx, c.idx + len(c.text))
+        return ref if ref is not None and ref.type in ("armed_group", "military") else None
 
     def unnamed(self, tok: Token) -> ActorRef | None:
         """People named by a common noun ("a major general", "policemen", "members of X")."""
@@ -322,13 +330,10 @@ class RoleFinder(TriggerFinder):
             return self.ents.resolver.generic("civilians", self.ents.country, tok.text, tok.idx,
                                               tok.idx + len(tok.text))
         if lemma == "member":
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            inner = self.ents.actor_at(p)
-                            if inner is not None:
-                                return inner
+            for p in of_objects(tok):
+                inner = self.ents.actor_at(p)
+                if inner is not None:
+                    return inner
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and not c.like_num
                 and c.lower_ not in VICTIM_NOT_NAME_MODIFIERS]
         words = [m.text for m in mods if m.i >= tok.i - 3] + [tok.text]
@@ -343,12 +348,7 @@ class RoleFinder(TriggerFinder):
         if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.pos_ != "NOUN":
             return None
         e = self.entry_for(tok.head)
-        if e is None or e.plover != "ASSAULT":
-            return None
-        iso = self.ents.resolver.geo.demonym(tok.text)
-        if not iso:
-            return None
-        return self.ents.resolver.generic("military", iso, tok.text, tok.idx, tok.idx + len(tok.text))
+        return self.forces_named_by(tok) if e is not None and e.plover == "ASSAULT" else None
 
     def affiliated(self, tok: Token) -> ActorRef | None:
         """The group a person noun names its people by: "an ISIS supporter", "a Boko Haram member",
@@ -356,7 +356,7 @@ class RoleFinder(TriggerFinder):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in AFFILIATE_NOUNS:
             return None
         mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i]
-        mods += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        mods += of_objects(tok)
         for c in mods:
             ref = self.ents.actor_at(c)
             if ref is not None and ref.type == "armed_group":
