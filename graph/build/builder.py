@@ -379,14 +379,24 @@ def _near(a, b) -> bool:
 
 
 def place_compatible(a, b) -> bool:
-    """Same place, a country and a place inside it, or two places within 30 km."""
+    """Same place, a country, state or county and a place inside it, or two places within 30 km."""
     if a.key == b.key:
         return True
     pa, pb = a.place, b.place
     if pa.country and pa.country == pb.country and "country" in (pa.feature, pb.feature):
         return True
+    if region_contains(pa, pb) or region_contains(pb, pa):
+        return True
     d = _km(pa, pb)
     return d is not None and d <= 30.0
+
+
+def region_contains(region, p) -> bool:
+    """Whether a first- or second-level division (a state, a province, a county) holds a place, by
+    GeoNames' codes: "Michigan" holds Detroit, "Cumbria" holds Millom."""
+    if region.feature != "admin" or not region.admin1 or region.country != p.country or region.admin1 != p.admin1:
+        return False
+    return not region.admin2 or region.admin2 == p.admin2
 
 
 def _mention_key(m: EventMention) -> tuple:

@@ -35,6 +35,22 @@ def _anchor_keys(p: PlaceRef) -> list[tuple]:
         keys.append(("country", pm.country) if pm.feature == "country" else ("in", pm.country))
     if pm.latitude is not None and pm.longitude is not None:
         keys.append(("polar",) if abs(pm.latitude) > POLAR + 1 else ("cell", *_cell(pm.latitude, pm.longitude)))
+    keys += _region_keys(pm, inside=True)
+    return keys
+
+
+def _region_keys(pm, inside: bool) -> list[tuple]:
+    """Keys for region_contains: ``inside``, those of the divisions that hold the place, for an anchor
+    (a region's own key holds itself); else those a region's places are anchored under, for a mention
+    whose place is a division, and of the divisions that hold it."""
+    if not pm.country or not pm.admin1:
+        return []
+    own = [("adm", pm.country, pm.admin1, "")] + ([("adm", pm.country, pm.admin1, pm.admin2)] if pm.admin2 else [])
+    if inside:
+        return [("in", *k[1:]) for k in own] + ([("region", *own[-1][1:])] if pm.feature == "admin" else [])
+    keys = [("region", *k[1:]) for k in own]  # the divisions that hold the mention's place
+    if pm.feature == "admin":
+        keys.append(("in", *own[-1][1:]))  # the places inside the division the mention names
     return keys
 
 
@@ -46,6 +62,7 @@ def _reach_keys(p: PlaceRef) -> list[tuple] | None:
         keys.append(("country", pm.country))
         if pm.feature == "country":
             keys.append(("in", pm.country))
+    keys += _region_keys(pm, inside=False)
     if pm.latitude is not None and pm.longitude is not None:
         if abs(pm.latitude) > POLAR:
             return None

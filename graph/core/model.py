@@ -107,6 +107,8 @@ class PlaceMatch:
     longitude: float | None = None
     geonameid: str = ""
     feature: str = ""  # "country", "city", "admin", "region", ...
+    admin1: str = ""  # GeoNames' first-level division it lies in (a first-level division: its own name)
+    admin2: str = ""  # its second-level division (a county: its own name), where GeoNames' extract gives one
 
 
 @dataclass(frozen=True)

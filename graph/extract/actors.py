@@ -36,6 +36,7 @@ from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
     FAMILY_NOUNS,
     FORCE_NOUNS,
+    GIVEN_NAMES,
     GOV_MODS,
     GROUP_NOUN_KINDS,
     IDENTIFY_VERBS,
@@ -386,6 +387,8 @@ class ArticleEntities:
             return True
         if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in OFFICE_NOUNS for c in root.children):
             return True
+        if len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and ent[-1].lower_ not in GIVEN_NAMES:
+            return True  # "the office of Paul Riva": a common given name before a surname
         return self._surname_again(ent)
 
     def _surname_again(self, ent: Span) -> bool:
@@ -512,11 +515,17 @@ class ArticleEntities:
             self.place_by_token.setdefault(t.i, ref)
         return ref
 
-    def _place_context(self, ent: Span) -> bool:
+    def _place_context(self, ent: Span, strong: bool = False) -> bool:
+        """Whether the words around a name call it a place: "in X", "X province", "X, Mich.". ``strong``:
+        not "of X" nor "X," alone, which a person's surname has too ("the shooting of Riva, 47,")."""
         prev = self.doc[ent.start - 1] if ent.start > 0 else None
         nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-        return bool((prev is not None and prev.lower_ in PLACE_PREPS)
-                    or (nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS)
+        if prev is not None and prev.lower_ in PLACE_PREPS and not (strong and prev.lower_ == "of"):
+            return True
+        if strong and nxt is not None and nxt.text == ",":
+            after = self.doc[ent.end + 1] if ent.end + 1 < len(self.doc) else None
+            return after is not None and after.ent_type_ == "GPE"
+        return bool((nxt is not None and nxt.lower_ in PLACE_CONTEXT_WORDS)
                     or (prev is not None and prev.text == "," and ent.start > 1
                         and self.doc[ent.start - 2].lower_ in STREET_WORDS))  # "Newton Street, Millom"
 
@@ -547,7 +556,7 @@ class ArticleEntities:
                 self._person(ent, span, entry)
                 return
         elif (len(name.split()) == 1 and (entry is None or entry.type == "person") and geo_country_free(r, name)
-              and not (self._place_context(ent) and r.place(name, self.country or None) is not None)
+              and not (self._place_context(ent, strong=True) and r.place(name, self.country or None) is not None)
               and self.people.find(name) is not None):
             self._person(ent, ent, None)  # "Bolton said": the surname of the victim named before, no place
             return
@@ -573,6 +582,7 @@ class ArticleEntities:
         if label in ("ORG", "PERSON") and self._unconfirmed_headline(ent, name):
             for t in ent:  # "Aleppo Has": keep the place inside
                 if t.pos_ == "PROPN" and t.is_title and not self.people.is_part(t.text) \
+                        and not self._in_other_person(t, ent) \
                         and (m := r.place(t.text, self.country or None)) is not None \
                         and m.feature in ("country", "capital", "city", "admin"):
                     self._add_place(m, t.text, ent[t.i - ent.start:t.i - ent.start + 1])
@@ -582,6 +592,19 @@ class ArticleEntities:
         elif label == "ORG":
             self._add_actor(ActorRef(key=slug(name), name=name, type=_org_type(name), text=text,
                                      start=ent.start_char, end=ent.end_char), ent)
+
+    def _in_other_person(self, t: Token, ent: Span) -> bool:
+        """Whether a word is part of a person's name the tagger finds elsewhere in the article: "Yvonne
+        Hiller Kills Two" in a headline, before the body names "Yvonne Hiller"."""
+        return any(e.label_ == "PERSON" and len(e) >= 2 and e.start != ent.start and t.text in (w.text for w in e)
+                   for e in self.doc.ents)
+
+    def _common_noun(self, ent: Span) -> bool:
+        """A single word after "a"/"an" that heads its phrase is a common noun, however it is written ("A MAN
+        was", "an Apple"); "a Detroit man", "a Kabul hospital" name places as modifiers of a noun."""
+        prev = self.doc[ent.start - 1] if ent.start > 0 else None
+        return (len(ent) == 1 and prev is not None and prev.lower_ in ("a", "an")
+                and ent.root.dep_ not in ("compound", "amod", "nmod", "poss"))
 
     def _operation(self, ent: Span) -> bool:
         """Whether a name is a military operation's: "Operation Barkhane", "(Operation) Inherent Resolve"."""
@@ -636,6 +659,8 @@ class ArticleEntities:
                 self._add_actor(ref, ent)
             return True
         if label == "NORP" and geo.demonym(name):
+            return False
+        if self._common_noun(ent):
             return False
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", name) if p] if label in ("ORG", "PERSON", "NORP") else [name]
         matches = [r.place(p, self.country or None) for p in parts]

@@ -117,22 +117,22 @@ _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted
 
 # A place is a plain tuple (not a class instance): the garbage collector stops tracking
 # tuples of strings and numbers, which keeps a gazetteer of 150,000 places cheap to hold.
-_NAME, _ISO, _LAT, _LON, _GID, _FEAT, _POP, _BIG, _CUR, _ADM = range(10)
+_NAME, _ISO, _LAT, _LON, _GID, _FEAT, _POP, _BIG, _CUR, _ADM, _AD2 = range(11)
 _Place = tuple  # (name, iso3, lat, lon, geonameid, feature, population, big, curated, admin1)
 # big: from the >15,000 extract, or curated: a known place, not just any village; admin1: the name of
 # its first-level division ("Illinois"), "" when unknown
 
 
 def _new_place(name: str, iso3: str, lat: float | None, lon: float | None, gid: str, feature: str,
-               pop: int, big: bool, curated: bool = False, admin1: str = "") -> tuple:
-    return (name, iso3, lat, lon, gid, feature, pop, big, curated, admin1)
+               pop: int, big: bool, curated: bool = False, admin1: str = "", admin2: str = "") -> tuple:
+    return (name, iso3, lat, lon, gid, feature, pop, big, curated, admin1, admin2)
 
 
 def _match(p: tuple) -> PlaceMatch:
     lat = round(p[_LAT], 5) if p[_LAT] is not None else None
     lon = round(p[_LON], 5) if p[_LON] is not None else None
     return PlaceMatch(name=p[_NAME], country=p[_ISO], latitude=lat, longitude=lon, geonameid=p[_GID],
-                      feature=p[_FEAT])
+                      feature=p[_FEAT], admin1=p[_ADM], admin2=p[_AD2])
 
 
 class Gazetteer:
@@ -259,7 +259,7 @@ class Gazetteer:
                     acc[4] += lon2
                     acc[5] += lon2 * lon2
                 key = name_key(name)
-                admin1 = intern(admin1)
+                admin1, admin2 = intern(admin1), intern(row[4]) if admin1 else ""
                 lst = index.get(key)
                 if lst is None:
                     lst = index[key] = []
@@ -269,10 +269,11 @@ class Gazetteer:
                                  and abs(places[code >> 1][_LON] - lon) < 0.2), None)
                     if same is not None:  # the same place as one of the larger extract: its admin1
                         if not places[same][_ADM]:
-                            places[same] = places[same][:_ADM] + (admin1,)
+                            places[same] = places[same][:_ADM] + (admin1, admin2)
                         continue
                 lst.append(len(places) * 2 + 1)
-                places.append(_new_place(display_name(name), iso, lat, lon, "", "city", 0, False, False, admin1))
+                places.append(_new_place(display_name(name), iso, lat, lon, "", "city", 0, False, False, admin1,
+                                         admin2))
 
         us_states = {}
         with open(Path(gnc_dir) / "us_states.json", encoding="utf-8") as f:
@@ -300,7 +301,7 @@ class Gazetteer:
                 continue  # "Los Angeles County": read as its town, as before ("X County" -> X)
             lat, lon = _mean(acc)
             # (its number of towns as its population: a tie-break between same-named counties, "Cook County")
-            places.append(_new_place(admin2, iso, lat, lon, "", "admin", acc[0], False, False, admin1))
+            places.append(_new_place(admin2, iso, lat, lon, "", "admin", acc[0], False, False, admin1, admin2))
             add_key(key, len(places) - 1, True)
 
         # 3. national capitals
@@ -315,7 +316,7 @@ class Gazetteer:
                 best = max(cands, key=lambda i: (places[i][_BIG], places[i][_POP]))
                 p = places[best]
                 places[best] = _new_place(p[_NAME], p[_ISO], p[_LAT], p[_LON], p[_GID], "capital", p[_POP], True,
-                                          p[_CUR], p[_ADM])
+                                          p[_CUR], p[_ADM], p[_AD2])
                 capitals[iso] = best
 
         # 4. curated places: renames and aliases of GeoNames places, and places they lack
@@ -333,7 +334,7 @@ class Gazetteer:
                 lat = float(row["latitude"]) if row.get("latitude") else p[_LAT]
                 lon = float(row["longitude"]) if row.get("longitude") else p[_LON]
                 places[i] = _new_place(name, p[_ISO], lat, lon, p[_GID], feature or p[_FEAT], p[_POP], True, True,
-                                       p[_ADM])
+                                       p[_ADM], p[_AD2])
             else:
                 i = len(places)
                 places.append(_new_place(name, iso, float(row["latitude"]), float(row["longitude"]), gid,

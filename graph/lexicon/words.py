@@ -215,6 +215,7 @@ FEMALE_GIVEN_NAMES = frozenset(
     "sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany "
     "charlotte marie kayla alexis lori hillary hilary elaine susanna valerie wendy sylvia rosa irene "
     "chelsea michele claire nikki sonia sally fatima aisha leila olga natalia tatiana".split())
+GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
 GROUP_SPEAKER_PRONOUNS = frozenset({"they", "it", "we"})
 DEFINITE_DETERMINERS = ("the", "this", "that")  # "the group", "this resolution": one named before
 

@@ -151,3 +151,23 @@ def test_two_events_that_take_each_others_mention_in_one_article_join():
     other = report("c", "Dana Greer was shot dead in Dayton on Monday as she left work.", "shot", "shooting", at=90,
                    day=MONDAY, targets=[GREER])
     assert len(_join_within_articles([_event(a, c1), _event(other)], default_weights())) == 2
+
+
+OHIO = PlaceMatch(name="Ohio", country="USA", latitude=40.3, longitude=-82.8, feature="admin", admin1="Ohio")
+INDIANA = PlaceMatch(name="Indiana", country="USA", latitude=39.9, longitude=-86.3, feature="admin", admin1="Indiana")
+OHIO_DAYTON = PlaceMatch(name="Dayton", country="USA", latitude=39.759, longitude=-84.192, feature="city", admin1="Ohio",
+                         admin2="Montgomery County")
+MONTGOMERY = PlaceMatch(name="Montgomery County", country="USA", latitude=39.75, longitude=-84.29, feature="admin",
+                        admin1="Ohio", admin2="Montgomery County")
+ASHTABULA = PlaceMatch(name="Ashtabula County", country="USA", latitude=41.8, longitude=-80.8, feature="admin",
+                       admin1="Ohio", admin2="Ashtabula County")
+
+
+@pytest.mark.parametrize("region,merges", [(OHIO, True), (MONTGOMERY, True), (INDIANA, False), (ASHTABULA, False)])
+def test_a_state_or_county_report_merges_with_a_report_of_a_town_inside_it(region, merges):
+    a = report("a", "A gunman shot Carla Holt outside a bakery in Dayton on Monday.", "shot", "shooting",
+               place=OHIO_DAYTON, day=MONDAY, targets=[HOLT])
+    b = report("b", f"Carla Holt was shot outside a bakery in {region.name} on Monday, police said.", "shot",
+               "shooting", place=region, day=MONDAY, targets=[HOLT])
+    for order in ([a, b], [b, a]):  # the region's event takes the town's mention, and the reverse
+        assert (len(cluster_mentions(order)) == 1) is merges

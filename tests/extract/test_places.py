@@ -162,3 +162,27 @@ def test_a_small_town_no_other_place_shares_the_name_of_is_located_by_its_contex
     assert any(x.place.name == "Cockermouth" and x.place.country == "GBR" and x.place.latitude is not None
                for x in p.places), _places(p)
 
+
+
+def test_a_surname_after_a_common_given_name_is_a_persons_not_a_town(parse_text):
+    # "Warren" is a town in Michigan and in Ohio; here it is the surname of a man named once in full
+    p = parse_text("The gunman walked to the office of Paul Warren, a partner at the firm. He shot Warren in "
+                   "the chest, then fled in a car. The shooting of Warren, 51, stunned the staff in Toledo.")
+    assert not any(x.place.name == "Warren" for x in p.places), _places(p)
+    assert any(x.place.name == "Toledo" for x in p.places), _places(p)
+
+
+def test_a_word_of_a_name_in_a_title_case_headline_is_no_place_when_the_body_names_the_person(parse_text):
+    p = parse_text("Laid-Off Worker Ann Warren Kills Two In Plant Shooting\n"
+                   "A woman opened fire at a bottling plant in Toledo on Friday. The worker, Ann Warren, had been "
+                   "suspended earlier that day. Warren was taken into custody after a standoff.")
+    assert not any(x.place.name == "Warren" for x in p.places), _places(p)
+
+
+@pytest.mark.parametrize("text", [
+    "A MAN was arrested last night after a stabbing in Leeds, police said.",
+    "Police said a Man was held overnight after a stabbing in Leeds.",
+])
+def test_a_common_noun_after_a_or_an_is_no_place_however_it_is_written(parse_text, text):
+    p = parse_text(text)
+    assert [x.place.name for x in p.places] == ["Leeds"], _places(p)
