@@ -29,6 +29,7 @@ from graph.lexicon.words import (
     TERRITORY,
     TOLL_WORDS,
     TRIGGER_COMPOUNDS,
+    UNIT_HEAD_NOUNS,
     WEAPON_WORDS,
     WOUND_NOUNS,
 )
@@ -241,6 +242,10 @@ class TriggerFinder:
             e = self.entry_for(tok)
             if e is None:
                 continue
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if e.pos != "V" and tok.dep_ in ("compound", "amod") and (
+                    tok.head.lemma_.lower() in UNIT_HEAD_NOUNS or (nxt is not None and nxt.lower_ in UNIT_HEAD_NOUNS)):
+                continue  # "the homicide bureau", "bomb squad", "homicide detectives": who works on it, not an event
             start, end = tok.idx, tok.idx + len(tok.text)
             # multiword nouns: "air strikes", "car bomb", "suicide bombing"
             if e.pos != "V" and tok.pos_ in ("NOUN", "PROPN"):

@@ -330,6 +330,11 @@ STRIKE_MODS = frozenset({"air", "missile", "drone", "military", "aerial", "rocke
 # the word before an attack noun that belongs to the trigger ("air strikes", "car bomb")
 TRIGGER_COMPOUNDS = ("air", "car", "suicide", "roadside", "drone", "missile", "rocket", "mortar", "artillery",
                      "truck", "cease")
+# a unit or a publication an attack noun names ("the homicide bureau", "the bomb squad", "The Homicide
+# Report"): the noun before it is part of a name, not an event
+UNIT_HEAD_NOUNS = frozenset({"bureau", "unit", "squad", "division", "section", "detail", "taskforce", "desk",
+                             "report", "hotline", "tipline", "detective", "detectives", "investigator",
+                             "investigators", "prosecutor", "prosecutors"})
 # "leaving 40 people dead": a toll, not a departure
 TOLL_WORDS = ("dead", "wounded", "injured", "killed")
 # verbs by which a body adopts its own document, and the documents a body issues

@@ -312,3 +312,13 @@ def test_phrasal_and_missing_harm_triggers(parse_text, text, trigger, mode):
 ])
 def test_open_and_down_without_fire_are_no_shooting(parse_text, text):
     assert not any(e.mode == "shooting" for e in parse_text(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone with information is asked to call the county sheriff's Homicide Bureau at 555-0100.",
+    "The bomb squad searched the station on Tuesday.",
+    "Murder detectives from the city police spoke to neighbours on Tuesday.",
+    "Pedro Alves, 31 - The Homicide Report - Daily Ledger",
+])
+def test_an_attack_noun_that_names_a_unit_or_a_column_is_no_event(parse_text, text):
+    assert [e.trigger for e in parse_text(text).events] == []
