@@ -34,6 +34,7 @@ from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
+    ARMED_CONFLICT_WORDS,
     FAMILY_NOUNS,
     FORCE_NOUNS,
     GIVEN_NAMES,
@@ -113,6 +114,7 @@ class ArticleEntities:
     dateline_end: int = -1  # the character after the dateline and its dash ("CAIRO, Egypt — "), -1 without one
     claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
+    _armed: bool | None = None  # whether the article is about armed conflict (armed_conflict), once read
     _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
 
     # -- construction -----------------------------------------------------------------
@@ -836,11 +838,21 @@ class ArticleEntities:
                 return "military"
             return ""
         kind = GROUP_NOUN_KINDS.get(lemma, "")
+        if lemma == "gunman" and not self.armed_conflict():
+            return ""  # "a gunman" in a crime report is a person, not militants
         if kind == "rebels" and root.pos_ not in ("NOUN", "PROPN"):
             return ""
         if lemma == "opposition" and root.dep_ in ("compound", "amod"):
             return ""
         return kind
+
+    def armed_conflict(self) -> bool:
+        """Whether the article is about armed conflict: it uses a word of war or names an armed group."""
+        if self._armed is None:
+            self._armed = any(t.lemma_.lower() in ARMED_CONFLICT_WORDS for t in self.doc) or any(
+                e.label_ in ("ORG", "NORP") and (a := self.resolver.lookup(clean_name(e.text))) is not None
+                and a.type in ("armed_group", "military", "rebels") for e in self.doc.ents)
+        return self._armed
 
     def country_of_phrase(self, root: Token) -> str:
         """A nationality or country named inside the phrase ("Syrian forces", "Assad's troops")."""

@@ -78,11 +78,21 @@ def test_a_wire_dateline_with_its_filing_date_is_the_reports_place(parse_text):
 def test_who_kills_in_an_attack_is_its_attacker_not_its_victim(parse_text):
     p = parse_text("Gunmen killed nine farmers in an attack on a village in Zamfara on Sunday.")
     (attack,) = [e for e in p.events if e.trigger == "attack"]
-    assert "militants" in {a.name for a in attack.agents}
-    assert "militants" not in {t.name for t in attack.targets} and "farmers" in {t.name for t in attack.targets}
+    gunmen = {"militants", "Gunmen"}  # (militants only where the report speaks of armed conflict)
+    assert gunmen & {a.name for a in attack.agents}
+    assert not gunmen & {t.name for t in attack.targets} and "farmers" in {t.name for t in attack.targets}
 
 
 def test_who_died_in_an_attack_is_its_victim(parse_text):
     p = parse_text("Four soldiers died in an attack on their post in Zamfara on Sunday.")
     (attack,) = [e for e in p.events if e.trigger == "attack"]
     assert attack.targets and not attack.agents
+
+
+@pytest.mark.parametrize("text,agent", [
+    ("A gunman opened fire at a bar in Dayton on Friday, killing two people, police said.", "gunman"),
+    ("Gunmen stormed a checkpoint near Kandahar, killing four soldiers, the army said.", "militants"),
+])
+def test_a_gunman_is_militants_only_in_a_report_of_armed_conflict(parse_text, text, agent):
+    ev = next(e for e in parse_text(text).events if e.mode == "killing")
+    assert [a.name for a in ev.agents] == [agent], [a.name for a in ev.agents]
