@@ -25,6 +25,7 @@ from graph.extract.actors import ArticleEntities
 from graph.lexicon.words import (
     DEATH_STATE_WORDS,
     OPENED_FIRE_OBJECTS,
+    PERPETRATOR_NOUNS,
     STRIKE_MODS,
     TERRITORY,
     TOLL_WORDS,
@@ -146,6 +147,16 @@ def _movement(finder: EventFinder, tok: Token) -> bool:
     return any(c.dep_ == "dobj" and finder.ents.place_at(c) is not None for c in kids) or any(
         c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and any(
             finder.ents.place_at(p) is not None for p in c.children) for c in kids) and bool(movers)
+
+
+@condition("not_escape")
+def _not_escape(finder: EventFinder, tok: Token) -> bool:
+    """People fleeing harm, not a gunman or a suspect escaping ("the gunman fled the scene", "the suspect fled
+    on foot"): an escape is part of the crime, no displacement."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("scene", "area") for c in tok.children):
+        return False
+    subj = finder.agent_tokens_raw(tok)
+    return not any(s.lemma_.lower() in PERPETRATOR_NOUNS for s in subj)
 
 
 @condition("dead_state")

@@ -13,7 +13,7 @@ def test_every_packaged_condition_is_registered():
     used = {e.condition for e in default_lexicon().values() if e.condition}
     assert used and used <= set(CONDITIONS)
     assert {"take_territory", "fire_weapon", "call_for", "violent_strike", "not_celebratory", "movement",
-            "plural", "dead_state", "wound_object", "open_fire", "down_particle", "up_particle"} == set(CONDITIONS)
+            "plural", "dead_state", "wound_object", "open_fire", "down_particle", "up_particle", "not_escape"} == set(CONDITIONS)
 
 
 def test_a_lexicon_file_loads(tmp_path):

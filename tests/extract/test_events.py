@@ -322,3 +322,12 @@ def test_open_and_down_without_fire_are_no_shooting(parse_text, text):
 ])
 def test_an_attack_noun_that_names_a_unit_or_a_column_is_no_event(parse_text, text):
     assert [e.trigger for e in parse_text(text).events] == []
+
+
+@pytest.mark.parametrize("text,displaced", [
+    ("Police said the gunman fled the scene after shooting a clerk in Dayton.", False),
+    ("The suspect fled on foot before officers arrived, police said.", False),
+    ("Thousands of residents fled the town as the fighting intensified.", True),
+])
+def test_a_gunman_escaping_is_no_displacement(parse_text, text, displaced):
+    assert any(e.mode == "displacement" for e in parse_text(text).events) is displaced
