@@ -81,6 +81,7 @@ def dependents(tok: Token, *deps: str) -> list[Token]:
 # label; an agent need not: on WikiEvents and GVDB check parts 0.35 beat 0.5, agent 0.244 v 0.231, shooter 0.655 v 0.621)
 DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
+SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
 FAR_SENTENCES = 2  # candidates are also taken from this many sentences before the trigger's (and the next one)
 
 
@@ -253,7 +254,10 @@ class RoleFinder(TriggerFinder):
                 if ref is None:
                     ref = self.unnamed(x)
                 if ref is None and (phrases is True or (phrases and x.i in phrases)):
-                    ref = self.phrase(x)
+                    ref = self.phrase(x) or (self.site(x) if victims else None)
+                    if ref is not None and ref.key.startswith(SITE_PREFIX):
+                        # a place attacked is shown, but neither ties nor parts events when they are merged
+                        self.__dict__.setdefault("_guessed_keys", set()).add(ref.key)
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
@@ -577,12 +581,12 @@ class RoleFinder(TriggerFinder):
                 if not speaks(t) and p[k] >= DECODE[label] and (p[k] == max(p) or label == "agent")]
         return [t for _, _, t in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
-    def resolve_learned(self, toks: list[Token], victims: bool = False) -> list[ActorRef]:
+    def resolve_learned(self, toks: list[Token], victims: bool = False, phrases: bool | None = None) -> list[ActorRef]:
         """The actors of the candidates the model chose; a common noun no rule knows ("a
         shopkeeper", "the embassy") stands for itself."""
         out: list[ActorRef] = []
         for t in toks:
-            refs = self.resolve([t], victims, phrases=victims)  # a bare noun phrase only as an assault's target
+            refs = self.resolve([t], victims, phrases=victims if phrases is None else phrases)
             out += [r for r in refs if r.type != "media" and all(r.key != o.key for o in out)]
         return out
 
@@ -599,6 +603,20 @@ class RoleFinder(TriggerFinder):
         first = mods[0] if mods else tok
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type="other", text=name,
                         start=first.idx, end=tok.idx + len(tok.text), country="")
+
+    def site(self, tok: Token) -> ActorRef | None:
+        """A named place attacked ("a bomb exploded at the Murrah Building", "the attack targeted
+        Brussels"): the place, by its name in the text, as a target of type other. Not a country (a
+        country attacked is its state, which the rules name)."""
+        p = self.ents.place_at(tok)
+        if p is None or p.place.feature == "country":
+            return None
+        name = " ".join(p.text.split())
+        if name.lower().startswith("the "):
+            name = name[4:]
+        key = SITE_PREFIX + "_".join(w.lower() for w in name.split())
+        return ActorRef(key=key, name=name, type="other", text=p.text, start=p.start, end=p.end,
+                        country=p.place.country)
 
     def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         a, t, _ = self.roles_and_learned(trig, depth)
@@ -621,7 +639,7 @@ class RoleFinder(TriggerFinder):
                                    if ((v := self.coref.person_for(x, True)) is None or v.key not in victims)
                                    and not self.identified_as_hurt(x)
                                    and not (x.sent.start != trig.head.sent.start and self.coref.person_at(x) is not None
-                                            and self.coref.said_hurt(x))])
+                                            and self.coref.said_hurt(x))], phrases=True)
         lt = self.resolve_learned(self.learned(trig, "target", 3),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
