@@ -90,6 +90,21 @@ def of_objects(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun that is its clause's subject stands for, also in a later verb of the
+    clause ("Rahami, who opened fire, wounding two": Rahami; "a man who drove into a crowd and then stabbed
+    an officer": the man); any other word is itself."""
+    if tok.lower_ not in ("who", "that", "which") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    v = tok.head
+    for _ in range(4):
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        else:
+            break
+    return v.head if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") else tok
+
+
 def is_passive(h: Token) -> bool:
     """A verb in the passive ("was killed", "the man killed by police")."""
     # ("the man killed Saturday was identified as X": a reduced relative the tagger may call VBD)
@@ -208,6 +223,7 @@ class RoleFinder(TriggerFinder):
         """The actors of these words; ``phrases`` (True, or the indices of the words where): a
         common noun that names no actor stands for itself ("a shopkeeper was killed")."""
         out: list[ActorRef] = []
+        toks = [relative_antecedent(t) for t in toks]  # "Rahami, who opened fire": Rahami
         if victims:  # "X was the victim", "X and Y were the two people killed": X (and Y)
             toks = [s for t in toks for s in (self.copula_subjects(t) or [t])]
         for t in toks:
@@ -246,7 +262,7 @@ class RoleFinder(TriggerFinder):
                         if c.dep_ == "appos":
                             ref = self.ents.actor_at(c)
                 if x.lemma_.lower() in MUNITIONS:
-                    ref = self.wielder(x) or ref  # "Israeli bombs hit the school": Israel's military
+                    ref = self.wielder(x, user=not victims) or ref  # "Israeli bombs hit the school": Israel's military
                 if ref is None:
                     ref = self.owner(x)  # "a General Assembly resolution calling for ..."
                 if ref is None:
@@ -303,12 +319,17 @@ class RoleFinder(TriggerFinder):
         return subj if any(self.is_person(x) for x in subj) and all(
             self.is_person(x) or x.pos_ == "PROPN" for x in subj) else []
 
-    def wielder(self, tok: Token) -> ActorRef | None:
+    def wielder(self, tok: Token, user: bool = False) -> ActorRef | None:
         """Who fires a weapon named with its owner: "Israeli jets", "Russia's warplanes",
-        "government tanks" -> that state's military (or the named armed group)."""
+        "government tanks" -> that state's military (or the named armed group); with ``user``, also who
+        the clause says used it ("X planted a bomb that exploded": X)."""
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ref := self.forces_named_by(c)) is not None:
                 return ref
+        if user and tok.dep_ == "dobj" and tok.head.lemma_.lower() in AGENT_VERBS:
+            # "X planted two bombs that exploded", "the attackers used car bombs which killed two": X, the attackers
+            refs = [r for r in self.resolve(self.agent_tokens_raw(tok.head)) if r.type != "media"]
+            return refs[0] if refs else None
         return None
 
     def forces_named_by(self, c: Token) -> ActorRef | None:
@@ -442,6 +463,20 @@ class RoleFinder(TriggerFinder):
         if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
             return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]
+        return []
+
+    def attack_clause_agents(self, h: Token) -> list[Token]:
+        """Who did it, for a verb of harm that names no one: the subject of the attack its "when" clause
+        tells ("nine people were killed when two suicide bombers blew themselves up", "three died as
+        gunmen stormed the hotel")."""
+        if self.entry_for(h) is None or self.entry_for(h).plover != "ASSAULT":
+            return []
+        for c in h.children:
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as")
+                                                              for m in c.children) and not self.passive_reading(c):
+                e = self.entry_for(c)
+                if e is not None and e.plover == "ASSAULT":
+                    return dependents(c, "nsubj")
         return []
 
     @staticmethod
@@ -683,7 +718,7 @@ class RoleFinder(TriggerFinder):
                     agents, targets = subj, []
                     agents += by if e.mode != "evacuation" else []
                 else:
-                    agents, targets = by, subj + self.along_with(h)
+                    agents, targets = by or self.attack_clause_agents(h), subj + self.along_with(h)
             else:
                 agents = self.agent_tokens_raw(h)
                 targets = dependents(h, "dobj")
@@ -691,7 +726,7 @@ class RoleFinder(TriggerFinder):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
                 if e.mode == "death":
-                    agents, targets = [], agents + self.along_with(h)
+                    agents, targets = self.attack_clause_agents(h), agents + self.along_with(h)
                 elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
                         all(a.like_num for a in agents) or (
                         h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)
@@ -726,9 +761,10 @@ class RoleFinder(TriggerFinder):
                 # "the bombing of a police station that killed 20": the clause belongs to the attack
                 for i, x in enumerate(agents):
                     if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
+                        who = x.lower_ == "who"  # (a person's "who" stands for the person)
                         x = agents[i] = h.head
                         ref = self.ents.actor_at(x)
-                        if x.lower_ != "who" and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
+                        if not who and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
                             # "an attack at a rally for the president which killed 26": not the president
                             earlier = [t for t in self.doc[h.sent.start:x.i] if t.pos_ in ("NOUN", "PROPN")
                                        and (en := self.entry_for(t)) is not None and en.plover == "ASSAULT"]

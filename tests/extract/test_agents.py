@@ -86,3 +86,24 @@ def test_who_died_in_an_attack_is_its_victim(parse_text):
     p = parse_text("Four soldiers died in an attack on their post in Zamfara on Sunday.")
     (attack,) = [e for e in p.events if e.trigger == "attack"]
     assert attack.targets and not attack.agents
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    # a relative pronoun stands for the name it follows, also in the clause's later verbs
+    ("Police named the gunman as Peter Lund, who shot three guards at the gate.", "shot", "Peter Lund"),
+    ("Police recognized the driver as Omar Haddad, who opened fire at the checkpoint.", "opened fire", "Omar Haddad"),
+    # who used the weapon set off the attack it made
+    ("The attackers used two car bombs which killed three civilians and injured 40 others.", "injured", "attackers"),
+    # the attack of the "when" clause tells who killed them
+    ("Nine people were killed when two suicide bombers blew themselves up in a crowded cafe in Tripoli.", "killed",
+     "bombers"),
+])
+def test_who_did_it_through_a_clause(parse_text, monkeypatch, text, trigger, agent):
+    import graph.extract.event_roles as roles
+
+    monkeypatch.setattr(roles, "default_model", lambda: None)  # the rules alone
+    evs = [e for e in parse_text(text).events if e.trigger.lower() == trigger]
+    assert evs, [e.trigger for e in parse_text(text).events]
+    names = {r.name for r in evs[0].agents}
+    assert any(agent in n for n in names), names
+    assert not any(agent in r.name for r in evs[0].targets)
