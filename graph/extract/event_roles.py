@@ -82,12 +82,22 @@ def dependents(tok: Token, *deps: str) -> list[Token]:
 DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
 SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
+SITE_MODES = ("explosion", "bombing")  # the attacks whose site is their target (see RoleFinder.sites_hit)
+SITE_PREPS = ("at", "in", "inside", "outside", "near")
+AREAS = ("country", "capital", "city", "admin", "region")  # places that are a setting, not a site
 FAR_SENTENCES = 2  # candidates are also taken from this many sentences before the trigger's (and the next one)
 
 
 def of_objects(tok: Token) -> list[Token]:
     """The objects of a word's of-phrases ("members of the PKK": PKK)."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def included(tok: Token) -> list[Token]:
+    """The people a phrase of people hurt singles out ("15 civilians, including six women and eight
+    children": the women and the children)."""
+    return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children if p.dep_ == "pobj" for x in [p] + [q for q in p.conjuncts if q.i > p.i]]
 
 
 def relative_antecedent(tok: Token) -> Token:
@@ -227,7 +237,7 @@ class RoleFinder(TriggerFinder):
         if victims:  # "X was the victim", "X and Y were the two people killed": X (and Y)
             toks = [s for t in toks for s in (self.copula_subjects(t) or [t])]
         for t in toks:
-            for x in [t] + [c for c in t.conjuncts if c.i > t.i] + (self.listed(t) if victims else []):
+            for x in [t] + [c for c in t.conjuncts if c.i > t.i] + (self.listed(t) + included(t) if victims else []):
                 named = self.coref.person_for(x, victims)  # "the victim" identified as X: X
                 if named is not None and x.i in self.coref.guessed:
                     self.__dict__.setdefault("_guessed_keys", set()).add(named.key)
@@ -464,6 +474,32 @@ class RoleFinder(TriggerFinder):
             return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]
         return []
+
+    def shared_object(self, h: Token) -> list[Token]:
+        """The object an attack verb shares with the attack verb coordinated after it ("the brothers shot and
+        killed a police officer": the officer was shot too)."""
+        if (e := self.entry_for(h)) is None or e.plover != "ASSAULT":
+            return []
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not dependents(c, "nsubj", "nsubjpass") and (
+                    (ce := self.entry_for(c)) is not None and ce.plover == "ASSAULT"):
+                return dependents(c, "dobj")
+        return []
+
+    def sites_hit(self, h: Token, mode: str) -> list[Token]:
+        """Where a bomb went off, when that is a building or a site rather than a town: "two bombs exploded in
+        two crowded pubs", "the blast at the airport", "an explosion outside a police academy"."""
+        if mode not in SITE_MODES:
+            return []
+        out = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+                for p in c.children:
+                    place = self.ents.place_at(p)
+                    if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and self.ents.actor_at(p) is None and (
+                            place is None and p.pos_ == "NOUN" or place is not None and place.place.feature not in AREAS):
+                        out.append(p)
+        return out
 
     def attack_clause_agents(self, h: Token) -> list[Token]:
         """Who did it, for a verb of harm that names no one: the subject of the attack its "when" clause
@@ -721,7 +757,7 @@ class RoleFinder(TriggerFinder):
                     agents, targets = by or self.attack_clause_agents(h), subj + self.along_with(h)
             else:
                 agents = self.agent_tokens_raw(h)
-                targets = dependents(h, "dobj")
+                targets = dependents(h, "dobj") or self.shared_object(h)
                 if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
@@ -884,7 +920,9 @@ class RoleFinder(TriggerFinder):
         # capture or a siege, whose object is ground: "took full control")
         things = {x.i for x, p in self.scored(trig) if p[LABELS.index("target")] >= PHRASE_TARGET} \
             if victims and e.mode not in GROUND_MODES else set()
-        t = [x for x in self.resolve(targets, victims, phrases=things) if x.type != "media"
+        hit = [x for x in self.sites_hit(h, e.mode) if x not in targets] if victims else []
+        things |= {x.i for x in hit}
+        t = [x for x in self.resolve(targets + hit, victims, phrases=things) if x.type != "media"
              and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
         return a, t
 
