@@ -501,6 +501,14 @@ class RoleFinder(TriggerFinder):
                         out.append(p)
         return out
 
+    @staticmethod
+    def perpetrator_named_by(h: Token) -> list[Token]:
+        """The one an attack noun describes as its author: "the shooting suspect, Mark Dolan,", "a bombing
+        suspect" (the suspect noun, which stands for the person it is said to be)."""
+        if h.dep_ in ("compound", "amod", "nmod") and h.head.lemma_.lower() in PERPETRATOR_NOUNS and h.i < h.head.i:
+            return [h.head]
+        return []
+
     def attack_clause_agents(self, h: Token) -> list[Token]:
         """Who did it, for a verb of harm that names no one: the subject of the attack its "when" clause
         tells ("nine people were killed when two suicide bombers blew themselves up", "three died as
@@ -699,8 +707,9 @@ class RoleFinder(TriggerFinder):
         model's, neither tie nor part mentions when events are merged: on the GVDB check part they otherwise
         cost 0.017 of incident dates, other reports' events merging in)."""
         self.__dict__["_guessed_keys"] = set()
+        self.__dict__["_described_keys"] = set()
         a, t = self.rule_roles(trig, depth)
-        guessed = {x.key for x in t} & self.__dict__["_guessed_keys"]
+        guessed = {x.key for x in t} & self.__dict__["_guessed_keys"] | {x.key for x in a} & self.__dict__["_described_keys"]
         if depth or not self.scored(trig) or (trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in STATE_TRIGGERS):
             # (a state told has no attacker, and its one hurt is the rules')
             return a, t, guessed
@@ -850,6 +859,11 @@ class RoleFinder(TriggerFinder):
                 agents += self.agent_tokens_raw(gov)
             if e.plover == "ASSAULT":
                 agents += self.charged(h)
+                # "a series of bombings and shootings by loyalists": the series' "by" phrase is the attacks'
+                slot = self.clause_slot(h)
+                if slot.i != h.i:
+                    agents += [p for c in slot.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                               for p in c.children if p.dep_ == "pobj" and p not in agents]
             slot = self.clause_slot(h)
             acts = [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                     and dependents(c, "dobj")] if slot.lemma_.lower() in SERIES_NOUNS else []
@@ -900,7 +914,15 @@ class RoleFinder(TriggerFinder):
                 # "X was taken to a hospital with a gunshot wound after the shooting": who the text says was hurt
                 targets += [x for x in dependents(gov.head, "nsubjpass", "nsubj")
                             if x not in targets and self.is_person(x) and self.coref.said_hurt(x)]
-        a = [x for x in self.resolve(agents) if x.type != "media"]
+        described = self.perpetrator_named_by(h) if e.plover == "ASSAULT" and not agents else []
+        # people named by a plural common noun in a "by" phrase stand for themselves ("bombings by loyalists")
+        by_people = {y.i for x in agents if x.dep_ == "pobj" and x.head.lower_ == "by" for y in [x, *x.conjuncts]
+                     if y.tag_ in ("NNS", "NNPS") and y.lemma_.lower() not in MUNITIONS}
+        a = [x for x in self.resolve(agents, phrases=by_people) if x.type != "media"]
+        if described:  # "the shooting suspect, Mark Dolan,": shown, but a description ties or parts no events
+            refs = [x for x in self.resolve(described) if x.type != "media" and all(x.key != y.key for y in a)]
+            self.__dict__.setdefault("_described_keys", set()).update(x.key for x in refs)
+            a += refs
         a += [x for x in inherited if x.key not in {y.key for y in a}]
         suicide: list[ActorRef] = []
         if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
