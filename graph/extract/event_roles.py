@@ -81,12 +81,38 @@ def dependents(tok: Token, *deps: str) -> list[Token]:
 # label; an agent need not: on WikiEvents and GVDB check parts 0.35 beat 0.5, agent 0.244 v 0.231, shooter 0.655 v 0.621)
 DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
+SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
+SITE_MODES = ("explosion", "bombing")  # the attacks whose site is their target (see RoleFinder.sites_hit)
+SITE_PREPS = ("at", "in", "inside", "outside", "near")
+AREAS = ("country", "capital", "city", "admin", "region")  # places that are a setting, not a site
 FAR_SENTENCES = 2  # candidates are also taken from this many sentences before the trigger's (and the next one)
 
 
 def of_objects(tok: Token) -> list[Token]:
     """The objects of a word's of-phrases ("members of the PKK": PKK)."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def included(tok: Token) -> list[Token]:
+    """The people a phrase of people hurt singles out ("15 civilians, including six women and eight
+    children": the women and the children)."""
+    return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children if p.dep_ == "pobj" for x in [p] + [q for q in p.conjuncts if q.i > p.i]]
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun that is its clause's subject stands for, also in a later verb of the
+    clause ("Rahami, who opened fire, wounding two": Rahami; "a man who drove into a crowd and then stabbed
+    an officer": the man); any other word is itself."""
+    if tok.lower_ not in ("who", "that", "which") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return tok
+    v = tok.head
+    for _ in range(4):
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        else:
+            break
+    return v.head if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") else tok
 
 
 def is_passive(h: Token) -> bool:
@@ -207,10 +233,11 @@ class RoleFinder(TriggerFinder):
         """The actors of these words; ``phrases`` (True, or the indices of the words where): a
         common noun that names no actor stands for itself ("a shopkeeper was killed")."""
         out: list[ActorRef] = []
+        toks = [relative_antecedent(t) for t in toks]  # "Rahami, who opened fire": Rahami
         if victims:  # "X was the victim", "X and Y were the two people killed": X (and Y)
             toks = [s for t in toks for s in (self.copula_subjects(t) or [t])]
         for t in toks:
-            for x in [t] + [c for c in t.conjuncts if c.i > t.i] + (self.listed(t) if victims else []):
+            for x in [t] + [c for c in t.conjuncts if c.i > t.i] + (self.listed(t) + included(t) if victims else []):
                 named = self.coref.person_for(x, victims)  # "the victim" identified as X: X
                 if named is not None and x.i in self.coref.guessed:
                     self.__dict__.setdefault("_guessed_keys", set()).add(named.key)
@@ -245,7 +272,7 @@ class RoleFinder(TriggerFinder):
                         if c.dep_ == "appos":
                             ref = self.ents.actor_at(c)
                 if x.lemma_.lower() in MUNITIONS:
-                    ref = self.wielder(x) or ref  # "Israeli bombs hit the school": Israel's military
+                    ref = self.wielder(x, user=not victims) or ref  # "Israeli bombs hit the school": Israel's military
                 if ref is None:
                     ref = self.owner(x)  # "a General Assembly resolution calling for ..."
                 if ref is None:
@@ -253,7 +280,10 @@ class RoleFinder(TriggerFinder):
                 if ref is None:
                     ref = self.unnamed(x)
                 if ref is None and (phrases is True or (phrases and x.i in phrases)):
-                    ref = self.phrase(x)
+                    ref = self.phrase(x) or (self.site(x) if victims else None)
+                    if ref is not None and ref.key.startswith(SITE_PREFIX):
+                        # a place attacked is shown, but neither ties nor parts events when they are merged
+                        self.__dict__.setdefault("_guessed_keys", set()).add(ref.key)
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
@@ -299,12 +329,17 @@ class RoleFinder(TriggerFinder):
         return subj if any(self.is_person(x) for x in subj) and all(
             self.is_person(x) or x.pos_ == "PROPN" for x in subj) else []
 
-    def wielder(self, tok: Token) -> ActorRef | None:
+    def wielder(self, tok: Token, user: bool = False) -> ActorRef | None:
         """Who fires a weapon named with its owner: "Israeli jets", "Russia's warplanes",
-        "government tanks" -> that state's military (or the named armed group)."""
+        "government tanks" -> that state's military (or the named armed group); with ``user``, also who
+        the clause says used it ("X planted a bomb that exploded": X)."""
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and (ref := self.forces_named_by(c)) is not None:
                 return ref
+        if user and tok.dep_ == "dobj" and tok.head.lemma_.lower() in AGENT_VERBS:
+            # "X planted two bombs that exploded", "the attackers used car bombs which killed two": X, the attackers
+            refs = [r for r in self.resolve(self.agent_tokens_raw(tok.head)) if r.type != "media"]
+            return refs[0] if refs else None
         return None
 
     def forces_named_by(self, c: Token) -> ActorRef | None:
@@ -438,6 +473,54 @@ class RoleFinder(TriggerFinder):
         if slot.dep_ == "nsubjpass" and slot.head.lemma_.lower() in BLAME_VERBS:
             return [p for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "on"
                     for p in c.children if p.dep_ == "pobj"]
+        return []
+
+    def shared_object(self, h: Token) -> list[Token]:
+        """The object an attack verb shares with the attack verb coordinated after it ("the brothers shot and
+        killed a police officer": the officer was shot too)."""
+        if (e := self.entry_for(h)) is None or e.plover != "ASSAULT":
+            return []
+        for c in h.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not dependents(c, "nsubj", "nsubjpass") and (
+                    (ce := self.entry_for(c)) is not None and ce.plover == "ASSAULT"):
+                return dependents(c, "dobj")
+        return []
+
+    def sites_hit(self, h: Token, mode: str) -> list[Token]:
+        """Where a bomb went off, when that is a building or a site rather than a town: "two bombs exploded in
+        two crowded pubs", "the blast at the airport", "an explosion outside a police academy"."""
+        if mode not in SITE_MODES:
+            return []
+        out = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in SITE_PREPS:
+                for p in c.children:
+                    place = self.ents.place_at(p)
+                    if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and self.ents.actor_at(p) is None and (
+                            place is None and p.pos_ == "NOUN" or place is not None and place.place.feature not in AREAS):
+                        out.append(p)
+        return out
+
+    @staticmethod
+    def perpetrator_named_by(h: Token) -> list[Token]:
+        """The one an attack noun describes as its author: "the shooting suspect, Mark Dolan,", "a bombing
+        suspect" (the suspect noun, which stands for the person it is said to be)."""
+        if h.dep_ in ("compound", "amod", "nmod") and h.head.lemma_.lower() in PERPETRATOR_NOUNS and h.i < h.head.i:
+            return [h.head]
+        return []
+
+    def attack_clause_agents(self, h: Token) -> list[Token]:
+        """Who did it, for a verb of harm that names no one: the subject of the attack its "when" clause
+        tells ("nine people were killed when two suicide bombers blew themselves up", "three died as
+        gunmen stormed the hotel")."""
+        if self.entry_for(h) is None or self.entry_for(h).plover != "ASSAULT":
+            return []
+        for c in h.children:
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as")
+                                                              for m in c.children) and not self.passive_reading(c):
+                e = self.entry_for(c)
+                if e is not None and e.plover == "ASSAULT":
+                    return dependents(c, "nsubj")
         return []
 
     @staticmethod
@@ -577,12 +660,12 @@ class RoleFinder(TriggerFinder):
                 if not speaks(t) and p[k] >= DECODE[label] and (p[k] == max(p) or label == "agent")]
         return [t for _, _, t in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
-    def resolve_learned(self, toks: list[Token], victims: bool = False) -> list[ActorRef]:
+    def resolve_learned(self, toks: list[Token], victims: bool = False, phrases: bool | None = None) -> list[ActorRef]:
         """The actors of the candidates the model chose; a common noun no rule knows ("a
         shopkeeper", "the embassy") stands for itself."""
         out: list[ActorRef] = []
         for t in toks:
-            refs = self.resolve([t], victims, phrases=victims)  # a bare noun phrase only as an assault's target
+            refs = self.resolve([t], victims, phrases=victims if phrases is None else phrases)
             out += [r for r in refs if r.type != "media" and all(r.key != o.key for o in out)]
         return out
 
@@ -600,6 +683,20 @@ class RoleFinder(TriggerFinder):
         return ActorRef(key="unnamed_" + "_".join(w.lower() for w in words), name=name, type="other", text=name,
                         start=first.idx, end=tok.idx + len(tok.text), country="")
 
+    def site(self, tok: Token) -> ActorRef | None:
+        """A named place attacked ("a bomb exploded at the Murrah Building", "the attack targeted
+        Brussels"): the place, by its name in the text, as a target of type other. Not a country (a
+        country attacked is its state, which the rules name)."""
+        p = self.ents.place_at(tok)
+        if p is None or p.place.feature == "country":
+            return None
+        name = " ".join(p.text.split())
+        if name.lower().startswith("the "):
+            name = name[4:]
+        key = SITE_PREFIX + "_".join(w.lower() for w in name.split())
+        return ActorRef(key=key, name=name, type="other", text=p.text, start=p.start, end=p.end,
+                        country=p.place.country)
+
     def roles(self, trig: Trigger, depth: int = 0) -> tuple[list[ActorRef], list[ActorRef]]:
         a, t, _ = self.roles_and_learned(trig, depth)
         return a, t
@@ -610,8 +707,9 @@ class RoleFinder(TriggerFinder):
         model's, neither tie nor part mentions when events are merged: on the GVDB check part they otherwise
         cost 0.017 of incident dates, other reports' events merging in)."""
         self.__dict__["_guessed_keys"] = set()
+        self.__dict__["_described_keys"] = set()
         a, t = self.rule_roles(trig, depth)
-        guessed = {x.key for x in t} & self.__dict__["_guessed_keys"]
+        guessed = {x.key for x in t} & self.__dict__["_guessed_keys"] | {x.key for x in a} & self.__dict__["_described_keys"]
         if depth or not self.scored(trig) or (trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in STATE_TRIGGERS):
             # (a state told has no attacker, and its one hurt is the rules')
             return a, t, guessed
@@ -621,7 +719,7 @@ class RoleFinder(TriggerFinder):
                                    if ((v := self.coref.person_for(x, True)) is None or v.key not in victims)
                                    and not self.identified_as_hurt(x)
                                    and not (x.sent.start != trig.head.sent.start and self.coref.person_at(x) is not None
-                                            and self.coref.said_hurt(x))])
+                                            and self.coref.said_hurt(x))], phrases=True)
         lt = self.resolve_learned(self.learned(trig, "target", 3),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
@@ -665,15 +763,15 @@ class RoleFinder(TriggerFinder):
                     agents, targets = subj, []
                     agents += by if e.mode != "evacuation" else []
                 else:
-                    agents, targets = by, subj + self.along_with(h)
+                    agents, targets = by or self.attack_clause_agents(h), subj + self.along_with(h)
             else:
                 agents = self.agent_tokens_raw(h)
-                targets = dependents(h, "dobj")
+                targets = dependents(h, "dobj") or self.shared_object(h)
                 if e.plover in ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "REJECT"):
                     targets += [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
                                 for p in c.children if p.dep_ == "pobj"]
                 if e.mode == "death":
-                    agents, targets = [], agents + self.along_with(h)
+                    agents, targets = self.attack_clause_agents(h), agents + self.along_with(h)
                 elif h.lemma_.lower() in HARM_VERBS and agents and not targets and (
                         all(a.like_num for a in agents) or (
                         h.dep_ == "conj" and h.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in h.head.children)
@@ -708,9 +806,10 @@ class RoleFinder(TriggerFinder):
                 # "the bombing of a police station that killed 20": the clause belongs to the attack
                 for i, x in enumerate(agents):
                     if h.dep_ == "relcl" and x.lower_ in ("that", "which", "who") and x.head.i == h.i:
+                        who = x.lower_ == "who"  # (a person's "who" stands for the person)
                         x = agents[i] = h.head
                         ref = self.ents.actor_at(x)
-                        if x.lower_ != "who" and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
+                        if not who and ref is not None and ref.type == "person" and h.sent[0].i < x.i:
                             # "an attack at a rally for the president which killed 26": not the president
                             earlier = [t for t in self.doc[h.sent.start:x.i] if t.pos_ in ("NOUN", "PROPN")
                                        and (en := self.entry_for(t)) is not None and en.plover == "ASSAULT"]
@@ -760,6 +859,11 @@ class RoleFinder(TriggerFinder):
                 agents += self.agent_tokens_raw(gov)
             if e.plover == "ASSAULT":
                 agents += self.charged(h)
+                # "a series of bombings and shootings by loyalists": the series' "by" phrase is the attacks'
+                slot = self.clause_slot(h)
+                if slot.i != h.i:
+                    agents += [p for c in slot.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                               for p in c.children if p.dep_ == "pobj" and p not in agents]
             slot = self.clause_slot(h)
             acts = [c for c in slot.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                     and dependents(c, "dobj")] if slot.lemma_.lower() in SERIES_NOUNS else []
@@ -810,7 +914,15 @@ class RoleFinder(TriggerFinder):
                 # "X was taken to a hospital with a gunshot wound after the shooting": who the text says was hurt
                 targets += [x for x in dependents(gov.head, "nsubjpass", "nsubj")
                             if x not in targets and self.is_person(x) and self.coref.said_hurt(x)]
-        a = [x for x in self.resolve(agents) if x.type != "media"]
+        described = self.perpetrator_named_by(h) if e.plover == "ASSAULT" and not agents else []
+        # people named by a plural common noun in a "by" phrase stand for themselves ("bombings by loyalists")
+        by_people = {y.i for x in agents if x.dep_ == "pobj" and x.head.lower_ == "by" for y in [x, *x.conjuncts]
+                     if y.tag_ in ("NNS", "NNPS") and y.lemma_.lower() not in MUNITIONS}
+        a = [x for x in self.resolve(agents, phrases=by_people) if x.type != "media"]
+        if described:  # "the shooting suspect, Mark Dolan,": shown, but a description ties or parts no events
+            refs = [x for x in self.resolve(described) if x.type != "media" and all(x.key != y.key for y in a)]
+            self.__dict__.setdefault("_described_keys", set()).update(x.key for x in refs)
+            a += refs
         a += [x for x in inherited if x.key not in {y.key for y in a}]
         suicide: list[ActorRef] = []
         if not a and e.plover == "ASSAULT" and h.lemma_.lower() in ("kill", "die"):
@@ -830,7 +942,9 @@ class RoleFinder(TriggerFinder):
         # capture or a siege, whose object is ground: "took full control")
         things = {x.i for x, p in self.scored(trig) if p[LABELS.index("target")] >= PHRASE_TARGET} \
             if victims and e.mode not in GROUND_MODES else set()
-        t = [x for x in self.resolve(targets, victims, phrases=things) if x.type != "media"
+        hit = [x for x in self.sites_hit(h, e.mode) if x not in targets] if victims else []
+        things |= {x.i for x in hit}
+        t = [x for x in self.resolve(targets + hit, victims, phrases=things) if x.type != "media"
              and (x.key not in {y.key for y in a} or x.key in {y.key for y in suicide})]
         return a, t
 

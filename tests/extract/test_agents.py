@@ -96,3 +96,34 @@ def test_who_died_in_an_attack_is_its_victim(parse_text):
 def test_a_gunman_is_militants_only_in_a_report_of_armed_conflict(parse_text, text, agent):
     ev = next(e for e in parse_text(text).events if e.mode == "killing")
     assert [a.name for a in ev.agents] == [agent], [a.name for a in ev.agents]
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    # a relative pronoun stands for the name it follows, also in the clause's later verbs
+    ("Police named the gunman as Peter Lund, who shot three guards at the gate.", "shot", "Peter Lund"),
+    ("Police recognized the driver as Omar Haddad, who opened fire at the checkpoint.", "opened fire", "Omar Haddad"),
+    # who used the weapon set off the attack it made
+    ("The attackers used two car bombs which killed three civilians and injured 40 others.", "injured", "attackers"),
+    # the attack of the "when" clause tells who killed them
+    ("Nine people were killed when two suicide bombers blew themselves up in a crowded cafe in Tripoli.", "killed",
+     "bombers"),
+    # the suspect an attack noun describes
+    ("The shooting suspect, Mark Dolan, was arrested on Monday after a chase.", "shooting", "Mark Dolan"),
+    # a series' "by" phrase names the attackers of its attacks; people named by a plural noun stand for themselves
+    ("The city saw a series of bombings and shootings by loyalists and republicans.", "bombings", "loyalists"),
+])
+def test_who_did_it_through_a_clause(parse_text, monkeypatch, text, trigger, agent):
+    import graph.extract.event_roles as roles
+
+    monkeypatch.setattr(roles, "default_model", lambda: None)  # the rules alone
+    evs = [e for e in parse_text(text).events if e.trigger.lower() == trigger]
+    assert evs, [e.trigger for e in parse_text(text).events]
+    names = {r.name for r in evs[0].agents}
+    assert any(agent in n for n in names), names
+    assert not any(agent in r.name for r in evs[0].targets)
+
+
+def test_a_described_suspect_ties_no_merge(parse_text):
+    ev = [e for e in parse_text("The shooting suspect, Mark Dolan, was arrested on Monday after a chase.").events
+          if e.trigger.lower() == "shooting"][0]
+    assert [a.key for a in ev.agents if a.name == "Mark Dolan"][0] in ev.learned

@@ -157,3 +157,25 @@ def test_an_object_is_never_the_models_agent(extractor, text, trigger, target):
     targets = [t.text for t in finder.learned(trig, "target", 3)]
     assert target not in agents, agents
     assert not set(agents) & set(targets)
+
+
+@pytest.mark.parametrize("text, trigger, site", [
+    ("Rebels bombed the Hotel Serena in Kabul on Monday.", "bombed", "Hotel Serena"),
+    ("The bombing targeted Brussels and its airport, the prosecutor said.", "targeted", "Brussels"),
+])
+def test_a_named_place_attacked_is_a_target_that_ties_no_merge(parse_text, text, trigger, site):
+    ev = _event(parse_text(text), trigger)
+    refs = [r for r in ev.targets if r.name == site]
+    assert refs, _names(ev.targets)
+    assert refs[0].key in ev.learned  # shown, but it neither ties nor parts events when they are merged
+
+
+def test_the_place_where_people_were_killed_is_no_target(parse_text):
+    ev = _event(parse_text("Gunmen killed two farmers in Kandahar on Monday."), "killed")
+    assert "Kandahar" not in _names(ev.targets)
+    assert ev.place is not None and ev.place.text == "Kandahar"
+
+
+def test_the_models_attacker_named_by_a_common_noun_stands_for_itself(parse_text):
+    ev = _event(parse_text("Three masked brothers ambushed a police patrol near the border on Sunday."), "ambushed")
+    assert any("brothers" in n for n in _names(ev.agents)), _names(ev.agents)

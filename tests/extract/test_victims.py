@@ -316,3 +316,28 @@ def test_a_bystander_guess_neither_ties_nor_parts_merges(parse_text):
                    "Miller was on his way home from work. Miller had just started a new job.")
     ev = [e for e in p.events if e.trigger == "shot"][0]
     assert "kevin_miller" in ev.learned
+
+
+@pytest.mark.parametrize("text, trigger, victims, not_victims", [
+    # the people a phrase of the dead singles out are victims too
+    ("At least 15 civilians, including six women and eight children, were killed in the raid.", "killed",
+     ["civilians", "women", "children"], []),
+    # where a bomb went off is its target when that is a building or a site, not when it is a town
+    ("Two bombs exploded in two crowded pubs in the city centre on Friday.", "exploded", ["pubs"], []),
+    ("An explosion outside a police academy in Bogota killed nine cadets.", "explosion", ["police academy", "cadets"],
+     ["Bogota"]),
+    ("A bomb exploded in Kabul on Monday.", "exploded", [], ["Kabul"]),
+    # two attack verbs share their object
+    ("The two brothers shot and killed a police officer in Cambridge.", "shot", ["police officer"], ["Cambridge"]),
+])
+def test_who_was_hit_by_the_rules(parse_text, monkeypatch, text, trigger, victims, not_victims):
+    import graph.extract.event_roles as roles
+
+    monkeypatch.setattr(roles, "default_model", lambda: None)  # the rules alone
+    evs = [e for e in parse_text(text).events if e.trigger.lower() == trigger]
+    assert evs
+    names = {r.name for r in evs[0].targets}
+    for v in victims:
+        assert any(v in n for n in names), (v, names)
+    for v in not_victims:
+        assert not any(v in n for n in names), (v, names)
