@@ -35,6 +35,7 @@ from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
     ARMED_CONFLICT_WORDS,
+    CRIME_REPORT_WORDS,
     FAMILY_NOUNS,
     FORCE_NOUNS,
     GIVEN_NAMES,
@@ -114,7 +115,7 @@ class ArticleEntities:
     dateline_end: int = -1  # the character after the dateline and its dash ("CAIRO, Egypt — "), -1 without one
     claimed: list[tuple[int, int]] = field(default_factory=list)  # character spans read already
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
-    _armed: bool | None = None  # whether the article is about armed conflict (armed_conflict), once read
+    _crime: bool | None = None  # whether the article reports crime, not war (crime_report), once read
     _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
 
     # -- construction -----------------------------------------------------------------
@@ -838,7 +839,7 @@ class ArticleEntities:
                 return "military"
             return ""
         kind = GROUP_NOUN_KINDS.get(lemma, "")
-        if lemma == "gunman" and not self.armed_conflict():
+        if lemma == "gunman" and self.crime_report():
             return ""  # "a gunman" in a crime report is a person, not militants
         if kind == "rebels" and root.pos_ not in ("NOUN", "PROPN"):
             return ""
@@ -846,13 +847,15 @@ class ArticleEntities:
             return ""
         return kind
 
-    def armed_conflict(self) -> bool:
-        """Whether the article is about armed conflict: it uses a word of war or names an armed group."""
-        if self._armed is None:
-            self._armed = any(t.lemma_.lower() in ARMED_CONFLICT_WORDS for t in self.doc) or any(
+    def crime_report(self) -> bool:
+        """Whether the article reports crime, not armed conflict: it uses a word of crime ("police",
+        "homicide", "suspect") and neither a word of war nor the name of an armed group."""
+        if self._crime is None:
+            lemmas = {t.lemma_.lower() for t in self.doc}
+            self._crime = bool(lemmas & CRIME_REPORT_WORDS) and not lemmas & ARMED_CONFLICT_WORDS and not any(
                 e.label_ in ("ORG", "NORP") and (a := self.resolver.lookup(clean_name(e.text))) is not None
                 and a.type in ("armed_group", "military", "rebels") for e in self.doc.ents)
-        return self._armed
+        return self._crime
 
     def country_of_phrase(self, root: Token) -> str:
         """A nationality or country named inside the phrase ("Syrian forces", "Assad's troops")."""

@@ -232,11 +232,14 @@ GROUP_NOUN_KINDS = {
     "evacuee": "civilians", "refugee": "civilians", "patient": "civilians", "protester": "protesters",
     "demonstrator": "protesters", "police": "police", "policeman": "police", "police officer": "police",
 }
-# words of armed conflict: an article with none of them (nor a named armed group) reports crime, where
-# "a gunman" is a person, not militants
+# words of armed conflict: an article with none of them (nor a named armed group) and a word of crime
+# (CRIME_REPORT_WORDS) reports crime, where "a gunman" is a person, not militants
 ARMED_CONFLICT_WORDS = frozenset("militant insurgent insurgency rebel jihadist jihad militia army troop soldier "
                                  "terrorist terrorism airstrike air-strike shelling mortar rocket insurgents "
                                  "war military paramilitary extremist".split())
+# words of a crime report: an article with some of them and no word of armed conflict reports crime
+CRIME_REPORT_WORDS = frozenset("police policeman sheriff deputy detective homicide robbery burglary murder suspect "
+                               "arrest charge prosecutor".split())
 # "the group", "the militia": nouns that stand for the armed group named before
 # people named by the group they belong to: "an ISIS supporter", "a Boko Haram member", "supporters of X"
 # stand for that group when it is an armed group

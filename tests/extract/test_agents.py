@@ -78,7 +78,7 @@ def test_a_wire_dateline_with_its_filing_date_is_the_reports_place(parse_text):
 def test_who_kills_in_an_attack_is_its_attacker_not_its_victim(parse_text):
     p = parse_text("Gunmen killed nine farmers in an attack on a village in Zamfara on Sunday.")
     (attack,) = [e for e in p.events if e.trigger == "attack"]
-    gunmen = {"militants", "Gunmen"}  # (militants only where the report speaks of armed conflict)
+    gunmen = {"militants", "Gunmen"}  # (not militants in a report of crime)
     assert gunmen & {a.name for a in attack.agents}
     assert not gunmen & {t.name for t in attack.targets} and "farmers" in {t.name for t in attack.targets}
 
@@ -93,7 +93,7 @@ def test_who_died_in_an_attack_is_its_victim(parse_text):
     ("A gunman opened fire at a bar in Dayton on Friday, killing two people, police said.", "gunman"),
     ("Gunmen stormed a checkpoint near Kandahar, killing four soldiers, the army said.", "militants"),
 ])
-def test_a_gunman_is_militants_only_in_a_report_of_armed_conflict(parse_text, text, agent):
+def test_a_gunman_in_a_crime_report_is_a_person_and_militants_in_war(parse_text, text, agent):
     ev = next(e for e in parse_text(text).events if e.mode == "killing")
     assert [a.name for a in ev.agents] == [agent], [a.name for a in ev.agents]
 
