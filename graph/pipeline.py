@@ -60,14 +60,15 @@ class BuildResult:
 
 def parse_articles(items: Iterable[Article | ArticleFailure], extractor=None, *, strict: bool = False,
                    batch_size: int = 16, workers: int = 1, scheduler: str | None = None,
-                   actor_files: Iterable[str] = ()) -> Iterator[ParsedArticle | ArticleFailure]:
+                   actor_files: Iterable[str] = (), pool=None) -> Iterator[ParsedArticle | ArticleFailure]:
     """Parse a stream of articles; an article that fails becomes an ArticleFailure
     (with ``strict``, the first failure raises InputError instead). ``workers`` > 1 parses
-    in that many processes, ``scheduler`` on a Dask cluster (see graph.build.parallel)."""
+    in that many processes (``pool``: a graph.build.parallel.worker_pool of them, made here when not given),
+    ``scheduler`` on a Dask cluster (see graph.build.parallel)."""
     from graph.build.parallel import parse_stream
 
     for item in parse_stream(items, extractor=extractor, workers=workers, scheduler=scheduler,
-                             actor_files=actor_files, batch_size=batch_size):
+                             actor_files=actor_files, batch_size=batch_size, pool=pool):
         if strict and isinstance(item, ArticleFailure):
             raise InputError(item.path, item.reason)
         yield item
@@ -89,7 +90,7 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     article (every input missing or unreadable, or none given) writes nothing: the result's
     ``wrote`` is False. An existing ``out`` that holds files but no ctkg build is refused
     (NotABuildFolder) unless ``force``."""
-    from graph.build.store import article_id_of, load_build_info, load_store, write_build_info, write_store
+    from graph.build.store import article_id_of, load_build_info, load_store, stage_store, write_build_info
     from graph.export.rdf import check_base
     from graph.extract.extractor import Extractor
 
@@ -107,43 +108,55 @@ def run_build(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, ac
     ex = extractor
     if ex is None and scheduler is None:
         ex = Extractor.create(actor_files=actor_files)
-    parsed: list[ParsedArticle] = []
-    failures: list[ArticleFailure] = []
-    # (read_articles gives every article of a batch its own id)
-    for item in parse_articles(read_articles(inputs), ex, strict=strict, workers=workers, scheduler=scheduler,
-                               actor_files=actor_files):
-        if isinstance(item, ArticleFailure):
-            failures.append(item)
-        else:
-            parsed.append(item)
-        if progress is not None:
-            progress(item)
-    t1 = time.perf_counter()
-    missing = sum(1 for f in failures if isinstance(f, MissingInput))
-    result = BuildResult(graph=nx.MultiDiGraph(), articles=len(parsed) + len(failures) - missing,
-                         failed=len(failures) - missing, missing=missing, failures=failures,
-                         undated=[p.article.article_id for p in parsed if p.article.published is None])
-    if not parsed:  # no article read: the folder is left as it was
-        result.wrote = False
-        result.timings = {"parse": t1 - t0}
-        return result
-    new = {article_id_of(x): x for x in parsed + failures}
-    everything = {**stored, **new}  # an article added again replaces its stored self
-    all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
-    all_failed = [x for x in everything.values() if isinstance(x, ArticleFailure)]
     from functools import partial
 
     from graph.build.blocks import cluster_in_blocks
-    from graph.build.parallel import block_mapper
+    from graph.build.parallel import block_mapper, worker_pool
 
-    with block_mapper(workers, scheduler) as mapper:  # the event blocks on the parse stage's kind of workers
-        G = build_graph(all_parsed, all_failed, cluster=partial(cluster_in_blocks, mapper=mapper))
+    # the parse workers stay for the graph stage's blocks (no process forked from a parent that holds
+    # every parsed article), and end before the exports
+    with worker_pool(workers if scheduler is None else 1, extractor=ex, actor_files=actor_files) as pool:
+        parsed: list[ParsedArticle] = []
+        failures: list[ArticleFailure] = []
+        # (read_articles gives every article of a batch its own id)
+        for item in parse_articles(read_articles(inputs), ex, strict=strict, workers=workers, scheduler=scheduler,
+                                   actor_files=actor_files, pool=pool):
+            if isinstance(item, ArticleFailure):
+                failures.append(item)
+            else:
+                parsed.append(item)
+            if progress is not None:
+                progress(item)
+        t1 = time.perf_counter()
+        missing = sum(1 for f in failures if isinstance(f, MissingInput))
+        result = BuildResult(graph=nx.MultiDiGraph(), articles=len(parsed) + len(failures) - missing,
+                             failed=len(failures) - missing, missing=missing, failures=failures,
+                             undated=[p.article.article_id for p in parsed if p.article.published is None])
+        if not parsed:  # no article read: the folder is left as it was
+            result.wrote = False
+            result.timings = {"parse": t1 - t0}
+            return result
+        new = {article_id_of(x): x for x in parsed + failures}
+        everything = {**stored, **new}  # an article added again replaces its stored self
+        all_parsed = [x for x in everything.values() if isinstance(x, ParsedArticle)]
+        all_failed = [x for x in everything.values() if isinstance(x, ArticleFailure)]
+        with block_mapper(workers, scheduler, pool=pool) as mapper:  # the event blocks on the parse workers
+            G = build_graph(all_parsed, all_failed, cluster=partial(cluster_in_blocks, mapper=mapper))
     if base_iri is not None:
         G.graph["base_iri"] = base_iri
     t2 = time.perf_counter()
     result.graph = G
-    result.written = write_exports(G, out, formats, workers=workers)
-    write_store(out, new.values(), replace_all=not add)
+    # the new articles' records go to the store's temporary files now, so that the parsed records
+    # are dropped before the exports (the graph holds what they need); they are put in place once
+    # the exports are written, and removed if that fails
+    store = stage_store(out, new.values())
+    del stored, new, everything, all_parsed, all_failed, parsed, item
+    try:
+        result.written = write_exports(G, out, formats, workers=workers)
+        store.commit(replace_all=not add)
+    except BaseException:
+        store.discard()
+        raise
     write_build_info(out, base_iri=base_iri)
     t3 = time.perf_counter()
     result.timings = {"parse": t1 - t0, "graph": t2 - t1, "export": t3 - t2}

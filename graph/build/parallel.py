@@ -118,13 +118,37 @@ def _merge(chunk: list, handle, result) -> Iterator[ParsedArticle | ArticleFailu
         yield x if isinstance(x, ArticleFailure) else next(parsed)
 
 
+@contextmanager
+def worker_pool(workers: int, *, extractor=None, actor_files: Iterable[str] = ()) -> Iterator:
+    """The parse workers: a pool of ``workers`` processes, each holding an extractor (None for one
+    worker). A build keeps it for its graph stage too (:func:`block_mapper`), so that the event
+    blocks run in processes that exist already rather than in new ones forked from a parent that
+    by then holds every parsed article."""
+    if workers < 1:
+        raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if workers == 1:
+        yield None
+        return
+    spec = WorkerSpec(tuple(str(f) for f in actor_files))
+    methods = mp.get_all_start_methods()
+    if "fork" in methods:
+        ctx = mp.get_context("fork")
+        inherited = extractor  # the children see the loaded pipeline through copy-on-write memory
+    else:  # pragma: no cover - macOS/Windows
+        ctx = mp.get_context("spawn")
+        inherited = None
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(spec, inherited)) as pool:
+        yield pool
+
+
 def parse_stream(articles: Iterable[Article | ArticleFailure], *, extractor=None, workers: int = 1,
                  scheduler: str | None = None, actor_files: Iterable[str] = (),
-                 batch_size: int = BATCH) -> Iterator[ParsedArticle | ArticleFailure]:
+                 batch_size: int = BATCH, pool=None) -> Iterator[ParsedArticle | ArticleFailure]:
     """Parse a stream of articles (failures from reading pass through in place).
 
     ``extractor``: a loaded Extractor to use in this process (and to share with forked
-    workers); loaded on demand otherwise.
+    workers); loaded on demand otherwise. ``pool``: a :func:`worker_pool` of ``workers``
+    processes to parse in (made for this stream when not given).
     """
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
@@ -140,16 +164,13 @@ def parse_stream(articles: Iterable[Article | ArticleFailure], *, extractor=None
             extractor = Extractor.create(actor_files=spec.actor_files)
         yield from _ordered(lambda b: parse_batch(extractor, b), batches, 0, lambda r: r)
         return
-    methods = mp.get_all_start_methods()
-    if "fork" in methods:
-        ctx = mp.get_context("fork")
-        inherited = extractor  # the children see the loaded pipeline through copy-on-write memory
-    else:  # pragma: no cover - macOS/Windows
-        ctx = mp.get_context("spawn")
-        inherited = None
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(spec, inherited)) as pool:
-        yield from _ordered(lambda b: pool.apply_async(_work, (b,)), batches, workers * IN_FLIGHT,
-                            lambda h: h.get())
+    if pool is None:
+        with worker_pool(workers, extractor=extractor, actor_files=spec.actor_files) as own:
+            yield from _ordered(lambda b: own.apply_async(_work, (b,)), batches, workers * IN_FLIGHT,
+                                lambda h: h.get())
+        return
+    yield from _ordered(lambda b: pool.apply_async(_work, (b,)), batches, workers * IN_FLIGHT,
+                        lambda h: h.get())
 
 
 # -- Dask distributed ---------------------------------------------------------------------
@@ -192,10 +213,11 @@ def _dask_stream(batches: Iterator[list], scheduler: str, spec: WorkerSpec) -> I
 
 # -- the graph stage's blocks ----------------------------------------------------------------
 @contextmanager
-def block_mapper(workers: int = 1, scheduler: str | None = None) -> Iterator[Callable | None]:
+def block_mapper(workers: int = 1, scheduler: str | None = None, pool=None) -> Iterator[Callable | None]:
     """A ``map(function, items)`` that runs independent tasks (the event blocks of
-    graph.build.blocks) in ``workers`` forked processes or on the Dask cluster at ``scheduler``;
-    None (the builtin map, in this process) for one worker. Results come back in input order."""
+    graph.build.blocks) in ``workers`` processes (``pool``, the parse workers, when given; else
+    forked for it) or on the Dask cluster at ``scheduler``; None (the builtin map, in this
+    process) for one worker. Results come back in input order."""
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
     if scheduler:
@@ -204,6 +226,9 @@ def block_mapper(workers: int = 1, scheduler: str | None = None) -> Iterator[Cal
         return
     if workers == 1:
         yield None
+        return
+    if pool is not None:
+        yield lambda fn, items: pool.map(fn, list(items), chunksize=1)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:

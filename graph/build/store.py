@@ -18,12 +18,13 @@ import json
 import os
 import types
 import typing
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from graph.core.errors import ConfigError
-from graph.core.files import write_text_atomic
+from graph.core.files import stage, unlink_quietly, write_text_atomic
 from graph.core.model import ArticleFailure, ParsedArticle
 
 STORE_DIR = ".store"
@@ -141,24 +142,73 @@ def load_store(out: str | os.PathLike) -> dict[str, ParsedArticle | ArticleFailu
     return items
 
 
+@dataclass
+class StagedStore:
+    """Articles written to hidden temporary files in a build's store folder (which load_store
+    does not read), put in place by :meth:`commit` or removed by :meth:`discard`. A build stages
+    its articles before it writes the exports, so that it can drop the parsed records and still
+    store them only once the exports are written."""
+
+    folder: Path
+    made: list[Path]  # the folders staging created (removed again by discard when empty)
+    files: list[tuple[Path, Path]] = dataclasses.field(default_factory=list)  # (temporary, final)
+    names: set[str] = dataclasses.field(default_factory=set)  # the file names of the staged articles
+
+    def commit(self, *, replace_all: bool) -> None:
+        """Put the staged files in place. ``replace_all``: the folder's store becomes exactly
+        these articles (a full build); else they are added or replaced."""
+        for tmp, path in self.files:
+            os.replace(tmp, path)
+        self.files = []
+        if replace_all:
+            for p in self.folder.glob("*.json"):
+                if p.name not in self.names and not p.name.startswith("."):
+                    p.unlink()
+
+    def discard(self) -> None:
+        for tmp, _ in self.files:
+            unlink_quietly(tmp)
+        self.files = []
+        for folder in reversed(self.made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+
+
+def stage_store(out: str | os.PathLike, items: typing.Iterable[ParsedArticle | ArticleFailure]) -> StagedStore:
+    """Write these articles' records to hidden temporary files in the store folder (each file
+    complete and synced; an article whose stored file already holds the same record is left
+    alone; of two records of one article the later counts)."""
+    folder = Path(out) / STORE_DIR
+    made = [p for p in (Path(out), folder) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = StagedStore(folder, made)
+    by_path: dict[Path, Path] = {}
+    try:
+        for item in items:
+            path = store_path(out, article_id_of(item))
+            staged.names.add(path.name)
+            text = dumps(item)
+            old = by_path.pop(path, None)
+            if old is not None:
+                unlink_quietly(old)
+            if path.exists() and path.read_text(encoding="utf-8") == text:
+                continue
+            by_path[path] = stage(path, text)
+    except BaseException:
+        staged.files = [(tmp, path) for path, tmp in by_path.items()]
+        staged.discard()
+        raise
+    staged.files = [(tmp, path) for path, tmp in by_path.items()]
+    return staged
+
+
 def write_store(out: str | os.PathLike, items: typing.Iterable[ParsedArticle | ArticleFailure], *,
                 replace_all: bool) -> None:
     """Store these articles (each file written atomically). ``replace_all``: the folder's
     store becomes exactly these (a full build); else they are added or replaced."""
-    folder = Path(out) / STORE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    keep = set()
-    for item in items:
-        path = store_path(out, article_id_of(item))
-        keep.add(path.name)
-        text = dumps(item)
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        write_text_atomic(path, text)
-    if replace_all:
-        for p in folder.glob("*.json"):
-            if p.name not in keep and not p.name.startswith("."):
-                p.unlink()
+    stage_store(out, items).commit(replace_all=replace_all)
 
 
 def load_build_info(out: str | os.PathLike) -> dict[str, Any]:

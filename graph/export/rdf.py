@@ -55,6 +55,13 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 _YEAR = re.compile(r"\d{4}")
 
 Quad = tuple[URIRef, URIRef, Node, "str | None"]  # the last item: the article whose named graph holds it
+# The quads are made as plain values, not rdflib terms (an rdflib Literal parses its value on creation
+# and weighs several times its text): an IRI is a str, a literal a (lexical form, datatype IRI or "",
+# language or "") tuple. quads() turns them into rdflib terms; the files are written from them directly.
+Lit = tuple[str, str, str]
+Term = "str | Lit"
+_XSD_DATE, _XSD_GYEARMONTH, _XSD_GYEAR = str(XSD.date), str(XSD.gYearMonth), str(XSD.gYear)
+_XSD_DECIMAL, _XSD_INTEGER, _XSD_STRING = str(XSD.decimal), str(XSD.integer), str(XSD.string)
 
 
 def check_base(base: str) -> str:
@@ -70,19 +77,31 @@ def base_of(G: nx.MultiDiGraph) -> str:
     return check_base(G.graph.get("base_iri") or DEFAULT_BASE)
 
 
-def _text(s) -> Literal:
-    return Literal(_UNSAFE_CHARS.sub(" ", str(s or "")))
+def _text(s) -> Lit:
+    return (_UNSAFE_CHARS.sub(" ", str(s or "")), "", "")
 
 
-def _decimal(x) -> Literal:
+def _plain(s: str) -> Lit:
+    return (s, "", "")
+
+
+def _integer(x) -> Lit:
+    return (str(int(x)), _XSD_INTEGER, "")
+
+
+def _decimal(x) -> Lit:
     """An xsd:decimal in canonical form (5 places at most, no trailing zeros: 35.975, 36.0)."""
     text = f"{float(x):.5f}".rstrip("0")
-    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+    return (text + "0" if text.endswith(".") else text, _XSD_DECIMAL, "")
+
+
+def _iri(base: str, kind: str, ident: str) -> str:
+    return f"{base}{kind}/{quote(_UNSAFE_CHARS.sub(' ', str(ident)), safe='')}"
 
 
 def mint(base: str, kind: str, ident: str) -> URIRef:
     """``<base><kind>/<percent-encoded id>``: a valid IRI whatever the id holds."""
-    return URIRef(f"{base}{kind}/{quote(_UNSAFE_CHARS.sub(' ', str(ident)), safe='')}")
+    return URIRef(_iri(base, kind, ident))
 
 
 def dataset_iri(base: str) -> URIRef:
@@ -95,21 +114,25 @@ def article_graph_iri(base: str, article_id: str) -> URIRef:
     return mint(base, "graph", article_id)
 
 
-def _date_literals(value: str, start: str, end: str) -> list[tuple[URIRef, Literal]]:
+def _date_literals(value: str, start: str, end: str) -> list[tuple[str, Lit]]:
     """sem:hasTimeStamp typed by precision, and the xsd:date interval the date lies in."""
     value, start, end = value or "", start or "", end or ""
     out = []
     if _DAY.fullmatch(value):
-        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.date)))
+        out.append((_SEM_HAS_TIMESTAMP, (value, _XSD_DATE, "")))
     elif _MONTH.fullmatch(value):
-        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYearMonth)))
+        out.append((_SEM_HAS_TIMESTAMP, (value, _XSD_GYEARMONTH, "")))
     elif _YEAR.fullmatch(value):
-        out.append((SEM.hasTimeStamp, Literal(value, datatype=XSD.gYear)))
+        out.append((_SEM_HAS_TIMESTAMP, (value, _XSD_GYEAR, "")))
     if _DAY.fullmatch(start):
-        out.append((SEM.hasBeginTimeStamp, Literal(start, datatype=XSD.date)))
+        out.append((_SEM_HAS_BEGIN, (start, _XSD_DATE, "")))
     if _DAY.fullmatch(end):
-        out.append((SEM.hasEndTimeStamp, Literal(end, datatype=XSD.date)))
+        out.append((_SEM_HAS_END, (end, _XSD_DATE, "")))
     return out
+
+
+_SEM_HAS_TIMESTAMP, _SEM_HAS_BEGIN, _SEM_HAS_END = (str(SEM.hasTimeStamp), str(SEM.hasBeginTimeStamp),
+                                                    str(SEM.hasEndTimeStamp))
 
 
 def _time_key(d: dict) -> str:
@@ -121,49 +144,71 @@ def _time_key(d: dict) -> str:
     return ""
 
 
-def _event_type(name: str) -> URIRef:
+def _event_type(name: str) -> str:
     try:
-        return PLOVER[name]
+        return str(PLOVER[name])
     except AttributeError as exc:
         raise ExportError(f"event type {name!r} is not a PLOVER type; fix graph/data/event_lexicon.csv") from exc
 
 
-def _actor_type(name: str) -> URIRef:
+def _actor_type(name: str) -> str:
     try:
-        return ACTORTYPE[name or "other"]
+        return str(ACTORTYPE[name or "other"])
     except AttributeError as exc:
         raise ExportError(f"actor type {name!r} is not one of ctkg's actor types; fix the actor gazetteer") from exc
 
 
-def _node_iri(base: str, d: dict) -> URIRef:
+def _node_iri(base: str, d: dict) -> str:
     kind = d["kind"]
     key = {"article": "article_id", "event": "event_id", "actor": "actor_id", "place": "place_id",
            "statement": "statement_id"}.get(kind)
     if key is None or not d.get(key):
         raise ExportError(f"graph node of kind {kind!r} has no {key or 'id'}; the graph is not a ctkg build")
-    return mint(base, kind, d[key])
+    return _iri(base, kind, d[key])
 
 
 def _fast(ns) -> SimpleNamespace:
-    """A DefinedNamespace's terms as plain attributes: rdflib's checked lookup costs a few
-    microseconds per access, which adds up to seconds over a large build. Unknown names still
-    fail loudly (AttributeError)."""
+    """A DefinedNamespace's terms as plain attributes (their IRIs as str): rdflib's checked lookup
+    costs a few microseconds per access, which adds up to seconds over a large build. Unknown names
+    still fail loudly (AttributeError)."""
     base = str(ns._NS)
-    return SimpleNamespace(**{str(t)[len(base):]: t for t in dir(ns) if str(t).startswith(base)})
+    return SimpleNamespace(**{str(t)[len(base):]: str(t) for t in dir(ns) if str(t).startswith(base)})
 
 
 _TERMS = tuple(_fast(ns) for ns in (SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID))
+_RDF_TYPE = str(RDF.type)
 
 
 def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
     """Every triple of the graph with the article whose named graph holds it (None: the merged graph)."""
+    iris: dict[str, URIRef] = {}
+    lits: dict[Lit, Literal] = {}
+
+    def term(t):
+        if t.__class__ is str:
+            got = iris.get(t)
+            if got is None:
+                got = iris[t] = URIRef(t)
+            return got
+        got = lits.get(t)
+        if got is None:
+            lex, dt, lang = t
+            got = lits[t] = Literal(lex, lang=lang or None, datatype=URIRef(dt) if dt else None)
+        return got
+
+    for s, p, o, g in _quads(G, base=base):
+        yield term(s), term(p), term(o), g
+
+
+def _quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[tuple[str, str, Term, str | None]]:
+    """The quads of :func:`quads` as plain values (see :data:`Lit`)."""
     SEM, CTKG, GEO, PROV, RDF, RDFS, OWL, VOID = _TERMS  # noqa: N806 (fast local views of the namespaces)
     base = check_base(base) if base is not None else base_of(G)
     iri = {n: _node_iri(base, d) for n, d in G.nodes(data=True)}
-    ds = dataset_iri(base)
+    ds = str(dataset_iri(base))
     yield ds, RDF.type, VOID.Dataset, None
-    yield ds, RDFS.label, Literal("ctkg knowledge graph"), None
-    yield ds, VOID.uriSpace, Literal(base), None
+    yield ds, RDFS.label, _plain("ctkg knowledge graph"), None
+    yield ds, VOID.uriSpace, _plain(base), None
     for n, d in sorted(G.nodes(data=True)):
         s = iri[n]
         kind = d["kind"]
@@ -176,15 +221,15 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
             if d.get("publisher"):
                 yield s, CTKG.publisher, _text(d["publisher"]), aid
             if _DAY.fullmatch(str(d.get("published") or "")):
-                yield s, CTKG.published, Literal(d["published"], datatype=XSD.date), aid
+                yield s, CTKG.published, (d["published"], _XSD_DATE, ""), aid
             if d.get("published_source"):
                 yield s, CTKG.publishedSource, _text(d["published_source"]), aid
             if d.get("url"):
                 yield s, CTKG.url, _text(d["url"]), aid
-            yield s, CTKG.status, Literal(d.get("status") or "ok"), aid
+            yield s, CTKG.status, _plain(d.get("status") or "ok"), aid
             if d.get("error"):
                 yield s, CTKG.error, _text(d["error"]), aid
-            yield ds, VOID.subset, article_graph_iri(base, aid), None
+            yield ds, VOID.subset, _iri(base, "graph", aid), None
         elif kind == Kind.EVENT.value:
             yield s, RDF.type, SEM.Event, None
             yield s, CTKG.identifier, _text(d["event_id"]), None
@@ -199,12 +244,12 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
             if d.get("date"):
                 yield s, CTKG.dateValue, _text(d["date"]), None
             if _DAY.fullmatch(d.get("not_after") or ""):
-                yield s, CTKG.notAfter, Literal(d["not_after"], datatype=XSD.date), None
+                yield s, CTKG.notAfter, (d["not_after"], _XSD_DATE, ""), None
             for p, o in _date_literals(d.get("date", ""), d.get("date_start", ""), d.get("date_end", "")):
                 yield s, p, o, None
             key = _time_key(d)
             if key:
-                t = mint(base, "time", key)
+                t = _iri(base, "time", key)
                 yield s, SEM.hasTime, t, None
                 yield t, RDF.type, SEM.Time, None
                 yield t, RDFS.label, _text(d.get("date") or key), None
@@ -238,7 +283,7 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
                 yield s, GEO.lat, _decimal(d["latitude"]), None
                 yield s, GEO.long, _decimal(d["longitude"]), None
             if str(d.get("geonameid") or "").isdigit():
-                yield s, OWL.sameAs, URIRef(f"{GEONAMES}{d['geonameid']}/"), None
+                yield s, OWL.sameAs, f"{GEONAMES}{d['geonameid']}/", None
         elif kind == Kind.STATEMENT.value:
             aid = d.get("article") or None
             yield s, RDF.type, CTKG.Statement, aid
@@ -247,8 +292,8 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
             yield s, CTKG.text, _text(d.get("text", "")), aid
             if d.get("kind_of"):
                 yield s, CTKG.statementKind, _text(d["kind_of"]), aid
-            yield s, CTKG.textStart, Literal(int(d["char_start"])), aid
-            yield s, CTKG.textEnd, Literal(int(d["char_end"])), aid
+            yield s, CTKG.textStart, _integer(d["char_start"]), aid
+            yield s, CTKG.textEnd, _integer(d["char_end"]), aid
             yield s, CTKG.datePrecision, _text(d.get("date_precision") or "unknown"), aid
             if d.get("date"):
                 yield s, CTKG.dateValue, _text(d["date"]), aid
@@ -261,10 +306,10 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
     # the event and actor types used, labelled, so the data describes itself
     for t in sorted({d["event_type"] for _, d in G.nodes(data=True) if d["kind"] == Kind.EVENT.value}):
         yield _event_type(t), RDF.type, SEM.EventType, None
-        yield _event_type(t), RDFS.label, Literal(t), None
+        yield _event_type(t), RDFS.label, _plain(t), None
     for t in sorted({d.get("type") or "other" for _, d in G.nodes(data=True) if d["kind"] == Kind.ACTOR.value}):
         yield _actor_type(t), RDF.type, SEM.ActorType, None
-        yield _actor_type(t), RDFS.label, Literal(t), None
+        yield _actor_type(t), RDFS.label, _plain(t), None
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         rel = d.get("relation", k)
         su, ov = iri[u], iri[v]
@@ -296,18 +341,18 @@ def quads(G: nx.MultiDiGraph, *, base: str | None = None) -> Iterator[Quad]:
                 yield su, CTKG.about, ov, aid
         elif rel == Rel.MENTIONED_IN.value:
             aid = G.nodes[v]["article_id"]
-            m = mint(base, "mention", f"{aid}:{d['trigger_start']}:{d['trigger_end']}:{G.nodes[u]['event_id']}")
+            m = _iri(base, "mention", f"{aid}:{d['trigger_start']}:{d['trigger_end']}:{G.nodes[u]['event_id']}")
             yield su, PROV.wasDerivedFrom, ov, aid
             yield m, RDF.type, CTKG.Mention, aid
             yield m, RDF.type, PROV.Entity, aid
             yield m, CTKG.mentionOf, su, aid
             yield m, PROV.wasDerivedFrom, ov, aid
             yield m, CTKG.sentence, _text(d.get("sentence", "")), aid
-            yield m, CTKG.sentenceStart, Literal(int(d["char_start"])), aid
-            yield m, CTKG.sentenceEnd, Literal(int(d["char_end"])), aid
+            yield m, CTKG.sentenceStart, _integer(d["char_start"]), aid
+            yield m, CTKG.sentenceEnd, _integer(d["char_end"]), aid
             yield m, CTKG.trigger, _text(d.get("trigger", "")), aid
-            yield m, CTKG.triggerStart, Literal(int(d["trigger_start"])), aid
-            yield m, CTKG.triggerEnd, Literal(int(d["trigger_end"])), aid
+            yield m, CTKG.triggerStart, _integer(d["trigger_start"]), aid
+            yield m, CTKG.triggerEnd, _integer(d["trigger_end"]), aid
             if d.get("modality"):
                 yield m, CTKG.modality, _text(d["modality"]), aid
             if d.get("time_text"):
@@ -348,22 +393,36 @@ def to_dataset(G: nx.MultiDiGraph, *, base: str | None = None) -> Dataset:
 # from triples sorted by graph, subject, predicate (rdf:type first) and object, so the same
 # graph gives the same text on every run; rdflib reads them back in the tests.
 
-def _sort_key(t: Node) -> tuple:
-    if t.__class__ is Literal:
-        return (1, str(t), str(t.datatype or ""), t.language or "")
-    return (0, str(t), "", "")
+# A quad is held as one flat tuple whose natural order is the files' order: subject, predicate
+# (rdf:type first), object (IRIs before literals; a literal by text, datatype, language), then
+# graph (the default graph first). Two quads are equal exactly when their rows are.
+Row = tuple  # (s, p is not rdf:type, p, 0 for an IRI object / 1 for a literal, text, datatype, language,
+#               in an article's graph, article id or "")
 
 
-def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> tuple[list[Quad], list[Quad]]:
+def _rows(G: nx.MultiDiGraph, base: str | None) -> Iterator[Row]:
+    t = _RDF_TYPE
+    for s, p, o, g in _quads(G, base=base):
+        if o.__class__ is str:
+            yield (s, p != t, p, 0, o, "", "", g is not None, g or "")
+        else:
+            yield (s, p != t, p, 1, o[0], o[1], o[2], g is not None, g or "")
+
+
+def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> tuple[list[Row], list[Row]]:
     """Each quad once, in a stable order: the default graph first, then the article graphs;
-    within a graph by subject, predicate (rdf:type first) and object."""
-    rdf_type = RDF.type
-    unique = list(dict.fromkeys(quads(G, base=base)))
-    # one full sort by triple, then a stable sort by graph (cheap), so that the union of the
-    # graphs comes out of the first order without sorting again (LinkedData.triples)
-    unique.sort(key=lambda q: (q[0], q[1] != rdf_type, q[1], _sort_key(q[2]), q[3] is not None, q[3] or ""))
-    by_triple = list(unique)
-    unique.sort(key=lambda q: (q[3] is not None, q[3] or ""))
+    within a graph by subject, predicate (rdf:type first) and object. Also the same rows sorted
+    by triple first (a triple's quads side by side: the union of the graphs comes out of it)."""
+    by_triple = sorted(dict.fromkeys(_rows(G, base)))
+    graphs: dict[str, list[Row]] = {}
+    for r in by_triple:  # a stable sort by graph, made by moving each row to its graph's list
+        lst = graphs.get(r[8]) if r[7] else graphs.get(None)
+        if lst is None:
+            lst = graphs[r[8] if r[7] else None] = []
+        lst.append(r)
+    unique = list(graphs.pop(None, []))
+    for g in sorted(graphs):
+        unique += graphs[g]
     return unique, by_triple
 
 
@@ -371,18 +430,22 @@ def _unique_quads(G: nx.MultiDiGraph, base: str | None) -> tuple[list[Quad], lis
 class LinkedData:
     """The build's quads, computed once and shared by the Turtle, TriG and JSON-LD writers."""
     base: str
-    quads: list
-    by_triple: list  # the same quads sorted by triple first
+    quads: list  # rows (see Row), by graph, then triple
+    by_triple: list  # the same rows sorted by triple first
 
     @cached_property
     def terms(self) -> "_Converter":
-        """rdflib to Oxigraph terms, shared by the writers."""
+        """Plain values to Oxigraph terms, shared by the writers."""
         return _Converter()
 
-    @cached_property
-    def triples(self) -> list[tuple[Node, Node, Node]]:
-        """The union of all graphs, each triple once, sorted by subject (rdf:type first)."""
-        return list(dict.fromkeys((s, p, o) for s, p, o, _ in self.by_triple))
+    def triples(self) -> Iterator[Row]:
+        """The union of all graphs, each triple once (its first row), sorted by subject (rdf:type first)."""
+        last = None
+        for r in self.by_triple:
+            key = r[:7]
+            if key != last:
+                last = key
+                yield r
 
 
 def linked_data(G: nx.MultiDiGraph, *, base: str | None = None) -> LinkedData:
@@ -392,22 +455,25 @@ def linked_data(G: nx.MultiDiGraph, *, base: str | None = None) -> LinkedData:
 
 
 class _Converter(dict):
-    """rdflib terms to Oxigraph terms, each distinct term converted once."""
+    """IRIs (str) and literals (Lit) to Oxigraph terms, each distinct term converted once."""
 
-    def __missing__(self, t: Node):
-        if isinstance(t, URIRef):
-            v = ox.NamedNode(str(t))
-        elif isinstance(t, Literal):
-            if t.language:
-                v = ox.Literal(str(t), language=t.language)
-            elif t.datatype:
-                v = ox.Literal(str(t), datatype=self[t.datatype])
-            else:
-                v = ox.Literal(str(t))
+    def __missing__(self, t):
+        if t.__class__ is str:
+            v = ox.NamedNode(t)
         else:
-            raise ExportError(f"cannot serialize the RDF term {t!r}")
+            lex, dt, lang = t
+            if lang:
+                v = ox.Literal(lex, language=lang)
+            elif dt:
+                v = ox.Literal(lex, datatype=self[dt])
+            else:
+                v = ox.Literal(lex)
         self[t] = v
         return v
+
+    def object(self, r: Row):
+        """The object of a row."""
+        return self[r[4]] if r[3] == 0 else self[r[4:7]]
 
 
 def _serialize(items: Iterable, fmt) -> str:
@@ -443,7 +509,7 @@ def iter_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
     """The text of :func:`generate_turtle` in pieces."""
     data = data or linked_data(G, base=base)
     c = data.terms
-    yield from _serialized((ox.Triple(c[s], c[p], c[o]) for s, p, o in data.triples), ox.RdfFormat.TURTLE)
+    yield from _serialized((ox.Triple(c[r[0]], c[r[2]], c.object(r)) for r in data.triples()), ox.RdfFormat.TURTLE)
 
 
 def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
@@ -459,23 +525,26 @@ def iter_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData |
     graphs: dict[str | None, object] = {None: ox.DefaultGraph()}
 
     def items() -> Iterator:
-        for s, p, o, aid in data.quads:
+        for r in data.quads:
+            aid = r[8] if r[7] else None
             g = graphs.get(aid)
             if g is None:
-                g = graphs[aid] = ox.NamedNode(str(article_graph_iri(data.base, aid)))
-            yield ox.Quad(c[s], c[p], c[o], g)
+                g = graphs[aid] = ox.NamedNode(_iri(data.base, "graph", aid))
+            yield ox.Quad(c[r[0]], c[r[2]], c.object(r), g)
 
     yield from _serialized(items(), ox.RdfFormat.TRIG)
 
 
-def _jsonld_value(o: Node, curie) -> object:
-    if isinstance(o, URIRef):
-        return {"@id": curie(o)}
-    if o.language:
-        return {"@value": str(o), "@language": o.language}
-    if o.datatype is None or o.datatype == XSD.string:
-        return str(o)
-    return {"@value": str(o), "@type": curie(o.datatype)}
+def _jsonld_value(r: Row, curie) -> object:
+    """The JSON-LD value of a row's object."""
+    text, dt, lang = r[4], r[5], r[6]
+    if r[3] == 0:
+        return {"@id": curie(text)}
+    if lang:
+        return {"@value": text, "@language": lang}
+    if not dt or dt == _XSD_STRING:
+        return text
+    return {"@value": text, "@type": curie(dt)}
 
 
 def generate_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
@@ -488,7 +557,7 @@ def iter_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
     """The text of :func:`generate_jsonld` in pieces, one node object each."""
     vocab_ns = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
-    def curie_of(iri: URIRef) -> str:
+    def curie_of(iri: str) -> str:
         for prefix, ns in vocab_ns:
             rest = str(iri)[len(ns):]
             if str(iri).startswith(ns) and rest and ":" not in rest and "/" not in rest and "#" not in rest:
@@ -496,21 +565,21 @@ def iter_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
         return str(iri)
 
     data = data or linked_data(G, base=base)
-    curies: dict[URIRef, str] = {}
+    curies: dict[str, str] = {}
 
-    def curie(iri: URIRef) -> str:  # memoized: a few hundred distinct IRIs, used many times
+    def curie(iri: str) -> str:  # memoized: a few hundred distinct IRIs, used many times
         v = curies.get(iri)
         if v is None:
             v = curies[iri] = curie_of(iri)
         return v
 
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in data.triples:  # sorted by subject, predicate and object
-        node = nodes.setdefault(str(s), {})
-        if p == RDF.type and isinstance(o, URIRef):
-            node.setdefault("@type", []).append(curie(o))
+    for r in data.triples():  # sorted by subject, predicate and object
+        node = nodes.setdefault(r[0], {})
+        if not r[1] and r[3] == 0:  # rdf:type with an IRI
+            node.setdefault("@type", []).append(curie(r[4]))
         else:
-            node.setdefault(curie(p), []).append(_jsonld_value(o, curie))
+            node.setdefault(curie(r[2]), []).append(_jsonld_value(r, curie))
     # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
     context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
     yield f'{{"@context": {context},\n"@graph": [\n'

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Article, PlaceMatch, PlaceRef
 from graph.extract.dateline import dateline_candidates
+from graph.extract.doctext import doc_text
 from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, name_key, slug, strip_titles
@@ -201,7 +202,7 @@ class ArticleEntities:
     def _find_dateline(self) -> None:
         """The report's place from its dateline; its words are a place, never an actor."""
         r, geo = self.resolver, self.resolver.geo
-        for d in dateline_candidates(self.doc.text):
+        for d in dateline_candidates(doc_text(self.doc)):
             if _in_skip(d.city_start, d.end, self.article.skip):
                 continue
             city = d.city_name
@@ -258,7 +259,7 @@ class ArticleEntities:
     def _us_places(self) -> None:
         """"Peoria, Ill.", "Peoria, IL", "Fort Worth, Texas": a city of that US state ("IL" is no Israel)."""
         geo = self.resolver.geo
-        text = self.doc.text
+        text = doc_text(self.doc)
         for m in _CITY_STATE.finditer(text):
             if _in_skip(m.start(), m.end(), self.article.skip) or _in_skip(m.start(), m.end(), self.claimed):
                 continue
@@ -629,7 +630,7 @@ class ArticleEntities:
         """In a Title Case headline every word looks like a name ("Aleppo Has Been
         Retaken"): a name not in the gazetteer counts only if the body uses it too."""
         sent = ent.sent
-        text = self.doc.text
+        text = doc_text(self.doc)
         # a headline is a line of its own with no full stop ("Mrs. Ana Kowalczyk met Tomas Brandt on
         # Friday." is a sentence full of names, not a headline)
         line_start = text.rfind("\n", 0, ent.start_char) + 1

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from graph.core.model import ActorRef
 from graph.extract.coref import PersonCoref, person_noun
+from graph.extract.doctext import doc_text
 from graph.extract.event_lexicon import Trigger, TriggerFinder
 from graph.extract.role_model import (
     LABELS,
@@ -125,7 +126,7 @@ def is_passive(h: Token) -> bool:
 
 def in_headline(tok: Token) -> bool:
     """Whether a word is in the article's headline: a first line of its own, without a full stop."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     end = text.find("\n")
     line = text[:end].strip() if end >= 0 else ""
     return bool(line) and tok.idx < end and line[-1] not in ".!?\"'\u201d"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
+from graph.extract.doctext import doc_text
 from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     CLAIM_NOUNS,
@@ -199,7 +200,7 @@ class StatementFinder:
     spoken: list[tuple[int, ActorRef]] = field(default_factory=list)  # (char offset, speaker)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text  # spaCy joins the tokens on every Doc.text access
+        self.text = doc_text(self.doc)
         if not self.quotes:
             self.quotes = find_quotes(self.text, self.ents.article.skip)
         self.genders = self._genders()

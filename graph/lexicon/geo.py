@@ -151,6 +151,7 @@ class Gazetteer:
         self._demonyms = demonyms  # lower-case demonym -> ISO3
         self._stop = stopwords  # name keys
         self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
+        self._keys_by_country: dict[str, tuple[str, ...]] | None = None  # ISO3 -> name keys, built lazily
         self._us_states = us_states or {}  # "IL", "Ill.", "illinois" (name key) -> "Illinois"
 
     # -- construction -------------------------------------------------------------------
@@ -508,8 +509,9 @@ class Gazetteer:
             places = self._places
             sel: dict[str, list[int]] = {}
             if iso3:
-                for k, codes in self._index.items():
-                    for c in codes:
+                index = self._index
+                for k in self._country_keys().get(iso3, ()):
+                    for c in index[k]:
                         if places[c >> 1][_ISO] == iso3:
                             sel.setdefault(k, []).append(c)
             else:  # own names (not alternates) of known places: alternates are too many and too loose
@@ -523,6 +525,22 @@ class Gazetteer:
                 lst = got.setdefault(lk, [])
                 lst.extend(c for c in codes if c not in lst)
             self._loose[iso3] = got
+        return got
+
+    def _country_keys(self) -> dict[str, tuple[str, ...]]:
+        """ISO3 -> the name keys of that country's places, in the index's order; made in one pass over
+        the index on first use (a pass per country, for each country an article names, cost more than
+        a tenth of a second each)."""
+        got = self._keys_by_country
+        if got is None:
+            places = self._places
+            lists: dict[str, list[str]] = {}
+            for k, codes in self._index.items():
+                for c in codes:
+                    lst = lists.setdefault(places[c >> 1][_ISO], [])
+                    if not lst or lst[-1] is not k:
+                        lst.append(k)
+            got = self._keys_by_country = {iso: tuple(ks) for iso, ks in lists.items()}
         return got
 
     def _choose(self, codes: list[int], mode: str, hint: str, marked: bool, admin1: str = "",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from graph.core.model import TimeValue, Timex
+from graph.extract.doctext import doc_text
 from graph.extract.temporal.find import find_timexes
 from graph.extract.temporal.tense import _aspect, _token_at, _verb_of
 from graph.extract.temporal.values import (
@@ -251,7 +252,7 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
     if doc is None:
         return _default("unknown", anchor, speech), ""
     if text is None:
-        text = doc.text  # (spaCy rebuilds Doc.text on every access: callers pass it once)
+        text = doc_text(doc)
     if end > len(text):
         raise TemporalError(f"span [{start}, {end}) lies outside the text ({len(text)} characters)")
     trig = _token_at(doc, start, max(end, start + 1))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from graph.core.model import TimeValue, Timex
+from graph.extract.doctext import doc_text
 from graph.extract.temporal.normalize import resolve
 from graph.extract.temporal.tense import _token_at, tense_at
 from graph.extract.temporal.values import TemporalError, _parse_num
@@ -353,7 +354,7 @@ def find_timexes(text: str, anchor: date | None, *, doc=None,
     """
     if not isinstance(text, str):
         raise TemporalError(f"text must be a string, not {type(text).__name__}")
-    if doc is not None and getattr(doc, "text", text) != text:
+    if doc is not None and doc_text(doc) != text:
         raise TemporalError("doc is not a parse of this text")
     ents = _ent_spans(doc)
     cands = [c for c in _select(_candidates(text, ents, doc))
