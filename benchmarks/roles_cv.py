@@ -30,8 +30,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 SHARED = ROOT.parent / "shared"
-AGENT_ROLES = {"Attacker", "Killer", "Jailer", "Injurer"}
-TARGET_ROLES = {"Target", "Victim", "Detainee"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.shared / "tools"))
     from evaluate import part_of
-    from score_datasets import STOP, name_match, words
+    from score_datasets import AGENT_ROLES, STOP, TARGET_ROLES, name_match, words  # the roles the scorer counts
     from train_roles import CONFLICT, ROLE_LABEL, label_of, train
 
     import graph.extract.event_roles as er
