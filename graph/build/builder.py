@@ -254,13 +254,14 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
 
 
 def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None,
-                stories: Stories | None = None) -> tuple[float, str]:
+                stories: Stories | None = None, explain: bool = True) -> tuple[float, str]:
     """How well a mention fits an event: (margin, reason: the evidence that raised the score). The
     mention joins the event of the best margin at or above 0; -inf forbids the merge. The margin is the
     better of two: the fitted score over its threshold (graph.build.merge_model), and the hand-set
     rule of :func:`rule_score` over RULE_THRESHOLD, which keeps the merges it made before the weights
     were fitted (what ties one story's reports: ECB+ topic 41, the seeds). ``stories`` (the articles'
-    similarity, graph.build.stories) adds :func:`story_margin` to both."""
+    similarity, graph.build.stories) adds :func:`story_margin` to both. ``explain=False``: the margin
+    only (the reason is "")."""
     x = merge_features(c, m)
     if x is None:
         return float("-inf"), ""
@@ -268,6 +269,8 @@ def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None
     fitted, rule = w.score(x) - w.threshold, rule_score(x) - RULE_THRESHOLD
     adj, story = story_margin(c, m, x, stories)
     fitted, rule = fitted + adj, rule + adj
+    if not explain:
+        return max(fitted, rule), ""
     parts = ["type"] + [f"{name} {part:+.2f}" for name, part in w.contributions(x)]
     if adj:
         parts.append(f"other story {adj:+.2f} (similarity {story:.2f})")
@@ -293,7 +296,7 @@ def story_margin(c: Cluster, m: EventMention, x: dict[str, float], stories: Stor
     other articles: (-1, similarity) for another story, else (0, similarity); (0, 1) where they say nothing."""
     if stories is None or not x.get("undated") or m.article_id in c.articles:
         return 0.0, 1.0
-    sim = stories.best(m.article_id, c.articles, enough=OTHER_STORY)
+    sim = stories.best(m.article_id, c.articles)
     return (-1.0 if sim < OTHER_STORY else 0.0), sim
 
 
@@ -521,18 +524,19 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
     blocks = _Blocks()
     ordered = sorted(mentions, key=_canonical_order)
     for m in ordered:
-        best, best_score, best_reason = None, 0.0, ""
+        best, best_score = None, 0.0
         for c in blocks.candidates(m):
             if (m.article_id, m.sentence_start) in c.sentences:
                 continue  # two triggers of one sentence are two events
-            s, why = merge_score(c, m, weights, stories)
+            s = merge_score(c, m, weights, stories, explain=False)[0]
             if s >= best_score:
-                best, best_score, best_reason = c, s, why
+                best, best_score = c, s
         if best is None:
             best = Cluster()
             best.add(m)
             blocks.add(best)
         else:
+            best_reason = merge_score(best, m, weights, stories)[1]  # why, for the one event it joins
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
             blocks.grew(best, m)
     return _join_within_articles(blocks.clusters, weights, stories)

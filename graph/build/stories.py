@@ -38,6 +38,9 @@ class Stories:
     """The tf-idf vectors of the articles' names (unit length), by article id."""
 
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)
+    # similarities computed so far, by (article, article) in sorted order: clustering asks the same
+    # pairs again and again (a memo, not a setting: the answers never change)
+    _memo: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, parsed: Iterable[ParsedArticle]) -> Stories:
@@ -63,19 +66,18 @@ class Stories:
         """Cosine of two articles' vectors (1.0 for one article; 0.0 for an article not known)."""
         if a == b:
             return 1.0
-        va, vb = self.vectors.get(a), self.vectors.get(b)
-        if not va or not vb:
-            return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return round(sum(x * vb.get(k, 0.0) for k, x in va.items()), 9)
+        key = (a, b) if a < b else (b, a)
+        got = self._memo.get(key)
+        if got is None:
+            va, vb = self.vectors.get(key[0]), self.vectors.get(key[1])
+            got = 0.0
+            if va and vb:
+                if len(va) > len(vb):
+                    va, vb = vb, va
+                got = round(sum(x * vb.get(k, 0.0) for k, x in va.items()), 9)
+            self._memo[key] = got
+        return got
 
-    def best(self, article: str, others: Iterable[str], enough: float = 1.0) -> float:
-        """The highest similarity of an article to any of others, in their sorted order; the first
-        at or above ``enough`` ends the search (the caller needs to know no more)."""
-        top = 0.0
-        for o in sorted(others):
-            top = max(top, self.similarity(article, o))
-            if top >= enough:
-                break
-        return top
+    def best(self, article: str, others: Iterable[str]) -> float:
+        """The highest similarity of an article to any of others."""
+        return max((self.similarity(article, o) for o in others), default=0.0)
