@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from graph.build.merge_model import MergeWeights, default_weights
+from graph.build.merge_model import FEATURES, MergeWeights, default_weights
 from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.build.stories import Stories
@@ -181,10 +181,12 @@ def _placed(c: Cluster, m: EventMention) -> tuple[bool, bool]:
     return (m.place is not None and (same or _own_place(m)), bool(c.own_places) or (same and bool(c.places)))
 
 
-def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
+def merge_features(c: Cluster, m: EventMention, weights: MergeWeights | None = None) -> dict[str, float] | None:
     """The evidence that a mention reports an event (see graph.build.merge_model.FEATURES), or None
     when something parts them: another type or mode family (unless both harm people), an asserted
-    and a hedged report, incompatible places, disjoint dates, other named people on one side."""
+    and a hedged report, incompatible places, disjoint dates, other named people on one side.
+    With ``weights``, the words the sentences share are left out (0) where even all of them could
+    not make a merge of the rest (what scoring needs; training needs every feature: no weights)."""
     f = c.first
     if f.event_type != m.event_type:
         return None
@@ -240,8 +242,6 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
         return None  # other named people were its victims
     if m.trigger.casefold() in c.triggers:
         x["same_trigger"] = 1.0
-    x["text"] = _similarity(c, m)
-    x["content_words"] = _shared_words(c, m)
     if m.article_id in c.articles:
         x["same_article"] = 1.0
     # "the attack" with no place or actors, in an article that reports one with them: the same one
@@ -250,7 +250,19 @@ def merge_features(c: Cluster, m: EventMention) -> dict[str, float] | None:
         x["bare_reference"] = 1.0
     elif not m_placed and not c_placed and not (agents & magents):
         x["untied"] = 1.0  # nothing ties them but their type
+    if weights is not None and not _words_may_merge(x, weights):
+        return x  # the sentences' words (the costliest evidence) could not lift it to a merge
+    x["text"] = _similarity(c, m)
+    x["content_words"] = _shared_words(c, m)
     return x
+
+
+def _words_may_merge(x: dict[str, float], w: MergeWeights) -> bool:
+    """Whether the words the sentences share (text and content_words, each at most 1) could still
+    bring evidence ``x`` to a margin of 0, on the fitted score or the hand-set rule (whose generic-mode
+    bonus they may add)."""
+    top = sum(max(0.0, wt) for f, wt in zip(FEATURES, w.weights) if f in ("text", "content_words"))
+    return w.score(x) + top >= w.threshold or rule_score(x) + 1.5 >= RULE_THRESHOLD
 
 
 def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None,
@@ -262,13 +274,15 @@ def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None
     were fitted (what ties one story's reports: ECB+ topic 41, the seeds). ``stories`` (the articles'
     similarity, graph.build.stories) adds :func:`story_margin` to both. ``explain=False``: the margin
     only (the reason is "")."""
-    x = merge_features(c, m)
+    w = weights or default_weights()
+    x = merge_features(c, m, w)
     if x is None:
         return float("-inf"), ""
-    w = weights or default_weights()
     fitted, rule = w.score(x) - w.threshold, rule_score(x) - RULE_THRESHOLD
-    adj, story = story_margin(c, m, x, stories)
-    fitted, rule = fitted + adj, rule + adj
+    adj, story = 0.0, 1.0
+    if max(fitted, rule) >= 0:  # (a margin below 0 merges nothing: the stories could only lower it)
+        adj, story = story_margin(c, m, x, stories)
+        fitted, rule = fitted + adj, rule + adj
     if not explain:
         return max(fitted, rule), ""
     parts = ["type"] + [f"{name} {part:+.2f}" for name, part in w.contributions(x)]
