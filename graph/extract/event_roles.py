@@ -81,6 +81,13 @@ def dependents(tok: Token, *deps: str) -> list[Token]:
 # the least probability at which a candidate takes a label (a target or place must also be its most likely
 # label; an agent need not: on WikiEvents and GVDB check parts 0.35 beat 0.5, agent 0.244 v 0.231, shooter 0.655 v 0.621)
 DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
+ARGMAX = {"agent": False, "target": True, "place": True}  # whether the label must also be the candidate's most likely
+LIMITS = {"agent": 2, "target": 3}  # the most candidates the model adds to a trigger's roles
+# where the rules found no one in a role and no candidate reaches DECODE, the likeliest candidate of the trigger's
+# own sentence takes it from this probability on (also when another label is likelier): chosen by 5-fold CV by
+# document on the WikiEvents tuning part (benchmarks/roles_cv.py's folds), agent 0.348 -> 0.400, target 0.434 ->
+# 0.451; check parts, agent 0.388 -> 0.450, target 0.526 -> 0.557, GVDB shooter 0.862 -> 0.897, victim 0.750 kept
+DECODE_EMPTY = {"agent": 0.05, "target": 0.1}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
 SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
 SITE_MODES = ("explosion", "bombing")  # the attacks whose site is their target (see RoleFinder.sites_hit)
@@ -654,12 +661,17 @@ class RoleFinder(TriggerFinder):
             cache[key] = [(t, model.probabilities(f)) for t, f in self.candidate_features(trig)]
         return cache[key]
 
-    def learned(self, trig: Trigger, label: str, limit: int) -> list[Token]:
-        """The candidates the model gives this label (most likely first, at most ``limit``)."""
+    def learned(self, trig: Trigger, label: str, limit: int, empty: bool = False) -> list[Token]:
+        """The candidates the model gives this label (most likely first, at most ``limit``); ``empty``: the
+        rules found no one in this role, so that without such a candidate the most likely one of the
+        trigger's own sentence is taken when its probability reaches DECODE_EMPTY."""
         k = LABELS.index(label)
-        best = [(p[k], t.i, t) for t, p in self.scored(trig)
-                if not speaks(t) and p[k] >= DECODE[label] and (p[k] == max(p) or label == "agent")]
-        return [t for _, _, t in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
+        scored = [(p[k], t.i, t, p[k] == max(p)) for t, p in self.scored(trig) if not speaks(t)]
+        best = [x for x in scored if x[0] >= DECODE[label] and (x[3] or not ARGMAX[label])]
+        if not best and empty:
+            best = sorted((x for x in scored if x[0] >= DECODE_EMPTY[label] and x[2].sent.start == trig.head.sent.start),
+                          key=lambda x: (-x[0], x[1]))[:1]
+        return [x[2] for x in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
     def resolve_learned(self, toks: list[Token], victims: bool = False, phrases: bool | None = None) -> list[ActorRef]:
         """The actors of the candidates the model chose; a common noun no rule knows ("a
@@ -716,12 +728,12 @@ class RoleFinder(TriggerFinder):
             return a, t, guessed
         victims = {x.key for x in t}
         # a word the model takes for the attacker that stands for the victim the rules found is none
-        la = self.resolve_learned([x for x in self.learned(trig, "agent", 2)
+        la = self.resolve_learned([x for x in self.learned(trig, "agent", LIMITS["agent"], not a)
                                    if ((v := self.coref.person_for(x, True)) is None or v.key not in victims)
                                    and not self.identified_as_hurt(x)
                                    and not (x.sent.start != trig.head.sent.start and self.coref.person_at(x) is not None
                                             and self.coref.said_hurt(x))], phrases=True)
-        lt = self.resolve_learned(self.learned(trig, "target", 3),
+        lt = self.resolve_learned(self.learned(trig, "target", LIMITS["target"], not t),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
         # either alone (WikiEvents agent 0.205, target 0.432, GVDB shooter 0.621, victim 0.519; the model
