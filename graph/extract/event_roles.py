@@ -57,6 +57,7 @@ from graph.lexicon.words import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    QUANTITY_WORDS,
     REPORTER_NOUNS,
     RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
@@ -420,15 +421,26 @@ class RoleFinder(TriggerFinder):
         return groups[-1] if groups else None
 
     def counted(self, tok: Token) -> ActorRef | None:
-        """A bare number standing for people hurt ("killed 12 and wounded another 30"):
-        the people of the article's country, named by the number phrase."""
-        if not tok.like_num or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
-            return None
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            return None  # "12 of the soldiers": the soldiers are named elsewhere
+        """A bare number standing for people hurt ("killed 12 and wounded another 30", "injured hundreds"):
+        the people of the article's country, named by the number phrase; a number of people named by a
+        common noun ("two of the guards") is those people, named by the whole phrase."""
+        if not (tok.like_num or tok.lower_ in QUANTITY_WORDS) or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
+            return None  # (also "injured hundreds")
         words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("advmod", "quantmod", "det", "compound", "nummod")
                  or c.i == tok.i]
-        span = self.doc[min(w.i for w in words):tok.i + 1]
+        last = tok.i
+        objs = of_objects(tok)
+        if objs:
+            if any(self.ents.actor_at(p) is not None or self.ents.people_at(p) for p in objs):
+                return None  # "12 of the soldiers": the soldiers are named elsewhere
+            # "one of the guards": the people it counts, named by the whole phrase
+            last = max(t.i for p in objs for t in p.subtree)
+            if last - tok.i > 6:
+                return None
+        span = self.doc[min(w.i for w in words):last + 1]
+        ref = self.unnamed(objs[0]) if objs else None  # "two of the guards": guards
+        if ref is not None:
+            return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
         return self.ents.resolver.generic("civilians", self.ents.country, span.text, span.start_char, span.end_char)
 
     def victims_of(self, verb: Token) -> list[Token]:
