@@ -293,6 +293,11 @@ class RoleFinder(TriggerFinder):
                     if ref is not None and ref.key.startswith(SITE_PREFIX):
                         # a place attacked is shown, but neither ties nor parts events when they are merged
                         self.__dict__.setdefault("_guessed_keys", set()).add(ref.key)
+                if ref is not None and x.pos_ == "NOUN" and x.lemma_.lower() not in PART_NOUNS \
+                        and x.left_edge.idx <= ref.start and ref.end <= x.idx and x.idx - ref.end < 40:
+                    # "Islamic State suicide bombers": the group's mention is the whole phrase, the noun with it
+                    end = x.idx + len(x.text)
+                    ref = replace(ref, text=doc_text(self.doc)[ref.start:end], end=end)
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
