@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.build.builder import Cluster, _Blocks, _canonical_order, cluster_mentions, merge_features  # noqa: E402
 from graph.build.merge_model import FEATURES, MergeWeights, parse_weights  # noqa: E402
+from graph.build.stories import Stories  # noqa: E402
 from graph.core.model import EventMention, ParsedArticle  # noqa: E402
 
 L2 = 1.0
@@ -153,10 +154,12 @@ def fit(X: np.ndarray, y: np.ndarray) -> np.ndarray:
     return w
 
 
-def bcubed(mentions: list[EventMention], units, weights: MergeWeights) -> tuple[float, float, float]:
-    """B-cubed P, R, F1 of the builder's clustering over the mapped units (as score_datasets.py)."""
+def bcubed(mentions: list[EventMention], units, weights: MergeWeights, stories: Stories | None = None
+           ) -> tuple[float, float, float]:
+    """B-cubed P, R, F1 of the builder's clustering over the mapped units (as score_datasets.py),
+    with the articles' ``stories`` as the builder uses them."""
     cluster_of = {}
-    for i, c in enumerate(cluster_mentions(mentions, weights)):
+    for i, c in enumerate(cluster_mentions(mentions, weights, stories)):
         for m in c.mentions:
             cluster_of[id(m)] = i
     by_doc = defaultdict(list)
@@ -189,7 +192,7 @@ def bcubed(mentions: list[EventMention], units, weights: MergeWeights) -> tuple[
 
 
 def refine(mentions: list[EventMention], units, start: dict[str, float], threshold: float, log=None,
-           min_precision: float = MIN_PRECISION):
+           min_precision: float = MIN_PRECISION, stories: Stories | None = None):
     """The coordinate search of ``--refine`` (see the docstring): (weights, (P, R, F1))."""
     cur = {f: start.get(f, 0.0) for f in FEATURES} | {"threshold": threshold}
 
@@ -199,13 +202,13 @@ def refine(mentions: list[EventMention], units, start: dict[str, float], thresho
     def objective(prf: tuple[float, float, float]) -> float:
         return prf[2] - PENALTY * max(0.0, min_precision - prf[0])
 
-    best = bcubed(mentions, units, weights_of(cur))
+    best = bcubed(mentions, units, weights_of(cur), stories)
     for _ in range(ROUNDS):
         moved = False
         for name in ("threshold", *FEATURES):
             for step in STEPS:
                 d = {**cur, name: round(cur[name] + step, 4)}
-                got = bcubed(mentions, units, weights_of(d))
+                got = bcubed(mentions, units, weights_of(d), stories)
                 if log:
                     log(f"{name} {d[name]:+.3f}: B-cubed P {got[0]:.3f} R {got[1]:.3f} F1 {got[2]:.4f}")
                 if objective(got) > objective(best) + GAIN:
@@ -217,7 +220,7 @@ def refine(mentions: list[EventMention], units, start: dict[str, float], thresho
 
 
 def fitted(mentions: list[EventMention], units, articles: int, min_precision: float = MIN_PRECISION,
-           log=None) -> dict:
+           log=None, stories: Stories | None = None) -> dict:
     """The weights file (as data) fitted on labelled mentions: steps 1-3 of the docstring."""
     X, y = examples(mentions, units)
     if log:
@@ -228,7 +231,7 @@ def fitted(mentions: list[EventMention], units, articles: int, min_precision: fl
     tried = []
     for t in THRESHOLDS:
         weights = MergeWeights(weights=tuple(round(float(v), 4) for v in w), threshold=t)
-        p, r, f = bcubed(mentions, units, weights)
+        p, r, f = bcubed(mentions, units, weights, stories)
         if log:
             log(f"threshold {t:5.2f}: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if p >= min_precision:
@@ -247,10 +250,11 @@ def fitted(mentions: list[EventMention], units, articles: int, min_precision: fl
     return data
 
 
-def refined(mentions: list[EventMention], units, old: dict, min_precision: float = MIN_PRECISION, log=None) -> dict:
+def refined(mentions: list[EventMention], units, old: dict, min_precision: float = MIN_PRECISION, log=None,
+            stories: Stories | None = None) -> dict:
     """The weights file (as data) of ``--refine``, starting from the file ``old``."""
     weights, (p, r, f) = refine(mentions, units, old["weights"], old["threshold"], log=log,
-                                min_precision=min_precision)
+                                min_precision=min_precision, stories=stories)
     data = {"_about": "Fitted by scripts/train_merge.py on the ECB+ tuning part (scripts/evaluate.py's split): "
                       "logistic regression over graph.build.merge_model.FEATURES, then refined with --refine "
                       "(coordinate search on the tuning clustering's B-cubed F1, precision >= "
@@ -282,14 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     parsed = tuning_articles(ev, args.shared.resolve(), args.build, args.workers)
     units = gold_units(ev, args.shared.resolve(), {p.article.article_id for p in parsed})
     mentions = [m for p in parsed for m in p.events]
+    stories = Stories.of(parsed)
 
     def log(s: str) -> None:
         print(s, file=sys.stderr)
 
     if args.refine:
-        data = refined(mentions, units, json.loads(args.out.read_text(encoding="utf-8")), args.min_precision, log)
+        data = refined(mentions, units, json.loads(args.out.read_text(encoding="utf-8")), args.min_precision, log,
+                       stories)
     else:
-        data = fitted(mentions, units, len(parsed), args.min_precision, log)
+        data = fitted(mentions, units, len(parsed), args.min_precision, log, stories)
     args.out.write_text(weights_text(data), encoding="utf-8")
     fit_ = data["fit"]
     print(f"wrote {args.out}: threshold {data['threshold']}, tuning B-cubed P {fit_['tuning_bcubed_p']:.3f} "

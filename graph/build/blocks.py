@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from graph.build.builder import Cluster, _canonical_order, cluster_mentions, merge_family, merge_time
+from graph.build.stories import Stories
 from graph.core.model import EventMention
 
 # -- independent blocks ----------------------------------------------------------------------
@@ -55,18 +56,22 @@ def independent_blocks(mentions: Iterable[EventMention]) -> list[list[EventMenti
 Mapper = Callable[[Callable, list], Iterable]
 
 
-def cluster_block(block: list[EventMention]) -> list[Cluster]:
-    """One block's clusters (a top-level function: the pool and Dask pickle it by name)."""
-    return cluster_mentions(block)
+def cluster_block(job: tuple[list[EventMention], Stories | None]) -> list[Cluster]:
+    """One block's clusters, with the story vectors of its articles (a top-level function: the pool
+    and Dask pickle it by name)."""
+    block, stories = job
+    return cluster_mentions(block, stories=stories)
 
 
-def cluster_in_blocks(mentions: Iterable[EventMention], mapper: Mapper | None = None) -> list[Cluster]:
+def cluster_in_blocks(mentions: Iterable[EventMention], mapper: Mapper | None = None,
+                      stories: Stories | None = None) -> list[Cluster]:
     """The clusters of :func:`graph.build.builder.cluster_mentions`, computed block by block
     with ``mapper(function, blocks)`` (default: the builtin map, in this process), in the order
     one pass over all the mentions creates them (the canonical order of their first mentions)."""
     blocks = independent_blocks(mentions)
     run = mapper or map
-    clusters = [c for result in run(cluster_block, blocks) for c in result]
+    jobs = [(b, stories.subset(m.article_id for m in b) if stories is not None else None) for b in blocks]
+    clusters = [c for result in run(cluster_block, jobs) for c in result]
     clusters.sort(key=lambda c: _canonical_order(c.first))
     return clusters
 

@@ -187,7 +187,7 @@ def test_the_reports_place_alone_does_not_tie_two_articles():
     assert len(cluster_mentions([own_a, own_b])) == 1  # the same place named in both sentences ties them
 
 
-def _one_event(mentions):
+def _one_event(mentions, stories=None):  # build_graph passes the articles' stories
     from graph.build.builder import Cluster
     c = Cluster()
     for m in mentions:
