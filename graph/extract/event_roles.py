@@ -683,10 +683,11 @@ class RoleFinder(TriggerFinder):
         rules found no one in this role, so that without such a candidate the most likely one of the
         trigger's own sentence is taken when its probability reaches DECODE_EMPTY."""
         k = LABELS.index(label)
-        scored = [(p[k], t.i, t, p[k] == max(p)) for t, p in self.scored(trig) if not speaks(t)]
+        other = LABELS.index("target" if label == "agent" else "agent")
+        scored = [(p[k], t.i, t, p[k] == max(p), p[k] >= p[other]) for t, p in self.scored(trig) if not speaks(t)]
         best = [x for x in scored if x[0] >= DECODE[label] and (x[3] or not ARGMAX[label])]
-        if not best and empty:
-            best = sorted((x for x in scored if x[0] >= DECODE_EMPTY[label] and x[2].sent.start == trig.head.sent.start),
+        if not best and empty:  # (not a word the model holds likelier in the other role)
+            best = sorted((x for x in scored if x[0] >= DECODE_EMPTY[label] and x[4] and x[2].sent.start == trig.head.sent.start),
                           key=lambda x: (-x[0], x[1]))[:1]
         return [x[2] for x in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
