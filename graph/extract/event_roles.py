@@ -85,9 +85,10 @@ DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
 ARGMAX = {"agent": False, "target": True, "place": True}  # whether the label must also be the candidate's most likely
 LIMITS = {"agent": 2, "target": 3}  # the most candidates the model adds to a trigger's roles
 # where the rules found no one in a role and no candidate reaches DECODE, the likeliest candidate of the trigger's
-# own sentence takes it from this probability on (also when another label is likelier): chosen by 5-fold CV by
-# document on the WikiEvents tuning part (benchmarks/roles_cv.py's folds), agent 0.348 -> 0.400, target 0.434 ->
-# 0.451; check parts, agent 0.388 -> 0.450, target 0.526 -> 0.557, GVDB shooter 0.862 -> 0.897, victim 0.750 kept
+# own sentence takes it from this probability on (also when a third label is likelier, not when the other role
+# is): chosen by 5-fold CV by document on the WikiEvents tuning part (benchmarks/roles_cv.py's folds), agent
+# 0.348 -> 0.400, target 0.434 -> 0.451; with the rest of the branch on check parts, WikiEvents agent 0.338 ->
+# 0.400, target 0.518 -> 0.566, GVDB shooter 0.862 and victim 0.750 -> 0.808 (see docs/role_model.md)
 DECODE_EMPTY = {"agent": 0.05, "target": 0.1}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
 SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
