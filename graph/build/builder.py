@@ -707,18 +707,7 @@ def build_graph(parsed: Iterable[ParsedArticle], failures: Iterable[ArticleFailu
         precise = [m.time for m in ms if m.time.resolved and m.time.start == c.start and m.time.end == c.end]
         if precise and precise[0].value and not re.fullmatch(r"P.*|.*_REF", precise[0].value):
             value, precision = precise[0].value, precise[0].precision
-        agent_count: Counter = Counter()
-        target_count: Counter = Counter()
-        for m in ms:
-            for x in m.agents:
-                agent_count[actor_key(x)] += 1
-            for x in m.targets:
-                target_count[actor_key(x)] += 1
-        agents = _supported(agent_count)
-        # an actor on both sides stays a target only where one mention says so ("the bomber was
-        # killed": a suicide attacker is agent and victim of his own attack)
-        both = {actor_key(x) for m in ms for x in m.targets if x in m.agents}
-        targets = [k for k in _supported(target_count) if k not in agents or k in both]
+        agents, targets = event_roles(ms)
         place_count = Counter(m.place.key for m in ms if m.place is not None)
         place = sorted(place_count, key=lambda k: (-place_count[k], k))[0] if place_count else ""
         modality = Counter(m.modality for m in ms).most_common(1)[0][0]
@@ -810,9 +799,33 @@ ALIAS_LEAD = re.compile(r"^((the|a|an|some|about|around|nearly|almost|over|more 
                         r"other|several|many|last|remaining)\s+|[\d][\d,.]*\s+|[\"'\u201c\u2018])+", re.I)
 
 
-def _supported(count: Counter) -> list[str]:
+def event_roles(ms: list[EventMention]) -> tuple[list[str], list[str]]:
+    """The keys of the agents and the targets of an event of these mentions, the most named first."""
+    agent_count: Counter = Counter()
+    target_count: Counter = Counter()
+    for m in ms:
+        for x in m.agents:
+            agent_count[x.key] += 1
+        for x in m.targets:
+            target_count[x.key] += 1
+    # (the learned model's guesses are the first to go from a long list: see _supported)
+    ruled = {x.key for m in ms for x in m.agents if x.key not in m.learned}
+    agents = _supported(agent_count, {k for k in agent_count if k not in ruled})
+    # nor is a guess the attacker where the rules name the same actor a victim of the event
+    ruled_targets = {x.key for m in ms for x in m.targets if x.key not in m.learned}
+    agents = [k for k in agents if k in ruled or k not in ruled_targets]
+    # an actor on both sides stays a target only where one mention says so ("the bomber was
+    # killed": a suicide attacker is agent and victim of his own attack)
+    both = {x.key for m in ms for x in m.targets if x in m.agents}
+    return agents, [k for k in _supported(target_count) if k not in agents or k in both]
+
+
+def _supported(count: Counter, guessed: set[str] = frozenset()) -> list[str]:
     """The actors of one role that enough of the event's mentions name (see ROLE_SUPPORT_SHARE),
-    the most named first."""
+    the most named first; in a list longer than ROLE_LIST, not those only the learned model guessed
+    (``guessed``: one report's guess does not make the attacker of an event many reports name)."""
+    if len(count) > ROLE_LIST and guessed:
+        count = Counter({k: n for k, n in count.items() if k not in guessed}) or count
     top = max(count.values(), default=0) if len(count) > ROLE_LIST else 0
     return sorted((k for k, n in count.items() if n >= ROLE_SUPPORT_SHARE * top), key=lambda k: (-count[k], k))
 

@@ -57,6 +57,7 @@ from graph.lexicon.words import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    QUANTITY_WORDS,
     REPORTER_NOUNS,
     RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
@@ -81,6 +82,14 @@ def dependents(tok: Token, *deps: str) -> list[Token]:
 # the least probability at which a candidate takes a label (a target or place must also be its most likely
 # label; an agent need not: on WikiEvents and GVDB check parts 0.35 beat 0.5, agent 0.244 v 0.231, shooter 0.655 v 0.621)
 DECODE = {"agent": 0.35, "target": 0.5, "place": 0.5}
+ARGMAX = {"agent": False, "target": True, "place": True}  # whether the label must also be the candidate's most likely
+LIMITS = {"agent": 2, "target": 3}  # the most candidates the model adds to a trigger's roles
+# where the rules found no one in a role and no candidate reaches DECODE, the likeliest candidate of the trigger's
+# own sentence takes it from this probability on (also when a third label is likelier, not when the other role
+# is): chosen by 5-fold CV by document on the WikiEvents tuning part (benchmarks/roles_cv.py's folds), agent
+# 0.348 -> 0.400, target 0.434 -> 0.451; with the rest of the branch on check parts, WikiEvents agent 0.338 ->
+# 0.400, target 0.518 -> 0.566, GVDB shooter 0.862 and victim 0.750 -> 0.808 (see docs/role_model.md)
+DECODE_EMPTY = {"agent": 0.05, "target": 0.1}
 PHRASE_TARGET = 0.2  # the least target probability at which the rules' common noun becomes a victim
 SITE_PREFIX = "site_"  # the key of a named place taken as a target (see RoleFinder.site)
 SITE_MODES = ("explosion", "bombing")  # the attacks whose site is their target (see RoleFinder.sites_hit)
@@ -285,6 +294,11 @@ class RoleFinder(TriggerFinder):
                     if ref is not None and ref.key.startswith(SITE_PREFIX):
                         # a place attacked is shown, but neither ties nor parts events when they are merged
                         self.__dict__.setdefault("_guessed_keys", set()).add(ref.key)
+                if ref is not None and x.pos_ == "NOUN" and x.lemma_.lower() not in PART_NOUNS \
+                        and x.left_edge.idx <= ref.start and ref.end <= x.idx and x.idx - ref.end < 40:
+                    # "Islamic State suicide bombers": the group's mention is the whole phrase, the noun with it
+                    end = x.idx + len(x.text)
+                    ref = replace(ref, text=doc_text(self.doc)[ref.start:end], end=end)
                 if ref is not None and all(r.key != ref.key for r in out):
                     out.append(ref)
         return out
@@ -413,15 +427,26 @@ class RoleFinder(TriggerFinder):
         return groups[-1] if groups else None
 
     def counted(self, tok: Token) -> ActorRef | None:
-        """A bare number standing for people hurt ("killed 12 and wounded another 30"):
-        the people of the article's country, named by the number phrase."""
-        if not tok.like_num or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
-            return None
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            return None  # "12 of the soldiers": the soldiers are named elsewhere
+        """A bare number standing for people hurt ("killed 12 and wounded another 30", "injured hundreds"):
+        the people of the article's country, named by the number phrase; a number of people named by a
+        common noun ("two of the guards") is those people, named by the whole phrase."""
+        if not (tok.like_num or tok.lower_ in QUANTITY_WORDS) or tok.dep_ in ("nummod", "quantmod", "npadvmod"):
+            return None  # (also "injured hundreds")
         words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("advmod", "quantmod", "det", "compound", "nummod")
                  or c.i == tok.i]
-        span = self.doc[min(w.i for w in words):tok.i + 1]
+        last = tok.i
+        objs = of_objects(tok)
+        if objs:
+            if any(self.ents.actor_at(p) is not None or self.ents.people_at(p) for p in objs):
+                return None  # "12 of the soldiers": the soldiers are named elsewhere
+            # "one of the guards": the people it counts, named by the whole phrase
+            last = max(t.i for p in objs for t in p.subtree)
+            if last - tok.i > 6:
+                return None
+        span = self.doc[min(w.i for w in words):last + 1]
+        ref = self.unnamed(objs[0]) if objs else None  # "two of the guards": guards
+        if ref is not None:
+            return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
         return self.ents.resolver.generic("civilians", self.ents.country, span.text, span.start_char, span.end_char)
 
     def victims_of(self, verb: Token) -> list[Token]:
@@ -654,12 +679,18 @@ class RoleFinder(TriggerFinder):
             cache[key] = [(t, model.probabilities(f)) for t, f in self.candidate_features(trig)]
         return cache[key]
 
-    def learned(self, trig: Trigger, label: str, limit: int) -> list[Token]:
-        """The candidates the model gives this label (most likely first, at most ``limit``)."""
+    def learned(self, trig: Trigger, label: str, limit: int, empty: bool = False) -> list[Token]:
+        """The candidates the model gives this label (most likely first, at most ``limit``); ``empty``: the
+        rules found no one in this role, so that without such a candidate the most likely one of the
+        trigger's own sentence is taken when its probability reaches DECODE_EMPTY."""
         k = LABELS.index(label)
-        best = [(p[k], t.i, t) for t, p in self.scored(trig)
-                if not speaks(t) and p[k] >= DECODE[label] and (p[k] == max(p) or label == "agent")]
-        return [t for _, _, t in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
+        other = LABELS.index("target" if label == "agent" else "agent")
+        scored = [(p[k], t.i, t, p[k] == max(p), p[k] >= p[other]) for t, p in self.scored(trig) if not speaks(t)]
+        best = [x for x in scored if x[0] >= DECODE[label] and (x[3] or not ARGMAX[label])]
+        if not best and empty:  # (not a word the model holds likelier in the other role)
+            best = sorted((x for x in scored if x[0] >= DECODE_EMPTY[label] and x[4] and x[2].sent.start == trig.head.sent.start),
+                          key=lambda x: (-x[0], x[1]))[:1]
+        return [x[2] for x in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
     def resolve_learned(self, toks: list[Token], victims: bool = False, phrases: bool | None = None) -> list[ActorRef]:
         """The actors of the candidates the model chose; a common noun no rule knows ("a
@@ -716,12 +747,12 @@ class RoleFinder(TriggerFinder):
             return a, t, guessed
         victims = {x.key for x in t}
         # a word the model takes for the attacker that stands for the victim the rules found is none
-        la = self.resolve_learned([x for x in self.learned(trig, "agent", 2)
+        la = self.resolve_learned([x for x in self.learned(trig, "agent", LIMITS["agent"], not a)
                                    if ((v := self.coref.person_for(x, True)) is None or v.key not in victims)
                                    and not self.identified_as_hurt(x)
                                    and not (x.sent.start != trig.head.sent.start and self.coref.person_at(x) is not None
                                             and self.coref.said_hurt(x))], phrases=True)
-        lt = self.resolve_learned(self.learned(trig, "target", 3),
+        lt = self.resolve_learned(self.learned(trig, "target", LIMITS["target"], not t),
                                   trig.entry.plover == "ASSAULT" and trig.entry.mode not in GROUND_MODES)
         # the rules' roles and the model's together: on the check parts (first model) the union beat
         # either alone (WikiEvents agent 0.205, target 0.432, GVDB shooter 0.621, victim 0.519; the model

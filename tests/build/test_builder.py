@@ -227,3 +227,30 @@ def test_an_event_with_a_few_named_attackers_keeps_them_all():
     ms += [mention("a", GAZA, "Renner set off the bomb", agents=[names[0]], start=30)]
     ms += [mention("b", GAZA, "Soto and Ode helped", agents=names[1:], start=50)]
     assert sorted(_roles_of_one_event(ms)) == ["Ana Soto", "Ben Ode", "Ivo Renner"]
+
+
+def test_the_models_guesses_neither_lengthen_nor_contradict_an_events_roles():
+    """A guess of the learned model (a key in the mention's ``learned``) is the first to leave a long list of
+    attackers, and is no attacker where the rules name the same actor a victim of the event."""
+    from dataclasses import replace
+
+    from graph.build.builder import event_roles
+
+    def actor(name: str) -> ActorRef:
+        return ActorRef(key=name.lower(), name=name, type="person", text=name, start=0, end=len(name))
+
+    named = [actor(n) for n in ("Avery", "Blake", "Casey", "Devon", "Ellis")]
+    guesses = [actor(n) for n in ("Farrow", "Gale")]
+    ms = [replace(mention("a", GAZA, "A shooting in Gaza", agents=[x], start=10 + i), learned=())
+          for i, x in enumerate(named)]
+    ms += [replace(mention("b", GAZA, "A shooting in Gaza", agents=[x], start=40 + i), learned=(x.key,))
+           for i, x in enumerate(guesses)]
+    agents, _ = event_roles(ms)
+    assert agents == sorted(x.key for x in named)
+    victim = actor("Hollis")
+    ms = [replace(mention("a", GAZA, "Hollis was shot in Gaza"), targets=(victim,)),
+          replace(mention("b", GAZA, "Hollis was in Gaza", agents=[victim]), learned=(victim.key,))]
+    assert event_roles(ms) == ([], [victim.key])
+    # the rules' own agent and victim stand ("the bomber was killed" keeps him on both sides where one mention says so)
+    ms = [replace(mention("a", GAZA, "The bomber was killed in Gaza", agents=[victim]), targets=(victim,))]
+    assert event_roles(ms) == ([victim.key], [victim.key])

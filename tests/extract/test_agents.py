@@ -127,3 +127,16 @@ def test_a_described_suspect_ties_no_merge(parse_text):
     ev = [e for e in parse_text("The shooting suspect, Mark Dolan, was arrested on Monday after a chase.").events
           if e.trigger.lower() == "shooting"][0]
     assert [a.key for a in ev.agents if a.name == "Mark Dolan"][0] in ev.learned
+
+
+@pytest.mark.parametrize("text, trigger, agent, mention", [
+    ("An al-Shabaab suicide bomber blew himself up at a checkpoint in Mogadishu.", "blew", "al-Shabaab",
+     "al-Shabaab suicide bomber"),
+    ("Three Islamic State suicide bombers attacked a market near Mosul.", "attacked", "Islamic State",
+     "Islamic State suicide bombers"),
+])
+def test_a_group_named_by_its_people_is_mentioned_by_the_whole_phrase(parse_text, text, trigger, agent, mention):
+    """The group is the actor; its mention in the event is the noun phrase that names it, the people with it."""
+    p = parse_text(text)
+    refs = [a for e in p.events if e.trigger == trigger for a in e.agents]
+    assert any(a.name == agent and a.text == mention for a in refs), [(a.name, a.text) for a in refs]

@@ -179,3 +179,22 @@ def test_the_place_where_people_were_killed_is_no_target(parse_text):
 def test_the_models_attacker_named_by_a_common_noun_stands_for_itself(parse_text):
     ev = _event(parse_text("Three masked brothers ambushed a police patrol near the border on Sunday."), "ambushed")
     assert any("brothers" in n for n in _names(ev.agents)), _names(ev.agents)
+
+
+def test_the_models_likeliest_attacker_fills_a_role_the_rules_left_empty(extractor):
+    """Where the rules find no attacker and no word reaches the model's usual threshold, its likeliest
+    candidate of the trigger's own sentence is the attacker; where the rules found one, nothing is added."""
+    from graph.core.model import Article
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
+
+    text = "Investigators said the fire at the depot in Mosul was set by the militia's men and killed four guards."
+    doc = extractor.nlp(text)
+    ents = ArticleEntities.build(doc, Article(article_id="t", text=text, path="t"), extractor.resolver)
+    finder = EventFinder(doc, ents, extractor.lexicon)
+    trig = next(t for s in doc.sents for t in finder.triggers(s) if t.head.lower_ == "killed")
+    assert finder.learned(trig, "agent", 2) == []
+    assert [t.text for t in finder.learned(trig, "agent", 2, empty=True)] == ["men"]
+    agents, targets, learned = finder.roles_and_learned(trig)
+    assert [a.text for a in agents] == ["men"] and {a.key for a in agents} <= learned
+    assert "guards" in _names(targets)

@@ -341,3 +341,16 @@ def test_who_was_hit_by_the_rules(parse_text, monkeypatch, text, trigger, victim
         assert any(v in n for n in names), (v, names)
     for v in not_victims:
         assert not any(v in n for n in names), (v, names)
+
+
+@pytest.mark.parametrize("text, trigger, target, text_of", [
+    # a count of people: also a round number in words, and a part of a group named by the whole phrase
+    ("The bombs killed three spectators in Dorrance and injured hundreds.", "injured", "civilians", "hundreds"),
+    ("Gunmen in Kabul killed two of the guards at the gate.", "killed", "guards", "two of the guards"),
+    ("The shootout in Dorrance killed one of the suspects, police said.", "killed", "suspects", "one of the suspects"),
+])
+def test_a_count_of_people_hurt_is_a_target(parse_text, text, trigger, target, text_of):
+    p = parse_text(text)
+    refs = [t for e in p.events if e.trigger == trigger for t in e.targets]
+    assert any(target in r.name and r.text == text_of for r in refs), [(r.name, r.text) for r in refs]
+
