@@ -35,6 +35,7 @@ from graph.extract.persons import PersonIndex, name_words, word_key as _word_of
 from graph.extract.resolver import Resolver
 from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
+    AFFILIATE_NOUNS,
     ARMED_CONFLICT_WORDS,
     CRIME_REPORT_WORDS,
     FAMILY_NOUNS,
@@ -881,6 +882,11 @@ class ArticleEntities:
         kind = self.group_kind(root)
         if not kind:
             return None
+        own = self._group_of_members(root)
+        if own is not None:  # "Taliban gunmen", "Boko Haram fighters": that group, by the whole phrase
+            span = chunk if isinstance(chunk, Span) else self.doc[root.i:root.i + 1]
+            first = min(own.start, span.start_char)
+            return replace(own, text=doc_text(self.doc)[first:span.end_char], start=first, end=span.end_char)
         iso = self.country_of_phrase(root)
         if not iso:
             if kind in ("military", "government"):
@@ -896,6 +902,18 @@ class ArticleEntities:
         if kind == "militants":
             iso = ""
         return self.resolver.generic(kind, iso, span.text, start, end)
+
+    def _group_of_members(self, root: Token) -> ActorRef | None:
+        """The armed group named just before a noun of its people ("Taliban gunmen", "Boko Haram
+        fighters"): the group, not the noun's generic militants."""
+        if root.lemma_.lower() not in AFFILIATE_NOUNS:
+            return None
+        for c in root.children:
+            if c.dep_ in ("compound", "nmod") and c.i < root.i:
+                ref = self.by_token.get(c.i)
+                if ref is not None and ref.type == "armed_group" and ref.key != "militants":
+                    return ref
+        return None
 
     # -- lookups used by the event and statement extractors ---------------------------
     def actor_at(self, tok: Token) -> ActorRef | None:

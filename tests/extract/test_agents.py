@@ -16,6 +16,9 @@ def _agents(parsed, trigger):
     ("A Boko Haram member detonated explosives at a cattle market near Maiduguri.", "detonated", "Boko Haram"),
     ("Supporters of the PKK attacked a police station in the south-east.", "attacked", "Kurdistan Workers' Party"),
     ("An al-Shabaab suicide bomber blew himself up at a checkpoint in Mogadishu.", "blew", "al-Shabaab"),
+    # the group's people by a noun the lexicon reads as generic militants: the group, not "militants"
+    ("Taliban gunmen attacked a police checkpoint in Kunduz, killing four officers.", "attacked", "Taliban"),
+    ("Boko Haram gunmen stormed a village near Maiduguri before dawn.", "stormed", "Boko Haram"),
     # "the" + capitals the tagger left untagged: an organization, agent of the attack
     ("A British soldier was shot by the IRA on a road in west Belfast.", "shot", "IRA"),
     # a nationality before an attack noun names that state's forces
@@ -26,6 +29,14 @@ def _agents(parsed, trigger):
 def test_the_attacker_a_report_names_by_group_or_state(parse_text, text, trigger, agent):
     p = parse_text(text)
     assert agent in _agents(p, trigger), [(e.trigger, [a.name for a in e.agents]) for e in p.events]
+
+
+def test_gunmen_of_a_named_group_are_that_group_and_others_stay_militants(parse_text):
+    p = parse_text("Taliban gunmen attacked a checkpoint in Kunduz. Gunmen also killed three villagers near Kandahar.")
+    assert _agents(p, "attacked") == {"Taliban"}
+    assert _agents(p, "killed") == {"militants"}
+    mention = [a for e in p.events if e.trigger == "attacked" for a in e.agents][0]
+    assert mention.text == "Taliban gunmen"  # the group's mention is the whole phrase
 
 
 def test_a_group_noun_without_a_named_group_names_no_group(parse_text):
