@@ -16,6 +16,7 @@ and "according to X".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -227,7 +228,26 @@ class StatementFinder:
                         text=label, start=at, end=at + len(label))
 
     def in_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quotes)
+        starts, ends = self._quote_index()
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
+
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """The quotes as sorted, disjoint [start, end) runs (asked for at every word: kept until
+        ``quotes`` changes)."""
+        key = (id(self.quotes), len(self.quotes))
+        got = self.__dict__.get("_quote_runs")
+        if got is None or got[0] != key:
+            starts: list[int] = []
+            ends: list[int] = []
+            for s, e in sorted(q for q in self.quotes if q[0] < q[1]):
+                if ends and s <= ends[-1]:
+                    ends[-1] = max(ends[-1], e)
+                else:
+                    starts.append(s)
+                    ends.append(e)
+            got = self.__dict__["_quote_runs"] = (key, (starts, ends))
+        return got[1]
 
     def _outside_speech(self, tok: Token) -> bool:
         """Whether a word is inside a quote or on a furniture line: no reported speech starts there."""
