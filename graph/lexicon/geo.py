@@ -113,6 +113,7 @@ _FLOOR = {"admin": 4.5, "region": 5.5}  # an admin division ranks like a town of
 _CURATED_FLOOR = 4.7  # a place of geo_places.csv ranks at least like a town of 50,000
 _ADMIN2_SKIP = re.compile(r"\d|^(City|Borough|District|Municipality) of\b|/")
 _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted for cities this big
+LOOKUP_MEMO = 200_000  # names a lookup memo holds at most (cleared when full)
 
 
 # A place is a plain tuple (not a class instance): the garbage collector stops tracking
@@ -153,6 +154,8 @@ class Gazetteer:
         self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
         self._keys_by_country: dict[str, tuple[str, ...]] | None = None  # ISO3 -> name keys, built lazily
         self._us_states = us_states or {}  # "IL", "Ill.", "illinois" (name key) -> "Illinois"
+        # (name, hint, admin1, near) -> lookup(): a memo (the gazetteer never changes once built)
+        self._lookups: dict[tuple, PlaceMatch | None] = {}
 
     # -- construction -------------------------------------------------------------------
 
@@ -374,6 +377,18 @@ class Gazetteer:
         ``near`` (positions of the article's other places) favours candidates close to them,
         as CLIFF-CLAVIN and Mordecai rank them.
         """
+        memo_key = (name, country_hint, admin1, near)
+        memo = self._lookups
+        if memo_key in memo:  # the same names come back in every article: each resolved once per process
+            return memo[memo_key]
+        found = self._lookup(name, country_hint, admin1, near)
+        if len(memo) >= LOOKUP_MEMO:
+            memo.clear()
+        memo[memo_key] = found
+        return found
+
+    def _lookup(self, name: str, country_hint: str | None, admin1: str | None,
+                near: tuple[tuple[float, float], ...]) -> PlaceMatch | None:
         text = clean_place(name or "")
         if len(text) < 2:
             return None
