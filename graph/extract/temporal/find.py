@@ -323,13 +323,18 @@ def _keep(c: _Cand, text: str, ents, doc) -> bool:
 
 def _lowered(pattern: str) -> str | None:
     """A finder's pattern with its letters in lower case, to be searched without re.I in a lower-cased
-    text (Python's matcher is about twice as fast on a case-sensitive pattern), or None for a pattern
-    that must keep re.I: one with a case-sensitive part ("(?-i:Q[1-4])") or an escape in capitals."""
-    if "(?-i" in pattern:
+    text (:func:`_folded`; Python's matcher is about twice as fast on a case-sensitive pattern), or None
+    for a pattern that must keep re.I: one with a case-sensitive part ("(?-i:Q[1-4])"), an escape in
+    capitals (``\\W``), a range of letters other than a-z and A-Z, or a character outside ASCII other
+    than the no-break space."""
+    if "(?-i" in pattern or re.search(r"\\[uUxN](?!00a0)", pattern) or any(
+            c.isalnum() for c in pattern if not c.isascii()):
         return None
     rest = re.sub(r"\(\?P[<=]", "", pattern)
-    if re.search(r"\\[A-Z]", rest) or re.search(r"\[[^\]]*[A-Za-z]-[^\]]*\]", rest.replace("a-z", "").replace("A-Z", "")):
-        return None  # an escape such as \W or \D, or a range other than a-z/A-Z in a class
+    classes = re.findall(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]", rest)
+    if re.search(r"\\[A-Z]", rest) or any(re.search(r"(?<!\\)[A-Za-z]-[^\]]", c.replace("a-z", "").replace("A-Z", ""))
+                                           for c in classes):
+        return None
     return re.sub(r"\(\?P[<=]|[^(]+", lambda m: m.group(0) if m.group(0).startswith("(?P") else m.group(0).lower(),
                   pattern)
 
@@ -338,18 +343,30 @@ def _lowered(pattern: str) -> str | None:
 _FAST: tuple[re.Pattern | None, ...] = tuple(
     re.compile(low) if (low := _lowered(rx.pattern)) is not None else None for _, rx in _FINDERS)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_STANDIN, _OTHER_STANDIN = "\u00aa", "\u00b6"  # a letter and a sign without case, in no pattern
 
 
-def _caseless(text: str) -> bool:
-    """Whether lower-casing ``text`` changes only ASCII letters: every other character has no case. Then a
-    re.I pattern matches ``text`` exactly where its lower-case form, without re.I, matches ``text.lower()``
-    (Unicode case folding cannot match a non-ASCII letter such as "\u017f" or "\u212a" to an ASCII one)."""
-    return text.isascii() or all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text)))
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased for the patterns of :data:`_FAST`, with the same length: each letter outside
+    ASCII that has a case ("\u00e9", "\u00c9") stands as a caseless letter there, which those patterns
+    (all ASCII) match exactly where re.I matches the letter itself; None when a letter outside ASCII is
+    a case form of an ASCII one ("\u017f" of "s", "\u212a" of "k", "\u0131" of "i"): then re.I is searched."""
+    if text.isascii():
+        return text.lower()
+    table: dict[int, str] = {}
+    for c in set(_NON_ASCII.findall(text)):
+        low, up = c.lower(), c.upper()
+        if low == c == up:
+            continue  # no case: the same in both
+        if any(ch.isascii() for ch in low + up):
+            return None
+        table[ord(c)] = _WORD_STANDIN if c.isalnum() else _OTHER_STANDIN
+    return text.translate(table).lower() if table else text.lower()
 
 
 def _candidates(text: str, ents, doc) -> list[_Cand]:
     out = []
-    low = text.lower() if _caseless(text) else None
+    low = _folded(text)
     for (kind, rx), fast in zip(_FINDERS, _FAST):
         found = fast.finditer(low) if low is not None and fast is not None else rx.finditer(text)
         for m in found:
