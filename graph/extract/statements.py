@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
@@ -530,12 +530,12 @@ class StatementFinder:
             cands: list[tuple[int, int, ActorRef]] = []
             for off, r in self.spoken:
                 if r.type == "person" and sent.start_char <= off < limit:
-                    t = self.doc.char_span(off, off + 1, alignment_mode="expand")
+                    t = self._span_at(off, off + 1)
                     cands.append((self._depth(t[0]) if t is not None else 9, off, r))
             for a in self.ents.actors:
                 if a.type != "person" or not (sent.start_char <= a.start and a.end <= limit) or self.in_quote(a.start):
                     continue
-                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                span = self._span_at(a.start, a.end)
                 if span is None:
                     continue
                 cands.append((self._depth(span.root), a.start, a))
@@ -545,8 +545,22 @@ class StatementFinder:
                 return
             sent = self.doc[sent.start - 1].sent
 
+    def _span_at(self, start: int, end: int) -> Span | None:
+        """``doc.char_span(start, end, alignment_mode="expand")``, kept (the same people's spans are asked
+        for from every pronoun)."""
+        memo = self.__dict__.setdefault("_spans", {})
+        if (start, end) not in memo:
+            memo[(start, end)] = self.doc.char_span(start, end, alignment_mode="expand")
+        return memo[(start, end)]
+
+    def _depth(self, tok: Token) -> int:
+        memo = self.__dict__.setdefault("_depths", {})  # (asked for the same people's words again and again)
+        if tok.i not in memo:
+            memo[tok.i] = self._depth_of(tok)
+        return memo[tok.i]
+
     @staticmethod
-    def _depth(tok: Token) -> int:
+    def _depth_of(tok: Token) -> int:
         d = 0
         while tok.head is not tok and d < 50:
             tok, d = tok.head, d + 1
@@ -638,6 +652,14 @@ class StatementFinder:
         return [prev]
 
     def medium_of(self, verb: Token, quote) -> str:
+        # a walk over the verb's whole clause, asked again for the same verb (the speech is read twice): kept
+        memo = self.__dict__.setdefault("_media", {})
+        key = (verb.i, quote)
+        if key not in memo:
+            memo[key] = self._medium_of(verb, quote)
+        return memo[key]
+
+    def _medium_of(self, verb: Token, quote) -> str:
         for t in verb.subtree:
             if quote and quote[0] <= t.idx < quote[1]:
                 continue
