@@ -790,7 +790,20 @@ def test_any_mix_of_cases_and_letters_gives_the_same_time_expressions(words):
 
     text = " ".join(words)
     low = find._folded(text)
-    for (_, rx), fast in zip(find._FINDERS, find._FAST):
+    for (_, rx), fast, needs in zip(find._FINDERS, find._FAST, find._FAST_NEEDS):
         if low is None or fast is None:
             continue
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in rx.finditer(text)]
+        if needs is not None and not any(n in low for n in needs):  # a finder left out: it finds nothing
+            assert not any(True for _ in rx.finditer(text))
+
+
+def test_a_finder_is_left_out_only_where_a_word_it_needs_is_missing():
+    from graph.extract.temporal import find
+
+    needs = {kind: n for (kind, _), n in zip(find._FINDERS, find._FAST_NEEDS) if n is not None}
+    assert needs["century"] == {"century"} and "ago" in needs["ago"] and "yesterday" in needs["deictic"]
+    assert "date" not in needs  # (a date needs a month or a number: no one word)
+    text = "The  mid-19th century CHURCH burned two weeks AGO, police said yesterday at noon."
+    assert [t.text for t in find_timexes(text, A)] == ["The  mid-19th century", "two weeks AGO", "yesterday",
+                                                        "noon"]

@@ -65,6 +65,12 @@ from graph.extract.temporal.vocabulary import (
 )
 from graph.lexicon.words import PERSON_NOUNS
 
+try:  # the regular expression parser, to read what a pattern needs (_needs)
+    from re import _constants as _sre, _parser as _sre_parser  # Python 3.11 and later
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
+
 _WS = r"[ \t\u00a0]+"
 _SEP = r"(?:[ \t\u00a0]+|-)"
 
@@ -339,9 +345,46 @@ def _lowered(pattern: str) -> str | None:
                   pattern)
 
 
-# each finder with its lower-case form (None: searched with re.I only)
+def _needs(items) -> list[frozenset[str]]:
+    """What every match of a parsed (case-sensitive) pattern contains: a list of sets of strings, each
+    set one of which is in the matched text. Literal runs outside optional parts count, a group or a
+    repeat of at least one only for what it needs itself, and an alternation for the union of its
+    alternatives' best needs (nothing when one of them needs nothing)."""
+    out: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append(frozenset([run]))
+            run = ""
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            out += _needs(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            out += _needs(av[2])
+        elif op is _sre.BRANCH:
+            alternatives = [_best_need(_needs(a)) for a in av[1]]
+            if all(a is not None for a in alternatives):
+                out.append(frozenset().union(*alternatives))
+    if run:
+        out.append(frozenset([run]))
+    return out
+
+
+def _best_need(needs: list[frozenset[str]]) -> frozenset[str] | None:
+    """The need that rules out most texts at the least cost: its shortest string the longest, of at
+    most 12 strings of two characters or more."""
+    useful = [n for n in needs if min(map(len, n)) >= 2 and len(n) <= 12]
+    return max(useful, key=lambda n: (min(map(len, n)), -len(n), sorted(n))) if useful else None
+
+
+# each finder with its lower-case form (None: searched with re.I only) and what a match of that form needs
+# (a text of which none of these strings is part cannot match: that finder is not run over it)
 _FAST: tuple[re.Pattern | None, ...] = tuple(
     re.compile(low) if (low := _lowered(rx.pattern)) is not None else None for _, rx in _FINDERS)
+_FAST_NEEDS: tuple[frozenset[str] | None, ...] = tuple(
+    _best_need(_needs(_sre_parser.parse(f.pattern).data)) if f is not None else None for f in _FAST)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_STANDIN, _OTHER_STANDIN = "\u00aa", "\u00b6"  # a letter and a sign without case, in no pattern
 
@@ -367,8 +410,13 @@ def _folded(text: str) -> str | None:
 def _candidates(text: str, ents, doc) -> list[_Cand]:
     out = []
     low = _folded(text)
-    for (kind, rx), fast in zip(_FINDERS, _FAST):
-        found = fast.finditer(low) if low is not None and fast is not None else rx.finditer(text)
+    for (kind, rx), fast, needs in zip(_FINDERS, _FAST, _FAST_NEEDS):
+        if low is not None and fast is not None:
+            if needs is not None and not any(n in low for n in needs):
+                continue
+            found = fast.finditer(low)
+        else:
+            found = rx.finditer(text)
         for m in found:
             s, e = (m.start("t"), m.end("t")) if "t" in rx.groupindex and m.group("t") else (m.start(), m.end())
             if e > s:
