@@ -657,9 +657,8 @@ class RoleFinder(TriggerFinder):
     def learned(self, trig: Trigger, label: str, limit: int) -> list[Token]:
         """The candidates the model gives this label (most likely first, at most ``limit``)."""
         k = LABELS.index(label)
-        least = DECODE[label]  # (the probability first: it rules out most candidates before speaks() walks the parse)
         best = [(p[k], t.i, t) for t, p in self.scored(trig)
-                if p[k] >= least and (p[k] == max(p) or label == "agent") and not speaks(t)]
+                if not speaks(t) and p[k] >= DECODE[label] and (p[k] == max(p) or label == "agent")]
         return [t for _, _, t in sorted(best, key=lambda x: (-x[0], x[1]))[:limit]]
 
     def resolve_learned(self, toks: list[Token], victims: bool = False, phrases: bool | None = None) -> list[ActorRef]:
