@@ -93,6 +93,9 @@ def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not any(a < e and s < b for a, b in skip)]
 
 
+_MARK_START = re.compile("[" + re.escape("".join(sorted({m[0] for m in OPEN_QUOTES} | {"`", "'"}))) + "]")
+
+
 def _mark_at(para: str, i: int) -> str:
     """The opening mark at ``para[i]`` ("``" and "''" are two characters), or ""."""
     two = para[i:i + 2]
@@ -163,7 +166,11 @@ def _quotes_in(para: str, offset: int) -> list[tuple[int, int]]:
     while i < n:
         mark = _mark_at(para, i)
         if not mark:
-            i += 1
+            # (straight to the next character that may open a quotation: no mark starts in between)
+            nxt = _MARK_START.search(para, i + 1)
+            if nxt is None:
+                break
+            i = nxt.start()
             continue
         j = _close_of(para, i, mark)
         if j < 0:
