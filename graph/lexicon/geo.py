@@ -154,8 +154,8 @@ class Gazetteer:
         self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
         self._keys_by_country: dict[str, tuple[str, ...]] | None = None  # ISO3 -> name keys, built lazily
         self._us_states = us_states or {}  # "IL", "Ill.", "illinois" (name key) -> "Illinois"
-        # (name, hint, admin1, near) -> lookup(): a memo (the gazetteer never changes once built)
-        self._lookups: dict[tuple, PlaceMatch | None] = {}
+        # ("lookup", name, hint, admin1, near), ("country", ...), ("demonym", word) -> the answer (see _memo)
+        self._lookups: dict[tuple, PlaceMatch | str | None] = {}
 
     # -- construction -------------------------------------------------------------------
 
@@ -377,14 +377,18 @@ class Gazetteer:
         ``near`` (positions of the article's other places) favours candidates close to them,
         as CLIFF-CLAVIN and Mordecai rank them.
         """
-        memo_key = (name, country_hint, admin1, near)
+        return self._memo(("lookup", name, country_hint, admin1, near), self._lookup, name, country_hint, admin1, near)
+
+    def _memo(self, key: tuple, compute, *args):
+        """``compute(*args)``, kept under ``key``: the same names come back in every article, and the
+        gazetteer never changes once built, so each is resolved once per process."""
         memo = self._lookups
-        if memo_key in memo:  # the same names come back in every article: each resolved once per process
-            return memo[memo_key]
-        found = self._lookup(name, country_hint, admin1, near)
+        if key in memo:
+            return memo[key]
+        found = compute(*args)
         if len(memo) >= LOOKUP_MEMO:
             memo.clear()
-        memo[memo_key] = found
+        memo[key] = found
         return found
 
     def _lookup(self, name: str, country_hint: str | None, admin1: str | None,
@@ -449,6 +453,9 @@ class Gazetteer:
 
         ``codes=False`` for words read in a text: there a two-letter code is not a country ("IL" in
         "Peoria, IL" is Illinois, not Israel), only the names and the usual abbreviations ("US", "UK")."""
+        return self._memo(("country", code_or_name, codes), self._country, code_or_name, codes)
+
+    def _country(self, code_or_name: str, codes: bool) -> PlaceMatch | None:
         text = clean_place(code_or_name or "")
         if not text:
             return None
@@ -469,6 +476,9 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ISO3 of the state a nationality word names ("Syrian", "Americans" -> USA), or None
         ("Kurdish", "Arab", "Western" name no state)."""
+        return self._memo(("demonym", word), self._demonym, word)
+
+    def _demonym(self, word: str) -> str | None:
         w = fold(re.sub(r"\s+", " ", (word or "").strip().strip("\"'\u201c\u201d\u2018\u2019,.;:()"))).lower()
         if not w:
             return None

@@ -206,6 +206,7 @@ def is_proper(text: str) -> bool:
     return bool(t) and t[0].isupper() and not _CONTRACTION.search(t)
 
 
+@lru_cache(maxsize=65536)  # (asked for the same names again and again: ~80k calls per 300 articles)
 def clean_place(text: str) -> str:
     """Name without surrounding quotes/punctuation, a leading "the" or a trailing possessive."""
     t = re.sub(r"\s+", " ", text or "").strip().strip("\"'\u201c\u201d\u2018\u2019,;:()[]")
