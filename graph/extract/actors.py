@@ -119,6 +119,7 @@ class ArticleEntities:
     _name_spans: list[Span] = field(default_factory=list)  # people's names the tagger did not tag as one
     _crime: bool | None = None  # whether the article reports crime, not war (crime_report), once read
     _words_at: dict[str, list[int]] | None = None  # each word's token positions (built when first needed)
+    _group_memo: tuple[tuple, dict[int, ActorRef | None]] | None = None  # see group_actor
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -876,6 +877,19 @@ class ArticleEntities:
         return ""
 
     def group_actor(self, chunk: Span | Token) -> ActorRef | None:
+        if isinstance(chunk, Span):
+            return self._group_actor(chunk)
+        # a word is asked about again and again (actor_at): the answer is kept while what it depends on
+        # (the state mentions read so far and the article's country) stays as it is
+        state = (len(self.state_mentions), self.country)
+        if self._group_memo is None or self._group_memo[0] != state:
+            self._group_memo = (state, {})
+        memo = self._group_memo[1]
+        if chunk.i not in memo:
+            memo[chunk.i] = self._group_actor(chunk)
+        return memo[chunk.i]
+
+    def _group_actor(self, chunk: Span | Token) -> ActorRef | None:
         root = chunk.root if isinstance(chunk, Span) else chunk
         if root.i in self.by_token and isinstance(chunk, Span):
             return None  # already an entity

@@ -142,8 +142,14 @@ class PersonCoref:
             if self.said_hurt(n.tok):
                 self.hurt.setdefault(n.ref.key, n.ref)
         self._identifications()
-        for t in doc:  # "the victims, X and Y, were taken to a hospital"
-            names = [c for c in t.children if c.dep_ == "appos" and self.person_at(c) is not None]
+        # "the victims, X and Y, were taken to a hospital": the words with named people in apposition
+        # (found in one pass over the words rather than over every word's children)
+        appositions: dict[int, list[Token]] = {}
+        for c in doc:
+            if c.dep_ == "appos" and c.head.i != c.i and self.person_at(c) is not None:
+                appositions.setdefault(c.head.i, []).append(c)
+        for i in sorted(appositions):
+            t, names = doc[i], appositions[i]
             refs = [r for c in names for x in [c] + self._listed(c) for r in [self._person_in(x)] if r is not None]
             if len({r.key for r in refs}) >= 2:
                 self._group([t], list({r.key: r for r in refs}.values()))

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from graph.core.model import Article, EventMention, ParsedArticle, Statement, TimeValue
 from graph.extract import temporal
 from graph.extract.actors import ArticleEntities
+from graph.extract.doctext import cache_sentences
 from graph.extract.event_lexicon import default_lexicon
 from graph.extract.events import EventFinder
 from graph.extract.resolver import Resolver
@@ -51,6 +52,7 @@ class Extractor:
 
     # -- the stages of one article -------------------------------------------------------
     def parse_doc(self, article: Article, doc: Doc) -> ParsedArticle:
+        cache_sentences(doc)
         if article.published is None:
             found = temporal.dateline_date(article.text)
             if found is not None:

@@ -16,9 +16,10 @@ and "according to X".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.core.model import ActorRef, Statement, TimeValue
 from graph.extract.actors import ArticleEntities
@@ -92,6 +93,9 @@ def find_quotes(text: str, skip=()) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if not any(a < e and s < b for a, b in skip)]
 
 
+_MARK_START = re.compile("[" + re.escape("".join(sorted({m[0] for m in OPEN_QUOTES} | {"`", "'"}))) + "]")
+
+
 def _mark_at(para: str, i: int) -> str:
     """The opening mark at ``para[i]`` ("``" and "''" are two characters), or ""."""
     two = para[i:i + 2]
@@ -162,7 +166,11 @@ def _quotes_in(para: str, offset: int) -> list[tuple[int, int]]:
     while i < n:
         mark = _mark_at(para, i)
         if not mark:
-            i += 1
+            # (straight to the next character that may open a quotation: no mark starts in between)
+            nxt = _MARK_START.search(para, i + 1)
+            if nxt is None:
+                break
+            i = nxt.start()
             continue
         j = _close_of(para, i, mark)
         if j < 0:
@@ -227,7 +235,26 @@ class StatementFinder:
                         text=label, start=at, end=at + len(label))
 
     def in_quote(self, i: int) -> bool:
-        return any(s <= i < e for s, e in self.quotes)
+        starts, ends = self._quote_index()
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i < ends[k]
+
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """The quotes as sorted, disjoint [start, end) runs (asked for at every word: kept until
+        ``quotes`` changes)."""
+        key = (id(self.quotes), len(self.quotes))
+        got = self.__dict__.get("_quote_runs")
+        if got is None or got[0] != key:
+            starts: list[int] = []
+            ends: list[int] = []
+            for s, e in sorted(q for q in self.quotes if q[0] < q[1]):
+                if ends and s <= ends[-1]:
+                    ends[-1] = max(ends[-1], e)
+                else:
+                    starts.append(s)
+                    ends.append(e)
+            got = self.__dict__["_quote_runs"] = (key, (starts, ends))
+        return got[1]
 
     def _outside_speech(self, tok: Token) -> bool:
         """Whether a word is inside a quote or on a furniture line: no reported speech starts there."""
@@ -510,12 +537,12 @@ class StatementFinder:
             cands: list[tuple[int, int, ActorRef]] = []
             for off, r in self.spoken:
                 if r.type == "person" and sent.start_char <= off < limit:
-                    t = self.doc.char_span(off, off + 1, alignment_mode="expand")
+                    t = self._span_at(off, off + 1)
                     cands.append((self._depth(t[0]) if t is not None else 9, off, r))
             for a in self.ents.actors:
                 if a.type != "person" or not (sent.start_char <= a.start and a.end <= limit) or self.in_quote(a.start):
                     continue
-                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                span = self._span_at(a.start, a.end)
                 if span is None:
                     continue
                 cands.append((self._depth(span.root), a.start, a))
@@ -525,8 +552,22 @@ class StatementFinder:
                 return
             sent = self.doc[sent.start - 1].sent
 
+    def _span_at(self, start: int, end: int) -> Span | None:
+        """``doc.char_span(start, end, alignment_mode="expand")``, kept (the same people's spans are asked
+        for from every pronoun)."""
+        memo = self.__dict__.setdefault("_spans", {})
+        if (start, end) not in memo:
+            memo[(start, end)] = self.doc.char_span(start, end, alignment_mode="expand")
+        return memo[(start, end)]
+
+    def _depth(self, tok: Token) -> int:
+        memo = self.__dict__.setdefault("_depths", {})  # (asked for the same people's words again and again)
+        if tok.i not in memo:
+            memo[tok.i] = self._depth_of(tok)
+        return memo[tok.i]
+
     @staticmethod
-    def _depth(tok: Token) -> int:
+    def _depth_of(tok: Token) -> int:
         d = 0
         while tok.head is not tok and d < 50:
             tok, d = tok.head, d + 1
@@ -618,6 +659,14 @@ class StatementFinder:
         return [prev]
 
     def medium_of(self, verb: Token, quote) -> str:
+        # a walk over the verb's whole clause, asked again for the same verb (the speech is read twice): kept
+        memo = self.__dict__.setdefault("_media", {})
+        key = (verb.i, quote)
+        if key not in memo:
+            memo[key] = self._medium_of(verb, quote)
+        return memo[key]
+
+    def _medium_of(self, verb: Token, quote) -> str:
         for t in verb.subtree:
             if quote and quote[0] <= t.idx < quote[1]:
                 continue

@@ -62,6 +62,7 @@ from graph.core.model import ACTOR_TYPES
 from graph.lexicon.names import COUNTRY_NAMES, alias_key, slug
 
 COLUMNS = ("key", "name", "type", "country", "affiliation", "aliases")
+LOOKUP_MEMO = 200_000  # names the lookup memo holds at most (cleared when full)
 REQUIRED_COLUMNS = ("key", "name")
 PACKAGED = "data/actors.csv"
 
@@ -280,6 +281,7 @@ class ActorGazetteer:
         #: (alias, key kept, key refused) for every alias two packaged entries both claimed,
         #: or a packaged entry claimed before a country's own name (always empty for good data)
         self.conflicts = conflicts
+        self._lookups: dict[str, ActorEntry | None] = {}  # text -> lookup(text): a memo (entries never change)
 
     # -- loading ------------------------------------------------------------------------
     @classmethod
@@ -398,8 +400,15 @@ class ActorGazetteer:
         """The entry whose name or an alias equals ``text`` after :func:`~graph.lexicon.names.alias_key`, or None."""
         if not text:
             return None
+        memo = self._lookups
+        if text in memo:  # the same names come back in every article: each folded once per process
+            return memo[text]
         key = self._index.get(alias_key(text))
-        return self._entries.get(key) if key is not None else None
+        found = self._entries.get(key) if key is not None else None
+        if len(memo) >= LOOKUP_MEMO:
+            memo.clear()
+        memo[text] = found
+        return found
 
     def aliases_for_ruler(self) -> list[tuple[str, ActorEntry]]:
         """(surface form, entry) pairs for spaCy EntityRuler patterns, sorted by key then surface.

@@ -113,6 +113,7 @@ _FLOOR = {"admin": 4.5, "region": 5.5}  # an admin division ranks like a town of
 _CURATED_FLOOR = 4.7  # a place of geo_places.csv ranks at least like a town of 50,000
 _ADMIN2_SKIP = re.compile(r"\d|^(City|Borough|District|Municipality) of\b|/")
 _ALTERNATE_POP = 200_000  # an alternate name alone (no country hint) is trusted for cities this big
+LOOKUP_MEMO = 200_000  # names a lookup memo holds at most (cleared when full)
 
 
 # A place is a plain tuple (not a class instance): the garbage collector stops tracking
@@ -153,6 +154,8 @@ class Gazetteer:
         self._loose: dict[str, dict[str, list[int]]] = {}  # by ISO3 ('' = all known places), built lazily
         self._keys_by_country: dict[str, tuple[str, ...]] | None = None  # ISO3 -> name keys, built lazily
         self._us_states = us_states or {}  # "IL", "Ill.", "illinois" (name key) -> "Illinois"
+        # ("lookup", name, hint, admin1, near), ("country", ...), ("demonym", word) -> the answer (see _memo)
+        self._lookups: dict[tuple, PlaceMatch | str | None] = {}
 
     # -- construction -------------------------------------------------------------------
 
@@ -374,6 +377,22 @@ class Gazetteer:
         ``near`` (positions of the article's other places) favours candidates close to them,
         as CLIFF-CLAVIN and Mordecai rank them.
         """
+        return self._memo(("lookup", name, country_hint, admin1, near), self._lookup, name, country_hint, admin1, near)
+
+    def _memo(self, key: tuple, compute, *args):
+        """``compute(*args)``, kept under ``key``: the same names come back in every article, and the
+        gazetteer never changes once built, so each is resolved once per process."""
+        memo = self._lookups
+        if key in memo:
+            return memo[key]
+        found = compute(*args)
+        if len(memo) >= LOOKUP_MEMO:
+            memo.clear()
+        memo[key] = found
+        return found
+
+    def _lookup(self, name: str, country_hint: str | None, admin1: str | None,
+                near: tuple[tuple[float, float], ...]) -> PlaceMatch | None:
         text = clean_place(name or "")
         if len(text) < 2:
             return None
@@ -434,6 +453,9 @@ class Gazetteer:
 
         ``codes=False`` for words read in a text: there a two-letter code is not a country ("IL" in
         "Peoria, IL" is Illinois, not Israel), only the names and the usual abbreviations ("US", "UK")."""
+        return self._memo(("country", code_or_name, codes), self._country, code_or_name, codes)
+
+    def _country(self, code_or_name: str, codes: bool) -> PlaceMatch | None:
         text = clean_place(code_or_name or "")
         if not text:
             return None
@@ -454,6 +476,9 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ISO3 of the state a nationality word names ("Syrian", "Americans" -> USA), or None
         ("Kurdish", "Arab", "Western" name no state)."""
+        return self._memo(("demonym", word), self._demonym, word)
+
+    def _demonym(self, word: str) -> str | None:
         w = fold(re.sub(r"\s+", " ", (word or "").strip().strip("\"'\u201c\u201d\u2018\u2019,.;:()"))).lower()
         if not w:
             return None

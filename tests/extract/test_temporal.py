@@ -758,3 +758,52 @@ def test_a_past_event_takes_the_date_of_the_occasion_it_happened_in(tnlp, text, 
     """An expression in the text dates the event, though not on its verb: "in Sunday's debate"."""
     tv, _ = _date(tnlp, text, trigger)
     assert tv.value == value
+
+
+# The finders search a lower-cased copy of the text with lower-case patterns where that gives the same
+# matches as re.I (graph.extract.temporal.find._folded): the same expressions must come out either way.
+FOLD_TEXTS = [
+    "On MARCH 5, 2016, two days ago, Zürich police said the raid began at 10 a.m. last Tuesday.",
+    "Le Café Müller closed in the 1990s; SINCE LAST WEEK ÉMILE and Søren have met every Friday.",
+    "Straße blocked for three weeks ſince Monday; the 5 K-9 units left yesterday at 14:30 GMT.",
+    "İstanbul, Jan. 3 — the twenty-five-year-old was held overnight; Q3 2015 results came on Dec. 24th.",
+    "ÅRHUS: the mid-1980s, early this year, the first half of 2014, Noon, Midnight and Ramadan 2016.",
+]
+
+
+@pytest.mark.parametrize("text", FOLD_TEXTS)
+def test_time_expressions_are_the_same_with_the_lower_cased_search(monkeypatch, text):
+    from graph.extract.temporal import find
+
+    fast = find_timexes(text, A)
+    monkeypatch.setattr(find, "_FAST", tuple(None for _ in find._FAST))  # re.I on the text as written
+    assert find_timexes(text, A) == fast
+    assert fast  # every text names some time
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["March", "MARCH", "march", "5,", "2016", "ago", "TWO", "days", "Tuesday",
+                                 "ÉTÉ", "été", "ß", "ſ", "\u212a", "İ", "ı", "late", "the", "1990s", "at",
+                                 "10", "a.m.", "EST", "Q3", "every", "week", "—", "\u00a0"]), max_size=14))
+def test_any_mix_of_cases_and_letters_gives_the_same_time_expressions(words):
+    from graph.extract.temporal import find
+
+    text = " ".join(words)
+    low = find._folded(text)
+    for (_, rx), fast, needs in zip(find._FINDERS, find._FAST, find._FAST_NEEDS):
+        if low is None or fast is None:
+            continue
+        assert [m.span() for m in fast.finditer(low)] == [m.span() for m in rx.finditer(text)]
+        if needs is not None and not any(n in low for n in needs):  # a finder left out: it finds nothing
+            assert not any(True for _ in rx.finditer(text))
+
+
+def test_a_finder_is_left_out_only_where_a_word_it_needs_is_missing():
+    from graph.extract.temporal import find
+
+    needs = {kind: n for (kind, _), n in zip(find._FINDERS, find._FAST_NEEDS) if n is not None}
+    assert needs["century"] == {"century"} and "ago" in needs["ago"] and "yesterday" in needs["deictic"]
+    assert "date" not in needs  # (a date needs a month or a number: no one word)
+    text = "The  mid-19th century CHURCH burned two weeks AGO, police said yesterday at noon."
+    assert [t.text for t in find_timexes(text, A)] == ["The  mid-19th century", "two weeks AGO", "yesterday",
+                                                        "noon"]

@@ -295,10 +295,11 @@ def date_for_span(doc, start: int, end: int, timexes: list[Timex], anchor: date 
     #    event in the present tense holds at the article's date, any other event is undated
     floor = None
     if speech and anchor is not None:
-        below = {t.i for t in trig.subtree}
-        days = [x.timex.time.start for x in anchored if x.governor is not None and x.governor.i in below
-                and x.timex.time.type in ("DATE", "TIME") and x.timex.time.resolved
-                and x.timex.time.start == x.timex.time.end and x.timex.time.start <= anchor]
+        days = [x for x in anchored if x.governor is not None and x.timex.time.type in ("DATE", "TIME")
+                and x.timex.time.resolved and x.timex.time.start == x.timex.time.end and x.timex.time.start <= anchor]
+        if days:  # (the words under the trigger only when some day may be among them)
+            below = {t.i for t in trig.subtree}
+            days = [x.timex.time.start for x in days if x.governor.i in below]
         floor = max(days) if days else None
     return _default(aspect, anchor, speech, floor), ""
 

@@ -65,6 +65,12 @@ from graph.extract.temporal.vocabulary import (
 )
 from graph.lexicon.words import PERSON_NOUNS
 
+try:  # the regular expression parser, to read what a pattern needs (_needs)
+    from re import _constants as _sre, _parser as _sre_parser  # Python 3.11 and later
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
+
 _WS = r"[ \t\u00a0]+"
 _SEP = r"(?:[ \t\u00a0]+|-)"
 
@@ -321,10 +327,97 @@ def _keep(c: _Cand, text: str, ents, doc) -> bool:
     return True
 
 
+def _lowered(pattern: str) -> str | None:
+    """A finder's pattern with its letters in lower case, to be searched without re.I in a lower-cased
+    text (:func:`_folded`; Python's matcher is about twice as fast on a case-sensitive pattern), or None
+    for a pattern that must keep re.I: one with a case-sensitive part ("(?-i:Q[1-4])"), an escape in
+    capitals (``\\W``), a range of letters other than a-z and A-Z, or a character outside ASCII other
+    than the no-break space."""
+    if "(?-i" in pattern or re.search(r"\\[uUxN](?!00a0)", pattern) or any(
+            c.isalnum() for c in pattern if not c.isascii()):
+        return None
+    rest = re.sub(r"\(\?P[<=]", "", pattern)
+    classes = re.findall(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]", rest)
+    if re.search(r"\\[A-Z]", rest) or any(re.search(r"(?<!\\)[A-Za-z]-[^\]]", c.replace("a-z", "").replace("A-Z", ""))
+                                           for c in classes):
+        return None
+    return re.sub(r"\(\?P[<=]|[^(]+", lambda m: m.group(0) if m.group(0).startswith("(?P") else m.group(0).lower(),
+                  pattern)
+
+
+def _needs(items) -> list[frozenset[str]]:
+    """What every match of a parsed (case-sensitive) pattern contains: a list of sets of strings, each
+    set one of which is in the matched text. Literal runs outside optional parts count, a group or a
+    repeat of at least one only for what it needs itself, and an alternation for the union of its
+    alternatives' best needs (nothing when one of them needs nothing)."""
+    out: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append(frozenset([run]))
+            run = ""
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            out += _needs(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            out += _needs(av[2])
+        elif op is _sre.BRANCH:
+            alternatives = [_best_need(_needs(a)) for a in av[1]]
+            if all(a is not None for a in alternatives):
+                out.append(frozenset().union(*alternatives))
+    if run:
+        out.append(frozenset([run]))
+    return out
+
+
+def _best_need(needs: list[frozenset[str]]) -> frozenset[str] | None:
+    """The need that rules out most texts at the least cost: its shortest string the longest, of at
+    most 12 strings of two characters or more."""
+    useful = [n for n in needs if min(map(len, n)) >= 2 and len(n) <= 12]
+    return max(useful, key=lambda n: (min(map(len, n)), -len(n), sorted(n))) if useful else None
+
+
+# each finder with its lower-case form (None: searched with re.I only) and what a match of that form needs
+# (a text of which none of these strings is part cannot match: that finder is not run over it)
+_FAST: tuple[re.Pattern | None, ...] = tuple(
+    re.compile(low) if (low := _lowered(rx.pattern)) is not None else None for _, rx in _FINDERS)
+_FAST_NEEDS: tuple[frozenset[str] | None, ...] = tuple(
+    _best_need(_needs(_sre_parser.parse(f.pattern).data)) if f is not None else None for f in _FAST)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_STANDIN, _OTHER_STANDIN = "\u00aa", "\u00b6"  # a letter and a sign without case, in no pattern
+
+
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased for the patterns of :data:`_FAST`, with the same length: each letter outside
+    ASCII that has a case ("\u00e9", "\u00c9") stands as a caseless letter there, which those patterns
+    (all ASCII) match exactly where re.I matches the letter itself; None when a letter outside ASCII is
+    a case form of an ASCII one ("\u017f" of "s", "\u212a" of "k", "\u0131" of "i"): then re.I is searched."""
+    if text.isascii():
+        return text.lower()
+    table: dict[int, str] = {}
+    for c in set(_NON_ASCII.findall(text)):
+        low, up = c.lower(), c.upper()
+        if low == c == up:
+            continue  # no case: the same in both
+        if any(ch.isascii() for ch in low + up):
+            return None
+        table[ord(c)] = _WORD_STANDIN if c.isalnum() else _OTHER_STANDIN
+    return text.translate(table).lower() if table else text.lower()
+
+
 def _candidates(text: str, ents, doc) -> list[_Cand]:
     out = []
-    for kind, rx in _FINDERS:
-        for m in rx.finditer(text):
+    low = _folded(text)
+    for (kind, rx), fast, needs in zip(_FINDERS, _FAST, _FAST_NEEDS):
+        if low is not None and fast is not None:
+            if needs is not None and not any(n in low for n in needs):
+                continue
+            found = fast.finditer(low)
+        else:
+            found = rx.finditer(text)
+        for m in found:
             s, e = (m.start("t"), m.end("t")) if "t" in rx.groupindex and m.group("t") else (m.start(), m.end())
             if e > s:
                 out.append(_Cand(s, e, kind))
