@@ -10,8 +10,8 @@ of different incidents that type, mode and city alone had merged, 0.009.
 
 :class:`Stories` is built once per build from every parsed article (so that the score of two
 articles is the same whatever the order, the blocks or the workers) and consulted by
-:func:`graph.build.builder.merge_score` where nothing but the type, the mode and the place ties
-an undated mention to an event of other articles (:func:`graph.build.builder.story_margin`).
+:func:`graph.build.builder.merge_score` where no date can tie or part an undated mention and an
+event of other articles (:func:`graph.build.builder.story_margin`).
 """
 from __future__ import annotations
 
