@@ -502,3 +502,28 @@ def test_each_cue_form_names_its_speaker(parse_text, text, speaker, kind, starts
 def test_the_one_who_speaks_for_an_office_or_a_state(parse_text, text, speaker):
     p = parse_text(text)
     assert {s.speaker.name for s in p.statements if s.speaker} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("After a long call with John Baker, Tom Smith announced the new budget on Monday.\n\n"
+     "\u201cWe will not raise taxes this year,\u201d he said.\n", "Tom Smith"),
+    ("Speaking next to Adam Novak at the rally, Peter Hale defended the plan.\n\n"
+     "\u201cThe plan will work,\u201d he said.\n", "Peter Hale"),
+])
+def test_he_is_the_main_clause_person_before_one_named_earlier_in_a_clause_inside(parse_text, text, speaker):
+    """A pronoun means the person of the sentence's main clause before one named earlier in a clause
+    that hangs from it, whatever their order."""
+    assert direct_speakers(parse_text(text)) == [speaker], said(parse_text(text))
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("\u201cThe bill will pass,\u201d Senator Maria Olsen said in a statement posted on Telegram.\n", "Telegram"),
+    ("\u201cThe bill will pass,\u201d Senator Maria Olsen told CNN on Sunday.\n", "CNN"),
+    ("Senator Maria Olsen told CNN on Sunday that the bill would pass.\n", "CNN"),
+    ("Senator Maria Olsen said that CNN had misquoted her in March.\n", ""),
+    ("Senator Maria Olsen said the report on Twitter was false.\n", ""),
+])
+def test_the_medium_is_what_the_speaker_spoke_through_not_what_was_said(parse_text, text, medium):
+    p = parse_text(text)
+    got = [(s.speaker.name if s.speaker else None, s.medium) for s in p.statements]
+    assert got == [("Maria Olsen", medium)], got
