@@ -527,10 +527,12 @@ class StatementFinder:
 
     def _persons_before(self, tok: Token, at: int):
         """The persons a pronoun may mean, in the order a reader tries them: its own sentence before it,
-        then each sentence before, back to MAX_PRONOUN_SENTENCES; within a sentence the main clause's
-        people before those of a clause inside it ("Fowler said he expects Clinton to recover" ->
-        Fowler), then left to right. People are those named outside quotes (not as a possessive) and
-        those who spoke there."""
+        then each sentence before, back to MAX_PRONOUN_SENTENCES; within its own sentence the main
+        clause's people before those of a phrase or clause inside it ("Fowler said he expects Clinton
+        to recover", "Next to Baker, Smith sighed as he said ..." -> Fowler, Smith), then left to right;
+        a sentence before is read left to right (its topic is often named inside: "X slammed the plan,
+        the blog reported"; ordering it by depth too lost PolNeAR speakers). People are those named
+        outside quotes (not as a possessive) and those who spoke there."""
         sent = tok.sent
         for back in range(MAX_PRONOUN_SENTENCES):
             limit = min(at, tok.idx) if sent.start <= tok.i < sent.end else sent.end_char
@@ -546,7 +548,7 @@ class StatementFinder:
                 if span is None:
                     continue
                 cands.append((self._depth(span.root), a.start, a))
-            for _, _, r in sorted(cands, key=lambda c: (c[0], c[1])):
+            for _, _, r in sorted(cands, key=lambda c: (c[0] if back == 0 else 0, c[1])):
                 yield back, r
             if sent.start == 0:
                 return
