@@ -255,7 +255,7 @@ class PersonCoref:
         head = tok
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        if head is not tok and head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        if head.i != tok.i and head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
             # "According to the coroner, X and Y were pronounced dead", parsed with X and Y joined to the coroner
             verb = head.head.head.head
             return verb.pos_ in ("VERB", "AUX") and not dependents(verb, "nsubj", "nsubjpass") and self._state(verb)

@@ -129,7 +129,7 @@ class EventFinder(RoleFinder):
                     p = self._place_phrase(c, main)
                     if p is not None:
                         return p
-                if c.i != h.i and c.dep_ in ("dobj", "nsubjpass") and a is h:
+                if c.i != h.i and c.dep_ in ("dobj", "nsubjpass") and a.i == h.i:
                     p = self._place_phrase(c, main)
                     if p is not None:
                         return p
@@ -187,7 +187,7 @@ class EventFinder(RoleFinder):
         h, e = trig.head, trig.entry
         nums: list[int] = []
         for t in [h] + dependents(h, "nsubj", "nsubjpass", "dobj"):
-            for c in t.subtree if t is not h else [c for c in h.children if c.dep_ in ("nummod", "quantmod")]:
+            for c in t.subtree if t.i != h.i else [c for c in h.children if c.dep_ in ("nummod", "quantmod")]:
                 if c.dep_ in ("nummod",) or (c.like_num and c.dep_ in ("nummod", "quantmod", "compound")):
                     n = parse_number(c)
                     if n is not None and not (1900 <= n <= 2100 and c.tag_ == "CD" and len(c.text) == 4):
@@ -213,7 +213,7 @@ class EventFinder(RoleFinder):
         verb = h if h.pos_ in ("VERB", "AUX") else (h.head if h.dep_ in ("dobj", "nsubj", "nsubjpass") else h)
         chain = [verb]
         x = verb
-        while x.dep_ in ("xcomp", "ccomp", "conj", "advcl") and x.head is not x and len(chain) < 4:
+        while x.dep_ in ("xcomp", "ccomp", "conj", "advcl") and x.head.i != x.i and len(chain) < 4:
             x = x.head
             chain.append(x)
         for v in chain[:1]:
@@ -252,6 +252,6 @@ class EventFinder(RoleFinder):
                 return "negated"
             if w.lemma_.lower() in DENY_VERBS:
                 return "denied"
-            if w.pos_ in ("VERB", "AUX") and w is not word:
+            if w.pos_ in ("VERB", "AUX") and w.i != word.i:
                 break
         return ""

@@ -144,7 +144,7 @@ class Extractor:
         perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children) or verb.tag_ in ("VBZ", "VBP")
         x = verb
         for _ in range(3):
-            if x.dep_ in ("ccomp", "conj") and x.head is not x:
+            if x.dep_ in ("ccomp", "conj") and x.head.i != x.i:
                 x = x.head
                 if x.lemma_ in REPORT_VERBS:
                     t, ttext = temporal.date_for_span(doc, x.idx, x.idx + len(x.text), timexes, anchor, speech=True,

@@ -502,3 +502,29 @@ def test_each_cue_form_names_its_speaker(parse_text, text, speaker, kind, starts
 def test_the_one_who_speaks_for_an_office_or_a_state(parse_text, text, speaker):
     p = parse_text(text)
     assert {s.speaker.name for s in p.statements if s.speaker} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Next to John Baker at the rally, Tom Smith looked tired as he said that the bill would fail.\n",
+     "Tom Smith"),
+    ("Standing beside Adam Novak on the stage, Peter Hale smiled as he said that the plan would work.\n",
+     "Peter Hale"),
+])
+def test_he_is_the_main_clause_person_before_one_named_earlier_in_a_phrase_inside(parse_text, text, speaker):
+    """Within the pronoun's own sentence, the person of the main clause comes before one named
+    earlier in a phrase or clause that hangs from it, whatever their order."""
+    p = parse_text(text)
+    assert [(sp, k) for sp, k, _ in said(p)] == [(speaker, "indirect")], said(p)
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("\u201cThe bill will pass,\u201d Senator Maria Olsen said in a statement posted on Telegram.\n", "Telegram"),
+    ("\u201cThe bill will pass,\u201d Senator Maria Olsen told CNN on Sunday.\n", "CNN"),
+    ("Senator Maria Olsen told CNN on Sunday that the bill would pass.\n", "CNN"),
+    ("Senator Maria Olsen said that CNN had misquoted her in March.\n", ""),
+    ("Senator Maria Olsen said the report on Twitter was false.\n", ""),
+])
+def test_the_medium_is_what_the_speaker_spoke_through_not_what_was_said(parse_text, text, medium):
+    p = parse_text(text)
+    got = [(s.speaker.name if s.speaker else None, s.medium) for s in p.statements]
+    assert got == [("Maria Olsen", medium)], got
