@@ -36,11 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--coref-labels", default="none",
+                    help="train_roles.py's --coref-labels: none, own, all, names or pron (an experiment)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.shared / "tools"))
     from evaluate import part_of
     from score_datasets import AGENT_ROLES, STOP, TARGET_ROLES, name_match, words  # the roles the scorer counts
-    from train_roles import CONFLICT, ROLE_LABEL, label_of, train
+    from train_roles import CONFLICT, ROLE_LABEL, train, trigger_examples
 
     import graph.extract.event_roles as er
     from graph.extract.actors import ArticleEntities
@@ -71,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
                 gold = [e for e in events if e["trigger"]["char_start"] < trig.end and trig.start < e["trigger"]["char_end"]]
                 gargs = [(ROLE_LABEL.get(a["role"], "none"), spans[a["entity_id"]], a["text"]) for e in gold
                          for a in e["arguments"] if a["entity_id"] in spans]
-                examples += [{"doc": g["doc"], "fold": fold, "plover": trig.entry.plover, "label": label_of(tok, gargs),
-                              "features": feats} for tok, feats in finder.candidate_features(trig)] if gold else []
+                examples += [{"doc": g["doc"], "fold": fold, "plover": trig.entry.plover, "label": label,
+                              "features": feats}
+                             for label, feats in trigger_examples(finder, trig, gargs, args.coref_labels)] if gold else []
     models = {k: RoleModel.from_json(train([x for x in examples if x["fold"] != k]), f"fold {k}")
               for k in range(args.folds)}
     n: Counter = Counter()

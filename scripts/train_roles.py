@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate import part_of  # noqa: E402
 
+from graph.core.errors import ConfigError  # noqa: E402
 from graph.extract.role_model import FORMAT, LABELS  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -46,9 +47,12 @@ ROLE_LABEL = {"Attacker": "agent", "Killer": "agent", "Jailer": "agent", "Injure
 MIN_COUNT = 2  # a feature seen fewer times is left out
 MIN_TRIGGERS = 5  # an event type the model serves has at least this many training triggers
 L2 = 3e-4
+# which candidates the rules labelled none may take a role by the actor they resolve to (``--coref-labels``)
+COREF_CHOICES = ("none", "own", "all", "names", "pron")
+STOP = frozenset("the a an and of in on at to for by with he she it they them his her its their we i you who which that this these those s".split())
 
 
-def examples_of(texts: Path, gold_file: Path, parts: set[str], extractor=None) -> list[dict]:
+def examples_of(texts: Path, gold_file: Path, parts: set[str], extractor=None, coref: str = "none") -> list[dict]:
     """Parse the gold documents of these parts; one example per (trigger, candidate)."""
     from graph.extract.actors import ArticleEntities
     from graph.extract.events import EventFinder
@@ -80,11 +84,45 @@ def examples_of(texts: Path, gold_file: Path, parts: set[str], extractor=None) -
                     continue
                 args = [(ROLE_LABEL.get(a["role"], "none"), mentions[a["entity_id"]], a["text"]) for e in gold
                         for a in e["arguments"] if a["entity_id"] in mentions]
-                for tok, feats in finder.candidate_features(trig):
-                    label = label_of(tok, args)
-                    out.append({"doc": g["doc"], "part": part, "plover": trig.entry.plover, "label": label,
-                                "features": feats})
+                out += [{"doc": g["doc"], "part": part, "plover": trig.entry.plover, "label": label, "features": feats}
+                        for label, feats in trigger_examples(finder, trig, args, coref)]
     return out
+
+
+def trigger_examples(finder, trig, args: list[tuple[str, tuple[int, int], str]],
+                     coref: str = "none") -> list[tuple[str, list[str]]]:
+    """The (label, features) of each candidate of a trigger, labelled by :func:`label_of`; with
+    ``coref`` other than "none", a candidate it labels none takes the role of a gold argument its
+    resolved actor names (:func:`resolved_label`: "he" resolved to the "Tsarnaev" the gold annotates
+    in another sentence), for the candidates of the trigger's own sentence ("own"), every candidate
+    ("all"), proper nouns ("names") or pronouns ("pron"). Measured, not kept: see docs/role_model.md."""
+    if coref not in COREF_CHOICES:
+        raise ConfigError(f"coref labels {coref!r}: one of {COREF_CHOICES}")
+    out = []
+    for tok, feats in finder.candidate_features(trig):
+        label = label_of(tok, args)
+        if label == "none" and (coref == "all" or (coref == "own" and tok.sent.start == trig.head.sent.start)
+                                or (coref == "names" and tok.pos_ == "PROPN") or (coref == "pron" and tok.pos_ == "PRON")):
+            label = resolved_label(finder, tok, args)
+        out.append((label, feats))
+    return out
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split() if w not in STOP)
+
+
+def resolved_label(finder, tok, args: list[tuple[str, tuple[int, int], str]]) -> str:
+    """The agent or target role of a gold argument whose last content word is a word of the name of
+    the actor the candidate resolves to (the rules' resolution, no phrases)."""
+    names = {w for r in finder.resolve([tok]) for w in _words(r.name)}
+    if not names:
+        return "none"
+    found = {role for role, _, text in args if role in ("agent", "target") and _words(text) and _words(text)[-1] in names}
+    for role in ("agent", "target"):
+        if role in found:
+            return role
+    return "none"
 
 
 def label_of(tok, args: list[tuple[str, tuple[int, int], str]]) -> str:
@@ -179,13 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=L2)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
     ap.add_argument("--examples", type=Path, default=None, help="cache of parsed examples (JSON lines)")
+    ap.add_argument("--coref-labels", choices=COREF_CHOICES, default="none",
+                    help="also label candidates by the gold argument their resolved actor names (an experiment)")
     ap.add_argument("--report", action="store_true", help="also print candidate scores on the check part")
     args = ap.parse_args(argv)
     parts = {"tuning", "check"} if args.part == "all" or args.report else {"tuning"}
     if args.examples is not None and args.examples.exists():
         examples = [json.loads(line) for line in args.examples.read_text(encoding="utf-8").splitlines() if line]
     else:
-        examples = examples_of(args.texts, args.gold, parts if args.part == "tuning" else {"tuning", "check"})
+        examples = examples_of(args.texts, args.gold, parts if args.part == "tuning" else {"tuning", "check"},
+                               coref=args.coref_labels)
         if args.examples is not None:
             args.examples.write_text("".join(json.dumps(ex, sort_keys=True) + "\n" for ex in examples), encoding="utf-8")
     fit = examples if args.part == "all" else [ex for ex in examples if ex["part"] == "tuning"]
