@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from graph.build.merge_model import FEATURES, MergeWeights, default_weights
+from graph.build.merge_model import MergeWeights, default_weights
 from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.build.stories import Stories
@@ -261,8 +261,7 @@ def _words_may_merge(x: dict[str, float], w: MergeWeights) -> bool:
     """Whether the words the sentences share (text and content_words, each at most 1) could still
     bring evidence ``x`` to a margin of 0, on the fitted score or the hand-set rule (whose generic-mode
     bonus they may add)."""
-    top = sum(max(0.0, wt) for f, wt in zip(FEATURES, w.weights) if f in ("text", "content_words"))
-    return w.score(x) + top >= w.threshold or rule_score(x) + 1.5 >= RULE_THRESHOLD
+    return w.score(x) + w.words_top >= w.threshold or rule_score(x) + 1.5 >= RULE_THRESHOLD
 
 
 def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None,

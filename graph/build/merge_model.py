@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -67,6 +67,11 @@ class MergeWeights:
             if v:
                 total += w * v
         return total
+
+    @cached_property
+    def words_top(self) -> float:
+        """The most the sentences' shared words (text, content_words: each at most 1) can add."""
+        return sum(max(0.0, w) for f, w in zip(FEATURES, self.weights) if f in ("text", "content_words"))
 
     def contributions(self, features: dict[str, float]) -> list[tuple[str, float]]:
         """The evidence found, with its part of the fitted score (what a merge reason shows)."""
