@@ -37,6 +37,7 @@ from graph.lexicon.names import clean_name, name_key, slug, strip_titles
 from graph.lexicon.words import (
     AFFILIATE_NOUNS,
     ARMED_CONFLICT_WORDS,
+    BROADCAST_NETWORKS,
     CRIME_REPORT_WORDS,
     FAMILY_NOUNS,
     FORCE_NOUNS,
@@ -80,7 +81,22 @@ def geo_country_free(resolver: Resolver, name: str) -> bool:
     return resolver.geo.country(name, codes=False) is None
 
 
+# a broadcaster's station: a network and its channel or city ("Fox 59", "CBS Denver", "ABC7"), or a station's call
+# letters with a band or channel ("WXIA-TV", "KSDK 5"); bare call letters stay unknown ("KFOR" is also a NATO force)
+_NETWORK_STATION = re.compile(r"(?P<net>[A-Z]{2,5}|Fox)\s*\d{1,3}(?:\s+[A-Z][a-z]+){0,2}|(?P<caps>[A-Z]{2,5})(?:\s+[A-Z][a-z]+){1,2}")
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|FM|AM|CD|LP)|\s*\d{1,2})")
+
+
+def _broadcaster(name: str) -> bool:
+    if _CALL_SIGN.fullmatch(name):
+        return True
+    m = _NETWORK_STATION.fullmatch(name)
+    return m is not None and (m.group("net") or m.group("caps")).casefold() in BROADCAST_NETWORKS
+
+
 def _org_type(name: str) -> str:
+    if _broadcaster(name):
+        return "media"
     n = name.casefold()
     if re.search(r"\b(army|forces|military|navy|air force|guard|brigade|battalion|corps|command)\b", n):
         return "military"

@@ -37,6 +37,8 @@ from graph.lexicon.words import (
     AFFILIATE_NOUNS,
     AGENT_VERBS,
     BLAME_VERBS,
+    BUILDING_NOUNS,
+    CAPTIVE_OWNER_MODES,
     CASUALTY_VERBS,
     CHARGE_NOUNS,
     CHARGE_VERBS,
@@ -67,6 +69,13 @@ from graph.lexicon.words import (
     VICTIM_NOUNS,
     VICTIM_OWNER_MODES,
 )
+
+
+def is_building(ref: ActorRef) -> bool:
+    """Whether an actor is named as a building or site ("the Alfred P. Murrah Federal Building", "Kohl
+    Center"), whatever type the tagger gave it: no attacker."""
+    words = ref.name.casefold().split()
+    return bool(words) and words[-1] in BUILDING_NOUNS and ref.type not in ("military", "armed_group", "government")
 
 
 def dependents(tok: Token, *deps: str) -> list[Token]:
@@ -741,6 +750,7 @@ class RoleFinder(TriggerFinder):
         self.__dict__["_guessed_keys"] = set()
         self.__dict__["_described_keys"] = set()
         a, t = self.rule_roles(trig, depth)
+        a = [x for x in a if not is_building(x)]
         guessed = {x.key for x in t} & self.__dict__["_guessed_keys"] | {x.key for x in a} & self.__dict__["_described_keys"]
         if depth or not self.scored(trig) or (trig.head.pos_ == "VERB" and trig.head.lemma_.lower() in STATE_TRIGGERS):
             # (a state told has no attacker, and its one hurt is the rules')
@@ -765,7 +775,7 @@ class RoleFinder(TriggerFinder):
         spans = [(x.start, x.end) for x in a + t]
         la = [x for x in la if not any(s < x.end and x.start < e for s, e in spans)]
         lt = [x for x in lt if not any(s < x.end and x.start < e for s, e in spans)]
-        a = a + [x for x in la if x.key not in rule_keys]
+        a = a + [x for x in la if x.key not in rule_keys and not is_building(x)]
         keys = {x.key for x in a}
         t = t + [x for x in lt if x.key not in rule_keys | keys]
         return a, t, ({x.key for x in a + t} - rule_keys) | guessed
@@ -865,7 +875,8 @@ class RoleFinder(TriggerFinder):
         else:
             of_phrase = any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children)
             for c in h.children:
-                if c.dep_ == "poss" and e.mode in VICTIM_OWNER_MODES and not of_phrase and self.is_person(c):
+                if c.dep_ == "poss" and e.mode in VICTIM_OWNER_MODES | CAPTIVE_OWNER_MODES and not of_phrase \
+                        and self.is_person(c):
                     targets.append(c)  # "his death", "Smith's murder": who died; "X's killing of Y": X killed
                 elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < h.i:
                     agents.append(c)

@@ -64,10 +64,15 @@ PLACE_COUNTRY_NAMES = {iso: COUNTRY_NAMES[iso] for iso in ("PSE", "NLD", "TLS", 
 
 # --- actor names -------------------------------------------------------------------------------
 
+# characters a page shows as nothing: a soft hyphen ("Hig\u00adgins" is "Higgins"), a zero-width space, word
+# joiners, direction marks, a byte order mark (not the joiners that shape Persian or Indic letters)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060-\u2064\u202a-\u202e\ufeff]")
+
+
 @lru_cache(maxsize=65536)  # (asked for the same names again and again: ~150k calls per 300 articles)
 def clean_name(text: str) -> str:
     """Entity text without a leading article, possessive, quotes or surrounding punctuation."""
-    t = text.strip().strip("\"'“”‘’,.;:()[]")
+    t = _INVISIBLE.sub("", text).strip().strip("\"'“”‘’,.;:()[]")
     t = re.sub(r"['\u2019]s$", "", t)
     t = re.sub(r"^(the|a|an)\s+", "", t, flags=re.I)
     return re.sub(r"\s+", " ", t).strip()

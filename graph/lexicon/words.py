@@ -109,6 +109,8 @@ REQUEST_VERBS = frozenset("ask urge request call appeal implore press demand".sp
 # the plain reporting verbs that date what they report ("X has been retaken, the army said Thursday")
 REPORT_VERBS = frozenset("say announce report confirm declare tell".split())
 MEDIA_PRODUCTS = frozenset("twitter facebook telegram x instagram youtube tiktok whatsapp".split())
+# broadcast networks: "Fox 59", "CBS Denver", "NBC 5 Chicago", "ABC7" name a network's station (media)
+BROADCAST_NETWORKS = frozenset("abc cbs nbc fox cw pbs npr cnn msnbc univision telemundo wb".split())
 # "said in a statement", "told in an interview": the medium of a statement
 STATEMENT_MEDIA = ("statement", "interview", "speech", "communique", "tweet", "post", "message")
 # a clause about a statement ("the army announced ..., SANA said"): the outlet relays, it does not report
@@ -284,6 +286,11 @@ SITE_NOUNS = frozenset({
     "quarter", "province", "region", "border", "coast", "north", "south", "east", "west", "center", "centre",
     "hospital", "school", "market", "camp", "airport", "port", "base", "street", "square", "mosque", "church",
     "university", "prison", "embassy", "checkpoint", "crossing", "area"})
+# what a building or site is called by ("the Kohl Center", "Mercy Hospital"): it is attacked, it attacks no one
+BUILDING_NOUNS = frozenset({
+    "building", "center", "centre", "hospital", "clinic", "school", "mall", "church", "mosque", "synagogue",
+    "temple", "hotel", "airport", "station", "stadium", "arena", "embassy", "prison", "museum", "library",
+    "restaurant", "pub", "theater", "theatre", "store", "supermarket", "market", "cathedral", "tower", "bridge"})
 # "the town", "the area": the place named before (events)
 ANAPHORIC_PLACES = frozenset({"city", "town", "area", "village", "region", "enclave", "province", "country"})
 # "the town of Hit", "the Baghdad neighborhoods of Karrada": the named place is in the of-phrase (events)
@@ -441,6 +448,8 @@ CHARGE_VERBS = frozenset({"charge", "accuse", "arrest", "convict", "indict", "se
 CHARGE_NOUNS = frozenset({"charge", "count"})
 # attack modes whose owner is the one who suffered it, when a person: "his death", "Smith's murder"
 VICTIM_OWNER_MODES = frozenset({"death", "killing", "shooting", "injury", "execution"})
+# "his arrest", "her abduction", "their capture": the owner of these is who was taken (events roles)
+CAPTIVE_OWNER_MODES = frozenset({"arrest", "abduction", "expulsion", "torture", "capture"})
 # words before a name that make its bearer speak for an office ("Police spokesman X", "coroner X")
 OFFICIAL_WORDS = frozenset({"police", "coroner", "investigator", "prosecutor", "attorney", "examiner", "official",
                             "spokesman", "spokeswoman", "spokesperson", "sheriff", "sheriff's", "department"})
