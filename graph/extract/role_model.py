@@ -10,7 +10,10 @@ its side and distance, and whether it speaks in the sentence ("X said").
 :class:`RoleModel` is a multinomial logistic regression over those features, trained by
 ``scripts/train_roles.py`` from the tuning part of WikiEvents train and shipped as
 ``graph/data/role_model.json`` (see ``docs/role_model.md``, the model card). Scoring is pure
-Python: a sum of weights per label and a softmax.
+Python: a sum of weights per label and a softmax. A model file may also hold weights of dense
+inputs (:class:`DenseWeights`: spaCy's token vectors of the candidate and the trigger,
+:func:`dense_inputs`, linear or through one tanh layer), added to the sparse scores with one numpy
+product per trigger; the shipped model has none (they did not help, see the model card).
 """
 from __future__ import annotations
 
