@@ -269,7 +269,8 @@ def dense_blocks(spec: str) -> tuple[str, ...]:
 
 def write_model(model: dict, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps({k: v for k, v in model.items() if k not in ("weights", "dense")}, sort_keys=True)[:-1] + ","]
+    head = json.dumps({k: v for k, v in model.items() if k not in ("weights", "dense")}, sort_keys=True)[:-1]
+    lines = [head + (', "weights": {' if model.get("dense") is None else ",")]
     if model.get("dense") is not None:  # a line per dimension of the dense inputs
         d = model["dense"]
         rows = d["weights"]
@@ -282,7 +283,7 @@ def write_model(model: dict, out: Path) -> None:
             lines.append("]}},")
         else:
             lines.append("]},")
-    lines.append('"weights": {')
+        lines.append('"weights": {')
     items = sorted(model["weights"].items())
     lines += [f"{json.dumps(f)}: {json.dumps(ws)}" + ("," if k < len(items) - 1 else "") for k, (f, ws) in enumerate(items)]
     lines.append("}}")
