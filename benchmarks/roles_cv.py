@@ -2,6 +2,7 @@
 
     python benchmarks/roles_cv.py                   # 5 folds over the tuning part of WikiEvents train
     python benchmarks/roles_cv.py --folds 3
+    python benchmarks/roles_cv.py --dense cand,trig,prod --dense-scale 3   # with spaCy's token vectors
 
 The model shipped in graph/data/role_model.json is trained on the tuning part, so the tuning part's
 own misses hide what it gets wrong on unseen text. This splits the tuning part's documents into folds
@@ -12,7 +13,9 @@ gold conflict event whose trigger the pipeline finds, it prints the mention-leve
 benchmarks/roles_ceiling.py counts it: the mean over the trigger's mentions of a name match), the
 roles given per mention, and a precision proxy: the share of the roles given to such mentions that
 name one of the event's gold arguments of that side (gold texts are often common nouns, "bombers",
-where the output names the group, so it is a lower bound). Reads ../shared; fits nothing it ships.
+where the output names the group, so it is a lower bound); first, at the candidate level, the
+precision and recall of each fold's candidates under the model of the other folds and the mean log
+loss. Reads ../shared; fits nothing it ships.
 About a minute on 2 CPUs.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 """Train the role model (graph/data/role_model.json) from annotated event arguments.
 
 Usage: train_roles.py [--texts DIR] [--gold FILE] [--part tuning|all] [--out FILE] [--epochs N] [--seed N]
-                      [--examples FILE] [--report]
+                      [--examples FILE] [--report] [--dense cand,trig,prod [--dense-scale X] [--dense-l2 X] [--hidden N]]
 
 Default data: WikiEvents train (../shared/datasets/wikievents-train, ../shared/gold/wikievents.train.jsonl),
 its TUNING part only (scripts/evaluate.py's ``part_of``); the check part is never trained on.
@@ -19,7 +19,9 @@ The model is a multinomial logistic regression trained by stochastic gradient de
 Python (fixed seed, documents and features sorted, weights rounded), so that the same inputs give
 the same file byte for byte. ``--examples FILE`` keeps the parsed examples as JSON lines (read back
 when the file exists, to retrain without parsing). ``--report`` also prints the per-label precision and
-recall of the candidates of the CHECK part (measuring only: nothing is fitted on it).
+recall of the candidates of the CHECK part (measuring only: nothing is fitted on it). ``--dense``
+adds spaCy's token vectors as real-valued inputs (an experiment: see docs/role_model.md, "Dense
+features"; the shipped model has none).
 """
 from __future__ import annotations
 
