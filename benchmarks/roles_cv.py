@@ -2,6 +2,7 @@
 
     python benchmarks/roles_cv.py                   # 5 folds over the tuning part of WikiEvents train
     python benchmarks/roles_cv.py --folds 3
+    python benchmarks/roles_cv.py --dense cand,trig,prod --dense-scale 3   # with spaCy's token vectors
 
 The model shipped in graph/data/role_model.json is trained on the tuning part, so the tuning part's
 own misses hide what it gets wrong on unseen text. This splits the tuning part's documents into folds
@@ -12,7 +13,9 @@ gold conflict event whose trigger the pipeline finds, it prints the mention-leve
 benchmarks/roles_ceiling.py counts it: the mean over the trigger's mentions of a name match), the
 roles given per mention, and a precision proxy: the share of the roles given to such mentions that
 name one of the event's gold arguments of that side (gold texts are often common nouns, "bombers",
-where the output names the group, so it is a lower bound). Reads ../shared; fits nothing it ships.
+where the output names the group, so it is a lower bound); first, at the candidate level, the
+precision and recall of each fold's candidates under the model of the other folds and the mean log
+loss. Reads ../shared; fits nothing it ships.
 About a minute on 2 CPUs.
 """
 from __future__ import annotations
@@ -20,9 +23,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -38,19 +44,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--coref-labels", default="none",
                     help="train_roles.py's --coref-labels: none, own, all, names or pron (an experiment)")
+    ap.add_argument("--dense", default="", help="train_roles.py's --dense: blocks of spaCy's token vectors "
+                    "(cand,trig,prod; empty: sparse features only)")
+    ap.add_argument("--dense-scale", type=float, default=None, help="train_roles.py's --dense-scale")
+    ap.add_argument("--dense-l2", type=float, default=None, help="train_roles.py's --dense-l2")
+    ap.add_argument("--hidden", type=int, default=0, help="train_roles.py's --hidden")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.shared / "tools"))
     from evaluate import part_of
     from score_datasets import AGENT_ROLES, STOP, TARGET_ROLES, name_match, words  # the roles the scorer counts
-    from train_roles import CONFLICT, ROLE_LABEL, train, trigger_examples
+    from train_roles import CONFLICT, DENSE_SCALE, ROLE_LABEL, dense_blocks, train, trigger_examples
 
     import graph.extract.event_roles as er
     from graph.extract.actors import ArticleEntities
     from graph.extract.events import EventFinder
     from graph.extract.extractor import Extractor
-    from graph.extract.role_model import RoleModel
+    from graph.extract.role_model import LABELS, RoleModel
     from graph.read import read_articles
 
+    blocks = dense_blocks(args.dense)
+    scale = DENSE_SCALE if args.dense_scale is None else args.dense_scale
     golds = [json.loads(line) for line in (args.shared / "gold" / "wikievents.train.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()]
     ext = Extractor.create()
@@ -74,10 +87,30 @@ def main(argv: list[str] | None = None) -> int:
                 gargs = [(ROLE_LABEL.get(a["role"], "none"), spans[a["entity_id"]], a["text"]) for e in gold
                          for a in e["arguments"] if a["entity_id"] in spans]
                 examples += [{"doc": g["doc"], "fold": fold, "plover": trig.entry.plover, "label": label,
-                              "features": feats}
-                             for label, feats in trigger_examples(finder, trig, gargs, args.coref_labels)] if gold else []
-    models = {k: RoleModel.from_json(train([x for x in examples if x["fold"] != k]), f"fold {k}")
+                              "features": feats, "dense": row}
+                             for label, feats, row in trigger_examples(finder, trig, gargs, args.coref_labels, blocks)
+                             ] if gold else []
+    models = {k: RoleModel.from_json(train([x for x in examples if x["fold"] != k], dense_scale=scale, blocks=blocks,
+                                           dense_l2=args.dense_l2, hidden=args.hidden),
+                                     f"fold {k}")
               for k in range(args.folds)}
+    # candidate level, each fold's examples scored by the model of the other folds (argmax, as train_roles.py --report)
+    c: Counter = Counter()
+    loss = 0.0
+    for k, m in models.items():
+        held = [x for x in examples if x["fold"] == k]
+        extra = (m.dense.scores(np.asarray([x["dense"] for x in held], dtype=np.float64))
+                 if m.dense is not None and held else [None] * len(held))
+        for x, e in zip(held, extra):
+            p = m.probabilities(x["features"], e)
+            guess = max(range(len(p)), key=lambda j: p[j])
+            c[x["label"], "gold"] += 1
+            c[guess, "given"] += 1
+            c[guess, "right"] += LABELS[guess] == x["label"]
+            loss -= math.log(max(p[LABELS.index(x["label"])], 1e-12))
+    print("candidates (held-out folds): " + "  ".join(
+        f"{lab} P {c[j, 'right'] / max(c[j, 'given'], 1):.3f} R {c[j, 'right'] / max(c[lab, 'gold'], 1):.3f}"
+        for j, lab in enumerate(LABELS) if j) + f"  log loss {loss / max(len(examples), 1):.4f}")
     n: Counter = Counter()
     packaged = er.default_model
     for g, art, doc, fold in docs:

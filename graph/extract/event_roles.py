@@ -27,6 +27,7 @@ from graph.extract.role_model import (
     candidate_kind,
     chain,
     default_model,
+    dense_inputs,
     features,
     make_candidate,
     sentence_words,
@@ -685,7 +686,12 @@ class RoleFinder(TriggerFinder):
         cache = self.__dict__.setdefault("_score_cache", {})
         key = (trig.start, trig.end)
         if key not in cache:
-            cache[key] = [(t, model.probabilities(f)) for t, f in self.candidate_features(trig)]
+            pairs = self.candidate_features(trig)
+            if model.dense is None:
+                cache[key] = [(t, model.probabilities(f)) for t, f in pairs]
+            else:  # the dense part of every candidate's score at once (one matrix product per trigger)
+                extra = model.dense.scores(dense_inputs(self.doc, trig.head.i, [t.i for t, _ in pairs], model.dense.blocks))
+                cache[key] = [(t, model.probabilities(f, x)) for (t, f), x in zip(pairs, extra)]
         return cache[key]
 
     def learned(self, trig: Trigger, label: str, limit: int, empty: bool = False) -> list[Token]:

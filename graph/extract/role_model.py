@@ -10,7 +10,10 @@ its side and distance, and whether it speaks in the sentence ("X said").
 :class:`RoleModel` is a multinomial logistic regression over those features, trained by
 ``scripts/train_roles.py`` from the tuning part of WikiEvents train and shipped as
 ``graph/data/role_model.json`` (see ``docs/role_model.md``, the model card). Scoring is pure
-Python: a sum of weights per label and a softmax.
+Python: a sum of weights per label and a softmax. A model file may also hold weights of dense
+inputs (:class:`DenseWeights`: spaCy's token vectors of the candidate and the trigger,
+:func:`dense_inputs`, linear or through one tanh layer), added to the sparse scores with one numpy
+product per trigger; the shipped model has none (they did not help, see the model card).
 """
 from __future__ import annotations
 
@@ -21,7 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
 from graph.core.errors import ConfigError
 from graph.lexicon.words import HUMAN_NOUNS, MUNITIONS, REPORT_VERBS
@@ -31,6 +35,9 @@ PACKAGED = "data/role_model.json"
 FORMAT = "ctkg-role-model/1"
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 MAX_PATH = 5  # longer dependency paths are one feature value, "long"
+# dense inputs from spaCy's own token vectors (``doc.tensor``, the tok2vec output): the candidate's row,
+# the trigger's row, and their elementwise product
+DENSE_BLOCKS = ("cand", "trig", "prod")
 
 
 def sentence_words(sent: Span) -> tuple[list[Token], list[Token]]:
@@ -199,17 +206,62 @@ def features(trig: TriggerView, cand: Candidate, back: int = 0) -> list[str]:
     return f
 
 
+def dense_inputs(doc: Doc, trigger: int, cands: list[int], blocks: tuple[str, ...]) -> np.ndarray:
+    """The dense inputs of the (trigger, candidate) pairs of one trigger, one row per candidate:
+    the blocks of :data:`DENSE_BLOCKS` asked for, from the Doc's token vectors (float64)."""
+    tensor = doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] != len(doc):
+        raise ConfigError("the role model needs the token vectors of the parse (doc.tensor): "
+                          "parse with the full pipeline (its tok2vec component)")
+    rows = np.asarray(tensor, dtype=np.float64)
+    cand = rows[np.asarray(cands, dtype=np.intp)] if cands else np.zeros((0, rows.shape[1]))
+    trig = rows[trigger]
+    parts = {"cand": cand, "trig": np.broadcast_to(trig, cand.shape), "prod": cand * trig}
+    return np.hstack([parts[b] for b in blocks]) if blocks else np.zeros((len(cands), 0))
+
+
+@dataclass(frozen=True, eq=False)
+class DenseWeights:
+    """Weights of the dense inputs: a (dimensions, labels) matrix over the rows of
+    :func:`dense_inputs` with these blocks, and a bias per label; with a hidden layer
+    (``hidden_matrix``, (dimensions, units), and ``hidden_bias``), the matrix weighs its tanh units."""
+
+    blocks: tuple[str, ...]
+    matrix: np.ndarray
+    bias: np.ndarray
+    hidden_matrix: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
+
+    @property
+    def width(self) -> int:
+        return (self.matrix if self.hidden_matrix is None else self.hidden_matrix).shape[0]
+
+    def scores(self, inputs: np.ndarray) -> list[list[float]]:
+        """The dense part of each row's score per label (rounded, so that the last bits of a
+        product do not decide a threshold)."""
+        if inputs.shape[1] != self.width:
+            raise ConfigError(f"dense inputs of width {inputs.shape[1]}, the model has {self.width}")
+        if self.hidden_matrix is not None:
+            inputs = np.tanh(inputs @ self.hidden_matrix + self.hidden_bias)
+        return np.round(inputs @ self.matrix + self.bias, 9).tolist()
+
+
 @dataclass(frozen=True)
 class RoleModel:
-    """Weights per feature (one per label of :data:`LABELS`) and the event types the model serves."""
+    """Weights per feature (one per label of :data:`LABELS`), the event types the model serves, and
+    optionally weights of dense inputs (spaCy's token vectors, :class:`DenseWeights`)."""
 
     weights: dict[str, tuple[float, ...]]
     event_types: frozenset[str]
+    dense: DenseWeights | None = None
 
-    def probabilities(self, feats: Iterable[str]) -> tuple[float, ...]:
-        """The probability of each label of :data:`LABELS` (four: checked on load)."""
+    def probabilities(self, feats: Iterable[str], extra: list[float] | None = None) -> tuple[float, ...]:
+        """The probability of each label of :data:`LABELS` (four: checked on load); ``extra``: a
+        score per label to add (the dense part, :meth:`DenseWeights.scores`)."""
         get = self.weights.get
         s0 = s1 = s2 = s3 = 0.0
+        if extra is not None:
+            s0, s1, s2, s3 = extra
         for name in feats:
             w = get(name)
             if w is not None:
@@ -231,7 +283,23 @@ class RoleModel:
             if not isinstance(w, list) or len(w) != len(LABELS):
                 raise ConfigError(f"{source}: feature {name!r} has no weight per label")
             weights[name] = tuple(float(x) for x in w)
-        return cls(weights=weights, event_types=frozenset(data.get("event_types", ())))
+        dense = None
+        if data.get("dense") is not None:
+            d = data["dense"]
+            blocks = tuple(d.get("blocks", ()))
+            matrix = np.asarray(d.get("weights", []), dtype=np.float64)
+            bias = np.asarray(d.get("bias", []), dtype=np.float64)
+            hidden = d.get("hidden")
+            h_matrix = np.asarray(hidden.get("weights", []), dtype=np.float64) if hidden is not None else None
+            h_bias = np.asarray(hidden.get("bias", []), dtype=np.float64) if hidden is not None else None
+            width = matrix.shape[0] if h_matrix is None else (h_matrix.shape[0] if h_matrix.ndim == 2 else -1)
+            if (not blocks or any(b not in DENSE_BLOCKS for b in blocks) or matrix.ndim != 2
+                    or matrix.shape[1] != len(LABELS) or width < 1 or width % len(blocks) or bias.shape != (len(LABELS),)
+                    or (h_matrix is not None and (h_matrix.shape[1] != matrix.shape[0] or h_bias.shape != (matrix.shape[0],)))):
+                raise ConfigError(f"{source}: dense weights need blocks of {DENSE_BLOCKS}, a weight per label "
+                                  "for each dimension (or hidden unit) and a bias per label (and per hidden unit)")
+            dense = DenseWeights(blocks, matrix, bias, h_matrix, h_bias)
+        return cls(weights=weights, event_types=frozenset(data.get("event_types", ())), dense=dense)
 
 
 @lru_cache(maxsize=1)

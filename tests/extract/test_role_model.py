@@ -6,10 +6,11 @@ import importlib.util
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from graph.core.errors import ConfigError
-from graph.extract.role_model import FORMAT, LABELS, RoleModel, default_model
+from graph.extract.role_model import FORMAT, LABELS, DenseWeights, RoleModel, default_model, dense_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -198,3 +199,77 @@ def test_the_models_likeliest_attacker_fills_a_role_the_rules_left_empty(extract
     agents, targets, learned = finder.roles_and_learned(trig)
     assert [a.text for a in agents] == ["men"] and {a.key for a in agents} <= learned
     assert "guards" in _names(targets)
+
+
+def test_dense_training_is_deterministic_and_learns_the_tiny_set(tmp_path, extractor):
+    """With spaCy's token vectors as dense inputs (linear, and through a small hidden layer), the same
+    examples give the same file byte for byte, and the file loads with its dense weights."""
+    mod = _train_module()
+    gold = _write_tiny(tmp_path)
+    blocks = ("cand", "trig", "prod")
+    for hidden in (0, 4):
+        files = []
+        for run in ("one", "two"):
+            examples = mod.examples_of(tmp_path, gold, {"tuning", "check"}, extractor=extractor, dense=blocks)
+            assert all(len(ex["dense"]) == 3 * extractor.nlp("x").tensor.shape[1] for ex in examples)
+            out = tmp_path / f"{run}-{hidden}.json"
+            mod.write_model(mod.train(examples, epochs=5, min_triggers=1, blocks=blocks, hidden=hidden, dense_scale=3.0), out)
+            files.append(out.read_bytes())
+        assert files[0] == files[1]
+        model = RoleModel.from_json(json.loads(files[0]), "one.json")
+        assert model.dense is not None and model.dense.blocks == blocks
+        assert (model.dense.hidden_matrix is not None) == bool(hidden)
+        extra = model.dense.scores(np.asarray([ex["dense"] for ex in examples]))
+        right = sum(LABELS[max(range(4), key=lambda k: p[k])] == ex["label"]
+                    for ex, e in zip(examples, extra) for p in [model.probabilities(ex["features"], e)])
+        assert right / len(examples) > 0.9
+
+
+def _finder(extractor, text):
+    from graph.core.model import Article
+    from graph.extract.actors import ArticleEntities
+    from graph.extract.events import EventFinder
+
+    doc = extractor.nlp(text)
+    ents = ArticleEntities.build(doc, Article(article_id="t", text=text, path="t"), extractor.resolver)
+    return EventFinder(doc, ents, extractor.lexicon)
+
+
+def test_a_models_dense_weights_are_used_when_present(extractor):
+    """A model whose dense part favours "agent" whatever the word makes every candidate an agent; the same
+    model without its dense part does not."""
+    finder = _finder(extractor, "Gunmen stormed a hotel in Bamako on Friday.")
+    trig = next(t for s in finder.doc.sents for t in finder.triggers(s) if t.head.lower_ == "stormed")
+    width = finder.doc.tensor.shape[1]
+    bias = np.array([0.0, 6.0, 0.0, 0.0])
+    dense = DenseWeights(("cand", "trig"), np.zeros((2 * width, len(LABELS))), bias)
+    finder.role_model = RoleModel(weights={}, event_types=frozenset({"ASSAULT"}), dense=dense)
+    scored = finder.scored(trig)
+    assert scored and all(p[LABELS.index("agent")] > 0.9 for _, p in scored)
+    other = _finder(extractor, "Gunmen stormed a hotel in Bamako on Friday.")
+    other.role_model = RoleModel(weights={}, event_types=frozenset({"ASSAULT"}))
+    assert all(abs(p[1] - 0.25) < 1e-9 for _, p in other.scored(trig))
+
+
+def test_dense_inputs_do_not_depend_on_how_articles_are_batched(extractor):
+    """The token vectors of an article are the same parsed alone or in a batch with others (build's
+    workers parse batches of articles), so the roles do not depend on the batches."""
+    text = "Soldiers opened fire on protesters in the capital, killing three, witnesses said."
+    alone = extractor.nlp(text)
+    batched = list(extractor.nlp.pipe(["A long other article about the harvest in the north.", text,
+                                       "Police arrested a man."], batch_size=3))[1]
+    assert np.array_equal(alone.tensor, batched.tensor)
+    rows = dense_inputs(alone, 1, [0, 6], ("cand", "trig", "prod"))
+    assert rows.shape == (2, 3 * alone.tensor.shape[1])
+    assert np.array_equal(rows, dense_inputs(batched, 1, [0, 6], ("cand", "trig", "prod")))
+
+
+def test_a_dense_model_refuses_a_parse_without_token_vectors(extractor):
+    from spacy.tokens import Doc
+
+    doc = Doc(extractor.nlp.vocab, words=["Gunmen", "attacked", "a", "bus"])
+    with pytest.raises(ConfigError):
+        dense_inputs(doc, 1, [0, 3], ("cand",))
+    with pytest.raises(ConfigError):  # dense weights of the wrong shape
+        RoleModel.from_json({"format": FORMAT, "labels": list(LABELS), "weights": {},
+                             "dense": {"blocks": ["cand"], "weights": [[0.0, 1.0]], "bias": [0.0] * 4}}, "x.json")
