@@ -53,6 +53,7 @@ from graph.lexicon.words import (
     IDENTIFY_VERBS,
     MILITARY_NOUNS,
     MUNITIONS,
+    ONLOOKER_VERBS,
     ORGANIZATION_NOUNS,
     PART_NOUNS,
     PERPETRATOR_NOUNS,
@@ -70,6 +71,20 @@ from graph.lexicon.words import (
     VICTIM_NOUNS,
     VICTIM_OWNER_MODES,
 )
+
+
+def onlooker(t: Token, trigger: Token) -> bool:
+    """Whether a word is the subject of a verb that speaks of, judges or looks into the event its object
+    names ("the ministry condemned the attack", "police are investigating the shooting"): no agent or
+    target of that event."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_.lower() not in ONLOOKER_VERBS or t.head.i == trigger.i:
+        return False
+    verb, x = t.head, trigger
+    while x.head.i != x.i:
+        x = x.head
+        if x.i == verb.i:
+            return True
+    return False
 
 
 def is_building(ref: ActorRef) -> bool:
@@ -700,7 +715,8 @@ class RoleFinder(TriggerFinder):
         trigger's own sentence is taken when its probability reaches DECODE_EMPTY."""
         k = LABELS.index(label)
         other = LABELS.index("target" if label == "agent" else "agent")
-        scored = [(p[k], t.i, t, p[k] == max(p), p[k] >= p[other]) for t, p in self.scored(trig) if not speaks(t)]
+        scored = [(p[k], t.i, t, p[k] == max(p), p[k] >= p[other]) for t, p in self.scored(trig)
+                  if not speaks(t) and not onlooker(t, trig.head)]
         best = [x for x in scored if x[0] >= DECODE[label] and (x[3] or not ARGMAX[label])]
         if not best and empty:  # (not a word the model holds likelier in the other role)
             best = sorted((x for x in scored if x[0] >= DECODE_EMPTY[label] and x[4] and x[2].sent.start == trig.head.sent.start),

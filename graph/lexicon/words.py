@@ -448,6 +448,12 @@ CHARGE_VERBS = frozenset({"charge", "accuse", "arrest", "convict", "indict", "se
 CHARGE_NOUNS = frozenset({"charge", "count"})
 # attack modes whose owner is the one who suffered it, when a person: "his death", "Smith's murder"
 VICTIM_OWNER_MODES = frozenset({"death", "killing", "shooting", "injury", "execution"})
+# verbs whose subject speaks of, judges or looks into an event named in their object, and so is not who
+# did it ("the ministry condemned the attack", "police investigated the shooting"; not "claimed", "carried
+# out", "confirmed" or "defended" it, whose subject may be) (event roles)
+ONLOOKER_VERBS = frozenset(
+    "condemn denounce criticize criticise decry deplore lament mourn slam blast blame accuse fault rebuke "
+    "castigate investigate probe report describe discuss question praise hail welcome applaud commend".split())
 # "his arrest", "her abduction", "their capture": the owner of these is who was taken (events roles)
 CAPTIVE_OWNER_MODES = frozenset({"arrest", "abduction", "expulsion", "torture", "capture"})
 # words before a name that make its bearer speak for an office ("Police spokesman X", "coroner X")

@@ -203,3 +203,19 @@ def test_whose_arrest_or_abduction_is_who_was_taken_not_who_took(parse_text, tex
 def test_the_army_capture_of_a_town_keeps_the_army_the_agent(parse_text):
     p = parse_text("The army's capture of the town was announced on Monday.")
     assert {a.name for e in p.events if e.trigger == "capture" for a in e.agents} == {"military"}
+
+
+@pytest.mark.parametrize("text,trigger,onlooker", [
+    ("The ministry condemned the attack on Monday.", "attack", "ministry"),
+    ("The interior ministry strongly condemned the bombing of the bus station.", "bombing", "ministry"),
+])
+def test_who_condemns_or_investigates_an_attack_did_not_carry_it_out(parse_text, text, trigger, onlooker):
+    p = parse_text(text)
+    ev = [e for e in p.events if e.trigger == trigger]
+    assert ev and all(onlooker not in a.name for e in ev for a in e.agents), [(e.trigger, e.agents) for e in ev]
+
+
+def test_who_claims_an_attack_is_still_its_attacker(parse_text):
+    p = parse_text("The Taliban claimed the attack on the checkpoint.")
+    assert "Taliban" in {a.name for e in p.events if e.trigger == "attack" for a in e.agents}
+
