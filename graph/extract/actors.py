@@ -55,6 +55,7 @@ from graph.lexicon.words import (
     PLACE_SUFFIX_WORDS,
     PLACE_WORDS,
     REBEL_MODS,
+    SETTLEMENT_WORDS,
     STREET_WORDS,
     TITLES,
     UNIT_NOUNS,
@@ -152,6 +153,12 @@ class ArticleEntities:
                 continue
             if _in_skip(ent.start_char, ent.end_char, self.claimed):
                 continue  # a dateline or a "City, State" already read as a place
+            if ent.end < len(doc) and doc[ent.end].lower_ in SETTLEMENT_WORDS and ent.label_ in ("GPE", "LOC", "PERSON", "ORG") \
+                    and len(ent) <= 3:
+                camp = doc[ent.start:ent.end + 1]  # "Zamzam camp": a camp of that name, not a person or group
+                self._add_place(self.resolver.place(clean_name(camp.text), self.country or None)
+                                or self.resolver.place(clean_name(ent.text), self.country or None), camp.text, camp)
+                continue
             if ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS and ent.label_ in ("GPE", "LOC", "PERSON"):
                 street = doc[ent.start:ent.end + 1]  # "Newton Street": a street, not the town Newton
                 self._add_place(None, street.text, street)

@@ -472,3 +472,6 @@ STATE_TRIGGERS = frozenset({"pronounce", "find", "succumb", "suffer", "sustain"}
 # "Newton Street", "223rd St.": a name before one of these names a street, not a town (actors)
 STREET_WORDS = frozenset({"street", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd",
                           "blvd.", "lane", "drive", "terrace", "highway", "parkway", "pier"})
+# a name before one of these names a settlement by it ("Zamzam camp", "Kalma camp"), whatever the tagger took the
+# name for (actors)
+SETTLEMENT_WORDS = frozenset({"camp"})

@@ -186,3 +186,14 @@ def test_a_word_of_a_name_in_a_title_case_headline_is_no_place_when_the_body_nam
 def test_a_common_noun_after_a_or_an_is_no_place_however_it_is_written(parse_text, text):
     p = parse_text(text)
     assert [x.place.name for x in p.places] == ["Leeds"], _places(p)
+
+
+@pytest.mark.parametrize("text,camp", [
+    ("The RSF was accused of killing hundreds of people in Zamzam camp, south of El Fasher.", "Zamzam camp"),
+    ("Gunmen attacked Kabiro camp on Friday, killing four displaced people.", "Kabiro camp"),
+])
+def test_a_name_before_camp_is_the_camp_not_a_person(parse_text, text, camp):
+    p = parse_text(text)
+    assert camp in {pl.text for pl in p.places}, [(pl.text, pl.key) for pl in p.places]
+    assert not any(a.type == "person" and a.name == camp.split()[0] for a in p.actors), p.actors
+    assert any(e.place is not None and e.place.text == camp for e in p.events)
