@@ -28,6 +28,7 @@ from graph.lexicon.names import clean_name, slug, strip_titles
 from graph.lexicon.words import (
     CLAIM_NOUNS,
     COGNITION_VERBS,
+    DEFINITE_DETERMINERS,
     EVIDENCE_VERBS,
     FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
@@ -39,6 +40,7 @@ from graph.lexicon.words import (
     MEDIA_PRODUCTS,
     NOT_SPEAKER_NOUNS,
     NOT_TURN_LABELS,
+    ORGANIZATION_NOUNS,
     PERSON_SPEAKER_PRONOUNS,
     POLL_NOUNS,
     PREP_STANCE_NOUNS,
@@ -303,6 +305,8 @@ class StatementFinder:
                 ref = self.share_speaker(s)  # "most of the Republicans": the share, not the party
                 if ref is not None:
                     return ref
+            if nominal and (ref := self.definite_group(s)) is not None:
+                return ref
             ref = self.ents.actor_at(s)
             if ref is not None and ref.type == "civilians" and nominal and s.pos_ == "NOUN":
                 # "Many people involved in the talks assumed ...": those people, not a country's civilians
@@ -428,6 +432,23 @@ class StatementFinder:
             return None
         ref = self.ents.person_named(name, tok.idx, tok.idx + len(tok.text))
         return None if ref is None else replace(ref, text=tok.text)
+
+    def definite_group(self, tok: Token) -> ActorRef | None:
+        """"the group said", "the militia denied it": the armed group or organization of civil society
+        named last before, in this or the two sentences before (an armed group's or a rights group's
+        statement; a state or a UN body is not called "the group")."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORGANIZATION_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in tok.children):
+            return None
+        first = tok.sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else first
+        groups = [a for a in self.ents.actors if self.doc[first].idx <= a.start and a.end <= tok.idx
+                  and a.type in ("armed_group", "ngo") and not self.in_quote(a.start)]
+        if not groups:
+            return None
+        g = groups[-1]
+        return replace(g, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text))
 
     def nominal_speaker(self, tok: Token) -> ActorRef | None:
         """"the former president said": the person the article named with that noun before

@@ -528,3 +528,12 @@ def test_the_medium_is_what_the_speaker_spoke_through_not_what_was_said(parse_te
     p = parse_text(text)
     got = [(s.speaker.name if s.speaker else None, s.medium) for s in p.statements]
     assert got == [("Maria Olsen", medium)], got
+
+
+def test_the_group_that_speaks_is_the_group_named_before(parse_text):
+    p = parse_text("The Emergency Lawyers group said in a statement that the strike hit the main market. "
+                   "\"This is a crime against unarmed people,\" the group said. Last month, the RSF was accused "
+                   "by the United Nations of killing hundreds of people. The group denied the accusation.")
+    speakers = [(s.cue, s.speaker.name if s.speaker else None) for s in p.statements]
+    assert ("say", "Emergency Lawyers") in speakers and ("deny", "Rapid Support Forces") in speakers, speakers
+    assert all(name not in ("group", "United Nations") for _, name in speakers), speakers
