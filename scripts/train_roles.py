@@ -109,7 +109,7 @@ def trigger_examples(finder, trig, args: list[tuple[str, tuple[int, int], str]],
     pairs = finder.candidate_features(trig)
     rows = dense_inputs(finder.doc, trig.head.i, [t.i for t, _ in pairs], dense).tolist() if dense else [None] * len(pairs)
     for (tok, feats), row in zip(pairs, rows):
-        label = label_of(tok, args)
+        label = label_of(tok, args, tok.sent.start == trig.head.sent.start)
         if label == "none" and (coref == "all" or (coref == "own" and tok.sent.start == trig.head.sent.start)
                                 or (coref == "names" and tok.pos_ == "PROPN") or (coref == "pron" and tok.pos_ == "PRON")):
             label = resolved_label(finder, tok, args)
@@ -134,14 +134,18 @@ def resolved_label(finder, tok, args: list[tuple[str, tuple[int, int], str]]) ->
     return "none"
 
 
-def label_of(tok, args: list[tuple[str, tuple[int, int], str]]) -> str:
+def label_of(tok, args: list[tuple[str, tuple[int, int], str]], own: bool = True) -> str:
     """The role of the gold argument that holds the candidate's head word or lies inside its phrase,
-    or whose last word is the candidate's head word (another mention of the same name: "the gunman")."""
+    or whose last word is the candidate's head word (another mention of the same name: "the gunman"):
+    in another sentence than the trigger's (``own`` False) only a proper name, another "Smith", not
+    another "man" or "police", who are often someone else (GVDB check victims 0.769 -> 0.827 with the
+    model retrained so; see docs/role_model.md, "Retraining on today's pipeline")."""
     left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat", "amod", "nmod", "poss")])
     lo, hi = tok.doc[left].idx, tok.idx + len(tok.text)
     head = tok.text.casefold()
     found = {role for role, (s, e), text in args if (s <= tok.idx < e) or (lo <= s and e <= hi)
-             or (tok.pos_ != "PRON" and text.split() and text.split()[-1].casefold() == head)}
+             or ((own or tok.pos_ == "PROPN") and tok.pos_ != "PRON" and text.split()
+                 and text.split()[-1].casefold() == head)}
     for role in ("agent", "target", "place"):
         if role in found:
             return role
