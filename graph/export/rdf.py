@@ -480,9 +480,10 @@ def _serialize(items: Iterable, fmt) -> str:
     return "".join(_serialized(items, fmt))
 
 
-def _serialized(items: Iterable, fmt) -> Iterator[str]:
+def _serialized(items: Iterable, fmt, block: int = 1 << 20) -> Iterator[str]:
     """The serialization of ``items`` in pieces, ctkg's sorted prefixes first: Oxigraph writes
-    to a temporary file, read back line by line, so the text is never held whole."""
+    to a temporary file, read back in blocks of whole lines (about ``block`` bytes), so the text
+    is never held whole; Oxigraph's own ``@prefix`` lines are left out."""
     with tempfile.TemporaryFile() as f:
         try:
             ox.serialize(items, f, format=fmt, prefixes=PREFIXES)
@@ -491,11 +492,22 @@ def _serialized(items: Iterable, fmt) -> Iterator[str]:
         f.seek(0)
         yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
         any_line = False
-        for raw in f:  # a binary file is cut at b"\n" only (not at U+2028, U+0085... inside literals)
+        while True:
+            # whole lines only (cut at b"\n", never inside a character or at U+2028, U+0085...)
+            raw = f.read(block)
+            if not raw:
+                break
+            if not raw.endswith(b"\n"):
+                raw += f.readline()
             any_line = True
-            line = raw.decode("utf-8")
-            if not line.startswith("@prefix "):
-                yield line if line.endswith("\n") else line + "\n"
+            if raw.startswith(b"@prefix ") or b"\n@prefix " in raw:
+                lines = raw.split(b"\n")
+                lines = [line + b"\n" for line in lines[:-1]] + [lines[-1]]
+                raw = b"".join(line for line in lines if not line.startswith(b"@prefix "))
+                if not raw:
+                    continue
+            text = raw.decode("utf-8")
+            yield text if text.endswith("\n") else text + "\n"  # (only the file's last line can lack it)
         if not any_line:
             yield "\n"
 
