@@ -201,10 +201,9 @@ def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
     data["nodes"].sort(key=lambda d: d["id"])
     data["edges"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
     data["links"] = data["edges"]
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, default=str)
     buf: list[str] = []
     size = 0
-    for chunk in encoder.iterencode(data):
+    for chunk in _indented_pieces(data):
         buf.append(chunk)
         size += len(chunk)
         if size >= piece:
@@ -212,6 +211,120 @@ def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
             buf, size = [], 0
     buf.append("\n")
     yield "".join(buf)
+
+
+# -- JSON with indent=1 and sorted keys, fast -------------------------------------------------
+# The text of json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, default=str), char for
+# char: with an indent, the json module uses its pure-Python encoder, a generator per value that
+# yields a piece per key and separator; here each item of the top lists is one string made by
+# appending to a list, strings escaped by the module's own C function.
+_JSON_STR = json.encoder.encode_basestring  # (the C function when the module has it, as json uses)
+_INF = float("inf")
+
+
+def _json_float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == _INF:
+        return "Infinity"
+    if o == -_INF:
+        return "-Infinity"
+    return float.__repr__(o)
+
+
+def _json_key(key) -> str:
+    if isinstance(key, str):
+        return _JSON_STR(key)
+    if isinstance(key, float):
+        return _JSON_STR(_json_float(key))
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return _JSON_STR(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _json_into(o, level: int, out: list[str]) -> None:
+    """Append the text of ``o`` at nesting ``level`` (see :func:`_indented_pieces`) to ``out``."""
+    if isinstance(o, str):
+        out.append(_JSON_STR(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_json_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = "\n" + " " * (level + 1)
+        sep = "," + inner
+        out.append("[" + inner)
+        first = True
+        for v in o:
+            if first:
+                first = False
+            else:
+                out.append(sep)
+            if v.__class__ is str:
+                out.append(_JSON_STR(v))
+            else:
+                _json_into(v, level + 1, out)
+        out.append("\n" + " " * level + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = "\n" + " " * (level + 1)
+        sep = "," + inner
+        out.append("{" + inner)
+        first = True
+        for key, v in sorted(o.items()):
+            if first:
+                first = False
+            else:
+                out.append(sep)
+            out.append((_JSON_STR(key) if key.__class__ is str else _json_key(key)) + ": ")
+            if v.__class__ is str:
+                out.append(_JSON_STR(v))
+            else:
+                _json_into(v, level + 1, out)
+        out.append("\n" + " " * level + "}")
+    else:
+        _json_into(str(o), level, out)  # (default=str)
+
+
+def _indented_pieces(data: dict) -> Iterator[str]:
+    """The text of ``data`` (a dict of lists and values) as json.JSONEncoder(ensure_ascii=False,
+    sort_keys=True, indent=1, default=str).iterencode gives it, in pieces: one for each item of
+    the top dict's lists, so no list is encoded whole at once."""
+    if not data:
+        yield "{}"
+        return
+    yield "{"
+    for i, (key, value) in enumerate(sorted(data.items())):
+        yield ("," if i else "") + "\n " + _json_key(key) + ": "
+        if isinstance(value, (list, tuple)) and value:
+            yield "[\n  "
+            for j, item in enumerate(value):
+                out: list[str] = [",\n  "] if j else []
+                _json_into(item, 2, out)
+                yield "".join(out)
+            yield "\n ]"
+        else:
+            out = []
+            _json_into(value, 1, out)
+            yield "".join(out)
+    yield "\n}"
 
 
 # --- writing one table -----------------------------------------------------------------
