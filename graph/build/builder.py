@@ -218,7 +218,7 @@ def merge_features(c: Cluster, m: EventMention, weights: MergeWeights | None = N
     With ``weights``, the words the sentences share are left out (0) where even all of them could
     not make a merge of the rest (what scoring needs; training needs every feature: no weights).
     ``facts``: the mention's :func:`mention_facts`, when the caller has them already."""
-    f = c.first
+    f = c.mentions[0]  # (c.first)
     if f.event_type != m.event_type:
         return None
     if m.modality != f.modality and "asserted" in (m.modality, f.modality):
