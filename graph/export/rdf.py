@@ -521,7 +521,8 @@ def iter_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
     """The text of :func:`generate_turtle` in pieces."""
     data = data or linked_data(G, base=base)
     c = data.terms
-    yield from _serialized((ox.Triple(c[r[0]], c[r[2]], c.object(r)) for r in data.triples()), ox.RdfFormat.TURTLE)
+    yield from _serialized((ox.Triple(c[r[0]], c[r[2]], c[r[4]] if r[3] == 0 else c[r[4:7]]) for r in data.triples()),
+                           ox.RdfFormat.TURTLE)  # (the object: c.object(r), inlined)
 
 
 def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
@@ -542,7 +543,7 @@ def iter_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData |
             g = graphs.get(aid)
             if g is None:
                 g = graphs[aid] = ox.NamedNode(_iri(data.base, "graph", aid))
-            yield ox.Quad(c[r[0]], c[r[2]], c.object(r), g)
+            yield ox.Quad(c[r[0]], c[r[2]], c[r[4]] if r[3] == 0 else c[r[4:7]], g)  # (c.object(r), inlined)
 
     yield from _serialized(items(), ox.RdfFormat.TRIG)
 
@@ -585,23 +586,33 @@ def iter_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
             v = curies[iri] = curie_of(iri)
         return v
 
-    nodes: dict[str, dict[str, list]] = {}
-    for r in data.triples():  # sorted by subject, predicate and object
-        node = nodes.setdefault(r[0], {})
-        if not r[1] and r[3] == 0:  # rdf:type with an IRI
-            node.setdefault("@type", []).append(curie(r[4]))
-        else:
-            node.setdefault(curie(r[2]), []).append(_jsonld_value(r, curie))
-    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
+    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one);
+    # the triples come sorted by subject, so each node object is written once its last triple is read
     context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
     yield f'{{"@context": {context},\n"@graph": [\n'
-    for i, sid in enumerate(sorted(nodes)):
-        props = nodes.pop(sid)  # (each node object dropped once written)
+
+    def node_text(sid: str, props: dict[str, list]) -> str:
         obj: dict[str, object] = {"@id": sid}
         for key in sorted(props, key=lambda k: (k != "@type", k)):
             values = props[key]
             obj[key] = values[0] if len(values) == 1 else values
-        yield (",\n" if i else "") + json.dumps(obj, ensure_ascii=False)
+        return json.dumps(obj, ensure_ascii=False)
+
+    sep = ""
+    sid, props = None, None
+    for r in data.triples():  # sorted by subject, predicate and object
+        if r[0] != sid:
+            if props is not None:
+                yield sep + node_text(sid, props)
+                sep = ",\n"
+            sid, props = r[0], {}
+        if not r[1] and r[3] == 0:  # rdf:type with an IRI
+            props.setdefault("@type", []).append(curie(r[4]))
+        else:
+            key = curies.get(r[2])
+            props.setdefault(key if key is not None else curie(r[2]), []).append(_jsonld_value(r, curie))
+    if props is not None:
+        yield sep + node_text(sid, props)
     yield "\n]}\n"
 
 
