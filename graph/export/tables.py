@@ -10,7 +10,8 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -195,12 +196,30 @@ def generate_json(G: nx.MultiDiGraph) -> str:
 
 def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
     """The text of :func:`generate_json` in pieces of about ``piece`` characters, as they are
-    encoded: a large graph's file is written without ever being held whole."""
-    data = nx.node_link_data(G, edges="edges")
-    data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
-    data["nodes"].sort(key=lambda d: d["id"])
-    data["edges"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
-    data["links"] = data["edges"]
+    encoded: a large graph's file is written without ever being held whole, nor a copy of its
+    attributes (each node's and edge's record of ``networkx.node_link_data`` is made as it is
+    written, and dropped)."""
+    multigraph = G.is_multigraph()
+    edges = list(G.edges(keys=True)) if multigraph else [(u, v, None) for u, v in G.edges()]
+    # (stable: node_link_data's list, sorted by source, target and the record's "key")
+    edges.sort(key=lambda e: (e[0], e[1], str(e[2] if multigraph else G[e[0]][e[1]].get("key"))))
+    nodes = sorted(G)
+
+    def node_records() -> Iterator[dict]:
+        for n in nodes:
+            yield {**G.nodes[n], "id": n}
+
+    def edge_records() -> Iterator[dict]:
+        for u, v, k in edges:
+            if multigraph:
+                yield {**G[u][v][k], "source": u, "target": v, "key": k}
+            else:
+                yield {**G[u][v], "source": u, "target": v}
+
+    data = {"directed": G.is_directed(), "multigraph": multigraph,
+            "graph": {k: v for k, v in G.graph.items() if k != "timexes"},
+            "nodes": _Records(len(nodes), node_records), "edges": _Records(len(edges), edge_records),
+            "links": _Records(len(edges), edge_records)}
     buf: list[str] = []
     size = 0
     for chunk in _indented_pieces(data):
@@ -211,6 +230,14 @@ def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
             buf, size = [], 0
     buf.append("\n")
     yield "".join(buf)
+
+
+@dataclass(frozen=True)
+class _Records:
+    """A list :func:`_indented_pieces` writes item by item, made as it is written."""
+
+    size: int
+    make: Callable[[], Iterable]
 
 
 # -- JSON with indent=1 and sorted keys, fast -------------------------------------------------
@@ -306,16 +333,19 @@ def _json_into(o, level: int, out: list[str]) -> None:
 def _indented_pieces(data: dict) -> Iterator[str]:
     """The text of ``data`` (a dict of lists and values) as json.JSONEncoder(ensure_ascii=False,
     sort_keys=True, indent=1, default=str).iterencode gives it, in pieces: one for each item of
-    the top dict's lists, so no list is encoded whole at once."""
+    the top dict's lists, so no list is encoded whole at once (a :class:`_Records` is a list made
+    item by item as it is written)."""
     if not data:
         yield "{}"
         return
     yield "{"
     for i, (key, value) in enumerate(sorted(data.items())):
         yield ("," if i else "") + "\n " + _json_key(key) + ": "
-        if isinstance(value, (list, tuple)) and value:
+        if isinstance(value, _Records) and not value.size:
+            yield "[]"
+        elif isinstance(value, _Records) or (isinstance(value, (list, tuple)) and value):
             yield "[\n  "
-            for j, item in enumerate(value):
+            for j, item in enumerate(value.make() if isinstance(value, _Records) else value):
                 out: list[str] = [",\n  "] if j else []
                 _json_into(item, 2, out)
                 yield "".join(out)
