@@ -34,7 +34,7 @@ from graph.build.merge_model import MergeWeights, default_weights
 from graph.build.reach import GeoIndex
 from graph.build.statement_merge import cluster_statements
 from graph.build.stories import Stories
-from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue, intervals_overlap
+from graph.core.model import ArticleFailure, EventMention, ParsedArticle, PlaceRef, TimeValue
 from graph.core.schema import Kind, Rel, node_id, stable_hash
 from graph.lexicon.words import GROUP_NOUN_KINDS, STOP_WORDS
 
@@ -86,6 +86,7 @@ class Cluster:
     triggers: set[str] = field(default_factory=set)  # the trigger words, casefolded
     texts: list[str] = field(default_factory=list)  # distinct sentences, in order
     text_words: list[frozenset[str]] = field(default_factory=list)  # their content words (_words), made once
+    place_words: frozenset[str] = frozenset()  # the words of its places' texts and names (_place_words)
     _seen_texts: set[str] = field(default_factory=set)
 
     @property
@@ -104,7 +105,9 @@ class Cluster:
         self.mentions.append(m)
         self.sentences.add((m.article_id, m.sentence_start))
         if m.place is not None:
-            self.places.setdefault(m.place.key, m.place)
+            if m.place.key not in self.places:
+                self.places[m.place.key] = m.place
+                self.place_words = self.place_words | _place_words(m.place)
             if _own_place(m):
                 self.own_places.add(m.place.key)
         self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
@@ -175,25 +178,54 @@ def _own_place(m: EventMention) -> bool:
     return m.place is not None and m.sentence_start <= m.place.start < m.sentence_end
 
 
-def _placed(c: Cluster, m: EventMention) -> tuple[bool, bool]:
-    """Whether the mention and the event have a place that counts as evidence (see :func:`_own_place`)."""
-    same = m.article_id in c.articles
-    return (m.place is not None and (same or _own_place(m)), bool(c.own_places) or (same and bool(c.places)))
+@dataclass(frozen=True)
+class MentionFacts:
+    """What scoring reads of one mention, worked out once: clustering scores a mention against
+    many events (see :func:`mention_facts`)."""
+
+    family: str  # its mode's family (MODE_FAMILIES)
+    time: TimeValue  # merge_time
+    own_place: bool  # _own_place
+    sides: frozenset[str]  # the sides of the agents the rules found
+    named_sides: frozenset[str]  # ... of those named (_named)
+    agent_keys: frozenset[str]  # the keys of the agents the rules found
+    target_keys: frozenset[str]  # ... of the targets
+    target_people: frozenset[str]  # ... of the targets that are people
+    trigger: str  # casefolded
+    bare: bool  # "the attack": no own place, no roles, a definite noun phrase
+    words: frozenset[str]  # the sentence's content words (_words)
+    place_words: frozenset[str]  # the words of its place (_place_words)
 
 
-def merge_features(c: Cluster, m: EventMention, weights: MergeWeights | None = None) -> dict[str, float] | None:
+def mention_facts(m: EventMention) -> MentionFacts:
+    agents, targets = _ruled(m.agents, m), _ruled(m.targets, m)
+    own = _own_place(m)
+    return MentionFacts(
+        family=MODE_FAMILIES.get(m.mode, m.mode), time=merge_time(m), own_place=own,
+        sides=frozenset(_side(a) for a in m.agents if a.key not in m.learned),
+        named_sides=frozenset(_side(a) for a in agents if _named(a)), agent_keys=frozenset(a.key for a in agents),
+        target_keys=frozenset(a.key for a in targets),
+        target_people=frozenset(a.key for a in targets if a.type == "person"),
+        trigger=m.trigger.casefold(), bare=not own and not agents and not targets and _definite(m),
+        words=_words(m.sentence), place_words=_place_words(m.place) if m.place is not None else frozenset())
+
+
+def merge_features(c: Cluster, m: EventMention, weights: MergeWeights | None = None,
+                   facts: MentionFacts | None = None) -> dict[str, float] | None:
     """The evidence that a mention reports an event (see graph.build.merge_model.FEATURES), or None
     when something parts them: another type or mode family (unless both harm people), an asserted
     and a hedged report, incompatible places, disjoint dates, other named people on one side.
     With ``weights``, the words the sentences share are left out (0) where even all of them could
-    not make a merge of the rest (what scoring needs; training needs every feature: no weights)."""
-    f = c.first
+    not make a merge of the rest (what scoring needs; training needs every feature: no weights).
+    ``facts``: the mention's :func:`mention_facts`, when the caller has them already."""
+    f = c.mentions[0]  # (c.first)
     if f.event_type != m.event_type:
         return None
     if m.modality != f.modality and "asserted" in (m.modality, f.modality):
         return None
+    k = facts or mention_facts(m)
     x = {"bias": 1.0}
-    fam_a, fam_b = MODE_FAMILIES.get(f.mode, f.mode), MODE_FAMILIES.get(m.mode, m.mode)
+    fam_a, fam_b = MODE_FAMILIES.get(f.mode, f.mode), k.family
     if f.mode == m.mode:
         x["same_mode"] = 1.0
     elif fam_a == fam_b and GENERIC_MODES.get(fam_a) in (f.mode, m.mode):
@@ -204,56 +236,55 @@ def merge_features(c: Cluster, m: EventMention, weights: MergeWeights | None = N
         x["related_mode"] = 1.0
     else:
         return None
-    places = list(c.places.values())
-    m_placed, c_placed = _placed(c, m)
-    if m.place is not None and places and m_placed and c_placed:
+    same = m.article_id in c.articles
+    # whether the mention and the event have a place that counts as evidence (see _own_place)
+    m_placed = m.place is not None and (same or k.own_place)
+    c_placed = bool(c.own_places) or (same and bool(c.places))
+    if m.place is not None and c.places and m_placed and c_placed:
         # the report's place of an event (not named in its sentence) neither ties nor parts articles
-        counted = places if m.article_id in c.articles else [p for k, p in c.places.items() if k in c.own_places]
+        counted = list(c.places.values()) if same else [p for key, p in c.places.items() if key in c.own_places]
         if not all(place_compatible(p, m.place) for p in counted):
             return None
         if any(p.key == m.place.key or _near(p, m.place) for p in counted):
             x["same_place"] = 1.0
         else:
             x["inside_place"] = 1.0
-    ov = intervals_overlap(c.near_interval(), merge_time(m))
-    if ov is False:
-        return None
-    if ov:
-        x["same_date" if c.start is not None and m.time.resolved else "near_date"] = 1.0
-    elif ov is None:
+    # (intervals_overlap of the event's merge interval and the mention's)
+    t = k.time
+    if c.near_start is None or not t.resolved:
         x["undated"] = 1.0  # one of them has no interval at all (a report without a date)
+    elif c.near_start <= t.end and t.start <= c.near_end:
+        x["same_date" if c.start is not None and m.time.resolved else "near_date"] = 1.0
+    else:
+        return None
     agents = c.sides
-    magents = {_side(a) for a in m.agents if a.key not in m.learned}  # the model's guesses never part events
+    magents = k.sides  # the model's guesses never part events
     if agents and magents:
         if agents & magents:
             x["agents"] = 1.0
         elif f.event_type == "RETREAT" and _movers(c, m):
             pass  # rebels and residents leave a city together: movers do not conflict
-        elif c.named_sides and {_side(a) for a in _ruled(m.agents, m) if _named(a)}:
+        elif c.named_sides and k.named_sides:
             return None  # others did it: both name their agents
         else:
             x["nominal_agents"] = 1.0  # "a former employee" may be the man another report names: a soft conflict
     targets = c.target_keys
-    mtargets = {a.key for a in _ruled(m.targets, m)}
-    if targets and mtargets & targets:
+    if targets and k.target_keys & targets:
         x["targets"] = 1.0
-    elif _other_people(c.target_people, {a.key for a in _ruled(m.targets, m) if a.type == "person"},
-                       c.agent_keys | {a.key for a in _ruled(m.agents, m)}):
+    elif _other_people(c.target_people, k.target_people, c.agent_keys | k.agent_keys):
         return None  # other named people were its victims
-    if m.trigger.casefold() in c.triggers:
+    if k.trigger in c.triggers:
         x["same_trigger"] = 1.0
-    if m.article_id in c.articles:
+    if same:
         x["same_article"] = 1.0
     # "the attack" with no place or actors, in an article that reports one with them: the same one
-    bare_m = not _own_place(m) and not _ruled(m.agents, m) and not _ruled(m.targets, m) and _definite(m)
-    if bare_m and (c.own_places or agents) and m.article_id in c.articles:
+    if k.bare and (c.own_places or agents) and same:
         x["bare_reference"] = 1.0
     elif not m_placed and not c_placed and not (agents & magents):
         x["untied"] = 1.0  # nothing ties them but their type
     if weights is not None and not _words_may_merge(x, weights):
         return x  # the sentences' words (the costliest evidence) could not lift it to a merge
-    x["text"] = _similarity(c, m)
-    x["content_words"] = _shared_words(c, m)
+    x["text"], x["content_words"] = _word_overlaps(c, k.words, c.place_words | k.place_words)
     return x
 
 
@@ -265,16 +296,17 @@ def _words_may_merge(x: dict[str, float], w: MergeWeights) -> bool:
 
 
 def merge_score(c: Cluster, m: EventMention, weights: MergeWeights | None = None,
-                stories: Stories | None = None, explain: bool = True) -> tuple[float, str]:
+                stories: Stories | None = None, explain: bool = True,
+                facts: MentionFacts | None = None) -> tuple[float, str]:
     """How well a mention fits an event: (margin, reason: the evidence that raised the score). The
     mention joins the event of the best margin at or above 0; -inf forbids the merge. The margin is the
     better of two: the fitted score over its threshold (graph.build.merge_model), and the hand-set
     rule of :func:`rule_score` over RULE_THRESHOLD, which keeps the merges it made before the weights
     were fitted (what ties one story's reports: ECB+ topic 41, the seeds). ``stories`` (the articles'
     similarity, graph.build.stories) adds :func:`story_margin` to both. ``explain=False``: the margin
-    only (the reason is "")."""
+    only (the reason is ""). ``facts``: the mention's :func:`mention_facts`, when the caller has them."""
     w = weights or default_weights()
-    x = merge_features(c, m, w)
+    x = merge_features(c, m, w, facts)
     if x is None:
         return float("-inf"), ""
     fitted, rule = w.score(x) - w.threshold, rule_score(x) - RULE_THRESHOLD
@@ -341,25 +373,32 @@ def _ruled(refs: tuple, m: EventMention) -> list:
     return [a for a in refs if a.key not in m.learned]
 
 
-def _similarity(c: Cluster, m: EventMention, leave_out: frozenset[str] = frozenset()) -> float:
-    """Word overlap (Jaccard) of the mention's sentence with the event's closest sentence."""
-    mine = _words(m.sentence) - leave_out
-    n = len(mine)
-    best = 0.0
-    for w in _sample(c.text_words):  # (the event's word sets are made once, when it takes a sentence)
-        shared = len(mine & w)  # (mine holds no left-out word: the same as mine & (w - leave_out))
-        union = n + len(w) - shared - (len(w & leave_out) if leave_out else 0)
-        best = max(best, shared / max(1, union))
-    return best
+def _place_words(p: PlaceRef) -> frozenset[str]:
+    """The words of a place as the text names it and as the gazetteer does."""
+    return _words(p.text) | _words(p.place.name)
 
 
-def _shared_words(c: Cluster, m: EventMention) -> float:
-    """:func:`_similarity` leaving out the names of their places: the place is scored on its
-    own, and is not a second tie."""
-    names: set[str] = set()
-    for p in [*c.places.values(), *([m.place] if m.place is not None else [])]:
-        names |= _words(p.text) | _words(p.place.name)
-    return _similarity(c, m, frozenset(names))
+def _word_overlaps(c: Cluster, words: frozenset[str], names: frozenset[str]) -> tuple[float, float]:
+    """The word overlap (Jaccard) of the mention's sentence with the event's closest sentence (the
+    feature ``text``), and the same leaving out the names of their places (``content_words``: the
+    place is scored on its own, and is not a second tie), in one pass over the event's sentences.
+    ``words``: the mention's content words (_words); ``names``: the words of their places."""
+    rest = words - names
+    n, n_rest = len(words), len(rest)
+    best = best_rest = 0.0
+    for w in _sample(c.text_words):
+        size = len(w)
+        shared = len(words & w)
+        if shared:
+            r = shared / max(1, n + size - shared)
+            if r > best:
+                best = r
+        shared = len(rest & w)
+        if shared:
+            r = shared / max(1, n_rest + size - shared - (len(w & names) if names else 0))
+            if r > best_rest:
+                best_rest = r
+    return best, best_rest
 
 
 SAMPLE = 24  # sentences of an event compared with a new mention: its first and latest ones
@@ -538,10 +577,11 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
     ordered = sorted(mentions, key=_canonical_order)
     for m in ordered:
         best, best_score = None, 0.0
+        facts = mention_facts(m)
         for c in blocks.candidates(m):
             if (m.article_id, m.sentence_start) in c.sentences:
                 continue  # two triggers of one sentence are two events
-            s = merge_score(c, m, weights, stories, explain=False)[0]
+            s = merge_score(c, m, weights, stories, explain=False, facts=facts)[0]
             if s >= best_score:
                 best, best_score = c, s
         if best is None:
@@ -549,7 +589,7 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
             best.add(m)
             blocks.add(best)
         else:
-            best_reason = merge_score(best, m, weights, stories)[1]  # why, for the one event it joins
+            best_reason = merge_score(best, m, weights, stories, facts=facts)[1]  # why, for the one event it joins
             best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
             blocks.grew(best, m)
     return _join_within_articles(blocks.clusters, weights, stories)
@@ -565,6 +605,14 @@ def _join_within_articles(clusters: list[Cluster], weights: MergeWeights, storie
     (the canonical order of first mentions) and every reason."""
     order = {id(c): i for i, c in enumerate(clusters)}
     owner = {id(m): c for c in clusters for m in c.mentions}
+    facts: dict[int, MentionFacts] = {}
+
+    def facts_of(m: EventMention) -> MentionFacts:
+        got = facts.get(id(m))
+        if got is None:
+            got = facts[id(m)] = mention_facts(m)
+        return got
+
     joined_any = True
     while joined_any:
         joined_any = False
@@ -579,8 +627,8 @@ def _join_within_articles(clusters: list[Cluster], weights: MergeWeights, storie
                     ca, cb = owner[id(a)], owner[id(b)]
                     if ca is cb or merge_family(a) != merge_family(b) or ca.sentences & cb.sentences:
                         continue
-                    sa, why = merge_score(ca, b, weights, stories)
-                    if sa < 0 or merge_score(cb, a, weights, stories)[0] < 0:
+                    sa, why = merge_score(ca, b, weights, stories, facts=facts_of(b))
+                    if sa < 0 or merge_score(cb, a, weights, stories, facts=facts_of(a))[0] < 0:
                         continue
                     keep, gone = (ca, cb) if order[id(ca)] < order[id(cb)] else (cb, ca)
                     joined = Cluster()

@@ -59,14 +59,28 @@ class MergeWeights:
 
     def score(self, features: dict[str, float]) -> float:
         # in FEATURES order, as a sum over all of them (a feature absent or 0 adds nothing): the same
-        # number whatever the order of the dict; the hot loop of clustering, hence the plain loop
+        # number whatever the order of the dict. The hot loop of clustering: the features a dict
+        # names (a few of FEATURES, in a handful of combinations) are put in FEATURES order once
+        # per combination, and only they are visited (the same additions in the same order)
+        names = tuple(features)
+        plan = self._plans.get(names)
+        if plan is None:
+            plan = self._plans[names] = self._plan(names)
         total = 0.0
-        get = features.get
-        for f, w in zip(FEATURES, self.weights):
-            v = get(f)
+        for f, w in plan:
+            v = features[f]
             if v:
                 total += w * v
         return total
+
+    @cached_property
+    def _plans(self) -> dict[tuple[str, ...], tuple[tuple[str, float], ...]]:
+        return {}  # (a memo of _plan per combination of feature names)
+
+    def _plan(self, names: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+        """(feature, weight) of the features among ``names``, in FEATURES order."""
+        present = set(names)
+        return tuple((f, w) for f, w in zip(FEATURES, self.weights) if f in present)
 
     @cached_property
     def words_top(self) -> float:

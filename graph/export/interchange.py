@@ -82,24 +82,39 @@ def _value(value, kind: str) -> str:
 
 def _schema(records: Iterable[dict], skip: frozenset[str] = frozenset()) -> dict[str, str]:
     """Attribute name -> type, in name order, over the non-empty values of ``records``: boolean,
-    long, double or string (see the module's docstring), found value by value without keeping them."""
-    seen: dict[str, list[bool]] = {}  # name -> [all boolean, all long, all double] so far
+    long, double or string (see the module's docstring), found value by value without keeping them
+    (only the kinds of value each name takes, and the names with a number that is not finite)."""
+    seen: dict[str, set[type]] = {}  # name -> the classes of its non-empty values
+    infinite: set[str] = set()  # names with a number that is not finite
     for data in records:
         for name, value in data.items():
-            if name in skip or _empty(value):
+            c = value.__class__
+            if c is str or c is list:  # (most values: no need for _empty's tests)
+                if not value or name in skip:
+                    continue
+            elif name in skip or _empty(value):
                 continue
-            flags = seen.get(str(name))
-            if flags is None:
-                flags = seen[str(name)] = [True, True, True]
-            number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if flags[0] and not isinstance(value, bool):
-                flags[0] = False
-            if flags[1] and not (number and isinstance(value, int)):
-                flags[1] = False
-            if flags[2] and not (number and math.isfinite(value)):
-                flags[2] = False
-    return {name: next((k for k, ok in zip(("boolean", "long", "double"), seen[name]) if ok), "string")
-            for name in sorted(seen)}
+            key = name if name.__class__ is str else str(name)
+            kinds = seen.get(key)
+            if kinds is None:
+                kinds = seen[key] = set()
+            kinds.add(c)
+            if c is not str and isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and not math.isfinite(value):
+                infinite.add(key)
+
+    def kind(name: str) -> str:
+        kinds = seen[name]
+        if all(issubclass(c, bool) for c in kinds):
+            return "boolean"
+        numbers = all(issubclass(c, (int, float)) and not issubclass(c, bool) for c in kinds)
+        if numbers and all(issubclass(c, int) for c in kinds):
+            return "long"
+        if numbers and name not in infinite:
+            return "double"
+        return "string"
+
+    return {name: kind(name) for name in sorted(seen)}
 
 
 # an attribute value with none of these is written as it is, in double quotes
@@ -110,6 +125,41 @@ def _attr(value: str) -> str:
     if _ATTR_SPECIAL.search(value) is None:
         return f'"{value}"'
     return quoteattr(_NOT_XML.sub("\ufffd", value), _ATTR_ESCAPES)  # ids and names too may hold anything
+
+
+# a string attribute's text with none of these is written as it is between the tags
+_TEXT_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _text_element(value, kind: str) -> str:
+    """A value as the (escaped) text of an element."""
+    if kind == "string" and value.__class__ is str and _TEXT_SPECIAL.search(value) is None:
+        return value
+    return escape(_value(value, kind), _TEXT_ESCAPES)
+
+
+def _attr_value(value, kind: str) -> str:
+    """A value as a quoted attribute."""
+    if kind == "string" and value.__class__ is str:
+        return _attr(value)  # (_attr replaces what XML cannot carry, as _text would)
+    return _attr(_value(value, kind))
+
+
+def _str_keys(d: dict) -> dict:
+    """``d`` with its keys as text (itself when they are already)."""
+    return d if all(k.__class__ is str for k in d) else {str(k): v for k, v in d.items()}
+
+
+def _present(d: dict, schema: dict[str, str]) -> Iterator[tuple[str, object, str]]:
+    """(name, value, type) of the attributes of ``d`` that ``schema`` has and that are not empty, in
+    the schema's (name) order."""
+    d = _str_keys(d)
+    for name in sorted(d):
+        kind = schema.get(name)
+        if kind is not None:
+            value = d[name]
+            if not _empty(value):
+                yield name, value, kind
 
 
 def _nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict]]:
@@ -146,16 +196,16 @@ def iter_graphml(G: nx.MultiDiGraph) -> Iterator[str]:
     out.append('  <graph id="ctkg" edgedefault="directed">')
 
     def data(d: dict, schema: dict[str, str], keys: dict[str, str]) -> list[str]:
-        return [f'      <data key="{keys[name]}">{escape(_value(d[name], kind), _TEXT_ESCAPES)}</data>'
-                for name, kind in schema.items() if name in d and not _empty(d[name])]
+        return [f'      <data key="{keys[name]}">{_text_element(value, kind)}</data>'
+                for name, value, kind in _present(d, schema)]
 
     yield "\n".join(out) + "\n"
     for n, d in nodes:
-        rows = data({str(k): v for k, v in d.items()}, node_schema, node_keys)
+        rows = data(d, node_schema, node_keys)
         out = [f"    <node id={_attr(n)}>", *rows, "    </node>"] if rows else [f"    <node id={_attr(n)}/>"]
         yield "\n".join(out) + "\n"
     for i, (u, v, d) in enumerate(edges):
-        rows = data({str(k): x for k, x in d.items()}, edge_schema, edge_keys)
+        rows = data(d, edge_schema, edge_keys)
         yield "\n".join([f'    <edge id="e{i}" source={_attr(u)} target={_attr(v)}>', *rows, "    </edge>"]) + "\n"
     yield "  </graph>\n</graphml>\n"
 
@@ -189,21 +239,21 @@ def iter_gexf(G: nx.MultiDiGraph) -> Iterator[str]:
             out.append("    </attributes>")
 
     def values(d: dict, schema: dict[str, str], ids: dict[str, str], indent: str) -> list[str]:
-        rows = [f'{indent}  <attvalue for="{ids[name]}" value={_attr(_value(d[name], kind))}/>'
-                for name, kind in schema.items() if name in d and not _empty(d[name])]
+        rows = [f'{indent}  <attvalue for="{ids[name]}" value={_attr_value(value, kind)}/>'
+                for name, value, kind in _present(d, schema)]
         return [f"{indent}<attvalues>", *rows, f"{indent}</attvalues>"] if rows else []
 
     out.append("    <nodes>")
     yield "\n".join(out) + "\n"
     for n, d in nodes:
-        d = {str(k): v for k, v in d.items()}
+        d = _str_keys(d)
         label = _text(d["label"]) if not _empty(d.get("label")) else n
         rows = values(d, node_schema, node_ids, "        ")
         head = f"      <node id={_attr(n)} label={_attr(label)}"
         yield "\n".join([head + ">", *rows, "      </node>"] if rows else [head + "/>"]) + "\n"
     yield "    </nodes>\n    <edges>\n"
     for i, (u, v, d) in enumerate(edges):
-        d = {str(k): x for k, x in d.items()}
+        d = _str_keys(d)
         label = d.get("label", d.get("relation", ""))
         label_attr = f" label={_attr(_text(label))}" if not _empty(label) else ""
         rows = values(d, edge_schema, edge_ids, "        ")

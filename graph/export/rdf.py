@@ -480,9 +480,10 @@ def _serialize(items: Iterable, fmt) -> str:
     return "".join(_serialized(items, fmt))
 
 
-def _serialized(items: Iterable, fmt) -> Iterator[str]:
+def _serialized(items: Iterable, fmt, block: int = 1 << 20) -> Iterator[str]:
     """The serialization of ``items`` in pieces, ctkg's sorted prefixes first: Oxigraph writes
-    to a temporary file, read back line by line, so the text is never held whole."""
+    to a temporary file, read back in blocks of whole lines (about ``block`` bytes), so the text
+    is never held whole; Oxigraph's own ``@prefix`` lines are left out."""
     with tempfile.TemporaryFile() as f:
         try:
             ox.serialize(items, f, format=fmt, prefixes=PREFIXES)
@@ -491,11 +492,22 @@ def _serialized(items: Iterable, fmt) -> Iterator[str]:
         f.seek(0)
         yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
         any_line = False
-        for raw in f:  # a binary file is cut at b"\n" only (not at U+2028, U+0085... inside literals)
+        while True:
+            # whole lines only (cut at b"\n", never inside a character or at U+2028, U+0085...)
+            raw = f.read(block)
+            if not raw:
+                break
+            if not raw.endswith(b"\n"):
+                raw += f.readline()
             any_line = True
-            line = raw.decode("utf-8")
-            if not line.startswith("@prefix "):
-                yield line if line.endswith("\n") else line + "\n"
+            if raw.startswith(b"@prefix ") or b"\n@prefix " in raw:
+                lines = raw.split(b"\n")
+                lines = [line + b"\n" for line in lines[:-1]] + [lines[-1]]
+                raw = b"".join(line for line in lines if not line.startswith(b"@prefix "))
+                if not raw:
+                    continue
+            text = raw.decode("utf-8")
+            yield text if text.endswith("\n") else text + "\n"  # (only the file's last line can lack it)
         if not any_line:
             yield "\n"
 
@@ -509,7 +521,8 @@ def iter_turtle(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
     """The text of :func:`generate_turtle` in pieces."""
     data = data or linked_data(G, base=base)
     c = data.terms
-    yield from _serialized((ox.Triple(c[r[0]], c[r[2]], c.object(r)) for r in data.triples()), ox.RdfFormat.TURTLE)
+    yield from _serialized((ox.Triple(c[r[0]], c[r[2]], c[r[4]] if r[3] == 0 else c[r[4:7]]) for r in data.triples()),
+                           ox.RdfFormat.TURTLE)  # (the object: c.object(r), inlined)
 
 
 def generate_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData | None = None) -> str:
@@ -530,7 +543,7 @@ def iter_trig(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData |
             g = graphs.get(aid)
             if g is None:
                 g = graphs[aid] = ox.NamedNode(_iri(data.base, "graph", aid))
-            yield ox.Quad(c[r[0]], c[r[2]], c.object(r), g)
+            yield ox.Quad(c[r[0]], c[r[2]], c[r[4]] if r[3] == 0 else c[r[4:7]], g)  # (c.object(r), inlined)
 
     yield from _serialized(items(), ox.RdfFormat.TRIG)
 
@@ -573,23 +586,33 @@ def iter_jsonld(G: nx.MultiDiGraph, *, base: str | None = None, data: LinkedData
             v = curies[iri] = curie_of(iri)
         return v
 
-    nodes: dict[str, dict[str, list]] = {}
-    for r in data.triples():  # sorted by subject, predicate and object
-        node = nodes.setdefault(r[0], {})
-        if not r[1] and r[3] == 0:  # rdf:type with an IRI
-            node.setdefault("@type", []).append(curie(r[4]))
-        else:
-            node.setdefault(curie(r[2]), []).append(_jsonld_value(r, curie))
-    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one)
+    # one node object a line: readable, and json's fast C encoder (indent= would use the slow one);
+    # the triples come sorted by subject, so each node object is written once its last triple is read
     context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, indent=1)
     yield f'{{"@context": {context},\n"@graph": [\n'
-    for i, sid in enumerate(sorted(nodes)):
-        props = nodes.pop(sid)  # (each node object dropped once written)
+
+    def node_text(sid: str, props: dict[str, list]) -> str:
         obj: dict[str, object] = {"@id": sid}
         for key in sorted(props, key=lambda k: (k != "@type", k)):
             values = props[key]
             obj[key] = values[0] if len(values) == 1 else values
-        yield (",\n" if i else "") + json.dumps(obj, ensure_ascii=False)
+        return json.dumps(obj, ensure_ascii=False)
+
+    sep = ""
+    sid, props = None, None
+    for r in data.triples():  # sorted by subject, predicate and object
+        if r[0] != sid:
+            if props is not None:
+                yield sep + node_text(sid, props)
+                sep = ",\n"
+            sid, props = r[0], {}
+        if not r[1] and r[3] == 0:  # rdf:type with an IRI
+            props.setdefault("@type", []).append(curie(r[4]))
+        else:
+            key = curies.get(r[2])
+            props.setdefault(key if key is not None else curie(r[2]), []).append(_jsonld_value(r, curie))
+    if props is not None:
+        yield sep + node_text(sid, props)
     yield "\n]}\n"
 
 

@@ -10,7 +10,8 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -195,16 +196,33 @@ def generate_json(G: nx.MultiDiGraph) -> str:
 
 def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
     """The text of :func:`generate_json` in pieces of about ``piece`` characters, as they are
-    encoded: a large graph's file is written without ever being held whole."""
-    data = nx.node_link_data(G, edges="edges")
-    data["graph"] = {k: v for k, v in data.get("graph", {}).items() if k != "timexes"}
-    data["nodes"].sort(key=lambda d: d["id"])
-    data["edges"].sort(key=lambda d: (d["source"], d["target"], str(d.get("key"))))
-    data["links"] = data["edges"]
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, default=str)
+    encoded: a large graph's file is written without ever being held whole, nor a copy of its
+    attributes (each node's and edge's record of ``networkx.node_link_data`` is made as it is
+    written, and dropped)."""
+    multigraph = G.is_multigraph()
+    edges = list(G.edges(keys=True)) if multigraph else [(u, v, None) for u, v in G.edges()]
+    # (stable: node_link_data's list, sorted by source, target and the record's "key")
+    edges.sort(key=lambda e: (e[0], e[1], str(e[2] if multigraph else G[e[0]][e[1]].get("key"))))
+    nodes = sorted(G)
+
+    def node_records() -> Iterator[dict]:
+        for n in nodes:
+            yield {**G.nodes[n], "id": n}
+
+    def edge_records() -> Iterator[dict]:
+        for u, v, k in edges:
+            if multigraph:
+                yield {**G[u][v][k], "source": u, "target": v, "key": k}
+            else:
+                yield {**G[u][v], "source": u, "target": v}
+
+    data = {"directed": G.is_directed(), "multigraph": multigraph,
+            "graph": {k: v for k, v in G.graph.items() if k != "timexes"},
+            "nodes": _Records(len(nodes), node_records), "edges": _Records(len(edges), edge_records),
+            "links": _Records(len(edges), edge_records)}
     buf: list[str] = []
     size = 0
-    for chunk in encoder.iterencode(data):
+    for chunk in _indented_pieces(data):
         buf.append(chunk)
         size += len(chunk)
         if size >= piece:
@@ -212,6 +230,131 @@ def iter_json(G: nx.MultiDiGraph, *, piece: int = 1 << 16) -> Iterator[str]:
             buf, size = [], 0
     buf.append("\n")
     yield "".join(buf)
+
+
+@dataclass(frozen=True)
+class _Records:
+    """A list :func:`_indented_pieces` writes item by item, made as it is written."""
+
+    size: int
+    make: Callable[[], Iterable]
+
+
+# -- JSON with indent=1 and sorted keys, fast -------------------------------------------------
+# The text of json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1, default=str), char for
+# char: with an indent, the json module uses its pure-Python encoder, a generator per value that
+# yields a piece per key and separator; here each item of the top lists is one string made by
+# appending to a list, strings escaped by the module's own C function.
+_JSON_STR = json.encoder.encode_basestring  # (the C function when the module has it, as json uses)
+_INF = float("inf")
+
+
+def _json_float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == _INF:
+        return "Infinity"
+    if o == -_INF:
+        return "-Infinity"
+    return float.__repr__(o)
+
+
+def _json_key(key) -> str:
+    if isinstance(key, str):
+        return _JSON_STR(key)
+    if isinstance(key, float):
+        return _JSON_STR(_json_float(key))
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return _JSON_STR(int.__repr__(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _json_into(o, level: int, out: list[str]) -> None:
+    """Append the text of ``o`` at nesting ``level`` (see :func:`_indented_pieces`) to ``out``."""
+    if isinstance(o, str):
+        out.append(_JSON_STR(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_json_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = "\n" + " " * (level + 1)
+        sep = "," + inner
+        out.append("[" + inner)
+        first = True
+        for v in o:
+            if first:
+                first = False
+            else:
+                out.append(sep)
+            if v.__class__ is str:
+                out.append(_JSON_STR(v))
+            else:
+                _json_into(v, level + 1, out)
+        out.append("\n" + " " * level + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = "\n" + " " * (level + 1)
+        sep = "," + inner
+        out.append("{" + inner)
+        first = True
+        for key, v in sorted(o.items()):
+            if first:
+                first = False
+            else:
+                out.append(sep)
+            out.append((_JSON_STR(key) if key.__class__ is str else _json_key(key)) + ": ")
+            if v.__class__ is str:
+                out.append(_JSON_STR(v))
+            else:
+                _json_into(v, level + 1, out)
+        out.append("\n" + " " * level + "}")
+    else:
+        _json_into(str(o), level, out)  # (default=str)
+
+
+def _indented_pieces(data: dict) -> Iterator[str]:
+    """The text of ``data`` (a dict of lists and values) as json.JSONEncoder(ensure_ascii=False,
+    sort_keys=True, indent=1, default=str).iterencode gives it, in pieces: one for each item of
+    the top dict's lists, so no list is encoded whole at once (a :class:`_Records` is a list made
+    item by item as it is written)."""
+    if not data:
+        yield "{}"
+        return
+    yield "{"
+    for i, (key, value) in enumerate(sorted(data.items())):
+        yield ("," if i else "") + "\n " + _json_key(key) + ": "
+        if isinstance(value, _Records) and not value.size:
+            yield "[]"
+        elif isinstance(value, _Records) or (isinstance(value, (list, tuple)) and value):
+            yield "[\n  "
+            for j, item in enumerate(value.make() if isinstance(value, _Records) else value):
+                out: list[str] = [",\n  "] if j else []
+                _json_into(item, 2, out)
+                yield "".join(out)
+            yield "\n ]"
+        else:
+            out = []
+            _json_into(value, 1, out)
+            yield "".join(out)
+    yield "\n}"
 
 
 # --- writing one table -----------------------------------------------------------------

@@ -49,6 +49,7 @@ from graph.lexicon.words import (
     QUESTION_WORDS,
     QUOTE_VERBS,
     RECORD_NOUNS,
+    REPORT_VERBS,
     REQUEST_VERBS,
     SPEAKER_NOT_NAME_MODIFIERS,
     SPEAKER_NOUNS,
@@ -1125,10 +1126,15 @@ class StatementFinder:
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
             if not subj and (tok.dep_ in ("conj", "xcomp") or tok.dep_ == "advcl" and tok.tag_ == "VBG") \
                     and tok.head.pos_ in ("VERB", "AUX"):
-                # "..., McCain said, citing slow growth": the subject of the clause it hangs on
-                subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+                # "..., McCain said, citing slow growth": the subject of the clause it hangs on (the one nearest
+                # the verb: a dateline the parser hung on it as well is no speaker)
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i][-1:]
             if not subj and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
-                subj = [tok.head]  # "pastors supporting Mr. Cruz"
+                # "..., a rights group said, blaming the army", parsed as hanging on the sentence's noun: the
+                # subject of that reporting verb; else the noun itself ("pastors supporting Mr. Cruz")
+                said = [c for c in tok.head.children if c.dep_ == "parataxis" and c.i < tok.i
+                        and c.lemma_.lower() in REPORT_VERBS]
+                subj = [c for c in said[-1].children if c.dep_ == "nsubj"] if said else [tok.head]
             if not subj:
                 continue
             first, last = content.left_edge, content.right_edge

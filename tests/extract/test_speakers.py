@@ -537,3 +537,16 @@ def test_the_group_that_speaks_is_the_group_named_before(parse_text):
     speakers = [(s.cue, s.speaker.name if s.speaker else None) for s in p.statements]
     assert ("say", "Emergency Lawyers") in speakers and ("deny", "Rapid Support Forces") in speakers, speakers
     assert all(name not in ("group", "United Nations") for _, name in speakers), speakers
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike on a crowded market killed at least 12 civilians on Tuesday, a local rights group said, "
+    "blaming the Sudanese army.",
+    "EL FASHER, Sudan (Reuters) — A drone strike on a crowded market in the town of Kutum killed at least 12 "
+    "civilians on Tuesday, a local rights group said, blaming the Sudanese army.",
+])
+def test_who_blames_after_said_is_who_said_it(parse_text, text):
+    p = parse_text(text)
+    blame = [s for s in p.statements if s.cue == "blame"]
+    assert blame and blame[0].speaker is not None and "group" in blame[0].speaker.name, \
+        [(s.cue, s.speaker, s.text) for s in p.statements]
