@@ -66,6 +66,7 @@ from graph.lexicon.words import (
     RESPONSIBILITY_NOUNS,
     SERIES_NOUNS,
     STATE_TRIGGERS,
+    SURNAME_BUILDING_NOUNS,
     TARGET_VERBS,
     VICTIM_NOT_NAME_MODIFIERS,
     VICTIM_NOUNS,
@@ -91,7 +92,8 @@ def is_building(ref: ActorRef) -> bool:
     """Whether an actor is named as a building or site ("the Alfred P. Murrah Federal Building", "Kohl
     Center"), whatever type the tagger gave it: no attacker."""
     words = ref.name.casefold().split()
-    return bool(words) and words[-1] in BUILDING_NOUNS and ref.type not in ("military", "armed_group", "government")
+    return (bool(words) and words[-1] in BUILDING_NOUNS and ref.type not in ("military", "armed_group", "government")
+            and not (ref.type == "person" and words[-1] in SURNAME_BUILDING_NOUNS))
 
 
 def dependents(tok: Token, *deps: str) -> list[Token]:

@@ -291,6 +291,8 @@ BUILDING_NOUNS = frozenset({
     "building", "center", "centre", "hospital", "clinic", "school", "mall", "church", "mosque", "synagogue",
     "temple", "hotel", "airport", "station", "stadium", "arena", "embassy", "prison", "museum", "library",
     "restaurant", "pub", "theater", "theatre", "store", "supermarket", "market", "cathedral", "tower", "bridge"})
+# ... of which these are also surnames ("Frank Church", "Shirley Temple"): a person's name ending so is a person
+SURNAME_BUILDING_NOUNS = frozenset({"church", "temple", "tower", "bridge", "store", "market", "library"})
 # "the town", "the area": the place named before (events)
 ANAPHORIC_PLACES = frozenset({"city", "town", "area", "village", "region", "enclave", "province", "country"})
 # "the town of Hit", "the Baghdad neighborhoods of Karrada": the named place is in the of-phrase (events)

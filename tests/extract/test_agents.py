@@ -219,3 +219,12 @@ def test_who_claims_an_attack_is_still_its_attacker(parse_text):
     p = parse_text("The Taliban claimed the attack on the checkpoint.")
     assert "Taliban" in {a.name for e in p.events if e.trigger == "attack" for a in e.agents}
 
+
+
+def test_a_person_whose_surname_is_a_building_word_can_still_be_the_attacker():
+    from graph.core.model import ActorRef
+    from graph.extract.event_roles import is_building
+
+    person = ActorRef(key="frank_church", name="Frank Church", type="person", text="Frank Church", start=0, end=12)
+    arena = ActorRef(key="kohl_center", name="Kohl Center", type="person", text="Kohl Center", start=0, end=11)
+    assert not is_building(person) and is_building(arena)
