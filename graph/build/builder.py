@@ -101,27 +101,29 @@ class Cluster:
             return TimeValue()
         return TimeValue(value="", start=self.near_start, end=self.near_end, precision="range")
 
-    def add(self, m: EventMention, reason: str = "") -> None:
+    def add(self, m: EventMention, reason: str = "", facts: MentionFacts | None = None) -> None:
+        """Take a mention (``facts``: its :func:`mention_facts`, when the caller has them)."""
+        k = facts or mention_facts(m)
         self.mentions.append(m)
         self.sentences.add((m.article_id, m.sentence_start))
         if m.place is not None:
             if m.place.key not in self.places:
                 self.places[m.place.key] = m.place
-                self.place_words = self.place_words | _place_words(m.place)
-            if _own_place(m):
+                self.place_words = self.place_words | k.place_words
+            if k.own_place:
                 self.own_places.add(m.place.key)
-        self.sides.update(_side(a) for a in m.agents if a.key not in m.learned)
-        self.named_sides.update(_side(a) for a in m.agents if a.key not in m.learned and _named(a))
+        self.sides.update(k.sides)
+        self.named_sides.update(k.named_sides)
         self.agent_types.update(a.type for a in m.agents if a.key not in m.learned)
-        self.target_keys.update(a.key for a in m.targets if a.key not in m.learned)
-        self.agent_keys.update(a.key for a in m.agents if a.key not in m.learned)
-        self.target_people.update(a.key for a in m.targets if a.key not in m.learned and a.type == "person")
+        self.target_keys.update(k.target_keys)
+        self.agent_keys.update(k.agent_keys)
+        self.target_people.update(k.target_people)
         self.articles.add(m.article_id)
-        self.triggers.add(m.trigger.casefold())
+        self.triggers.add(k.trigger)
         if m.sentence not in self._seen_texts:
             self._seen_texts.add(m.sentence)
             self.texts.append(m.sentence)
-            self.text_words.append(_words(m.sentence))
+            self.text_words.append(k.words)
         if reason:
             self.reasons.append(reason)
         if m.time.resolved:
@@ -133,7 +135,7 @@ class Cluster:
                     self.start, self.end = s, e
         if m.not_after is not None and (self.not_after is None or m.not_after < self.not_after):
             self.not_after = m.not_after
-        near = merge_time(m)
+        near = k.time
         if near.resolved:
             if self.near_start is None:
                 self.near_start, self.near_end = near.start, near.end
@@ -586,11 +588,11 @@ def cluster_mentions(mentions: Iterable[EventMention], weights: MergeWeights | N
                 best, best_score = c, s
         if best is None:
             best = Cluster()
-            best.add(m)
+            best.add(m, facts=facts)
             blocks.add(best)
         else:
             best_reason = merge_score(best, m, weights, stories, facts=facts)[1]  # why, for the one event it joins
-            best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})")
+            best.add(m, f"{m.article_id}@{m.trigger_start}: {best_reason} ({best_score:.2f})", facts)
             blocks.grew(best, m)
     return _join_within_articles(blocks.clusters, weights, stories)
 
@@ -633,7 +635,7 @@ def _join_within_articles(clusters: list[Cluster], weights: MergeWeights, storie
                     keep, gone = (ca, cb) if order[id(ca)] < order[id(cb)] else (cb, ca)
                     joined = Cluster()
                     for m in sorted(keep.mentions + gone.mentions, key=_canonical_order):
-                        joined.add(m)
+                        joined.add(m, facts=facts_of(m))
                         owner[id(m)] = joined
                     joined.reasons = keep.reasons + gone.reasons + [
                         f"{b.article_id}@{b.trigger_start}: within article with @{a.trigger_start}: {why} ({sa:.2f})"]
